@@ -1,0 +1,89 @@
+import path from "node:path";
+
+/**
+ * Every setting of the app, read once from the environment, with the defaults of the public
+ * contract (docs: README "Configuration"). Invalid values stop the start with a clear message.
+ */
+export interface Config {
+  port: number; // HTTP port of the API and the explorer
+  host: string | undefined; // interface to listen on; undefined = all (Node's default)
+  logLevel: string; // pino level
+  corsOrigins: string[] | "*"; // origins allowed to call the API from a browser
+  neo4j: Neo4jConfig;
+  seedOnStart: boolean; // load seeds/data when the graph is empty
+}
+
+export interface Neo4jConfig {
+  /** Set: use that database. Unset: run the embedded Neo4j. */
+  uri: string | undefined;
+  username: string;
+  password: string;
+  database: string;
+  embedded: EmbeddedNeo4jConfig;
+}
+
+export interface EmbeddedNeo4jConfig {
+  home: string; // data, logs and transactions of the embedded server
+  boltPort: number; // Bolt port on 127.0.0.1
+  heap: string; // JVM -Xmx
+  pageCacheMb: number; // Neo4j page cache
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: readPort(env, "PORT", 4000),
+    host: env.HOST || undefined,
+    logLevel: env.LOG_LEVEL || "info",
+    corsOrigins: readOrigins(env.CORS_ORIGINS),
+    seedOnStart: readBoolean(env, "SEED_ON_START", true),
+    neo4j: {
+      uri: env.NEO4J_URI || undefined,
+      username: env.NEO4J_USERNAME || "neo4j",
+      password: env.NEO4J_PASSWORD || "",
+      database: env.NEO4J_DATABASE || "neo4j",
+      embedded: {
+        home: path.resolve(env.NEO4J_HOME || ".neo4j"),
+        boltPort: readPort(env, "NEO4J_BOLT_PORT", 7687),
+        heap: readHeap(env.NEO4J_HEAP || "512m"),
+        pageCacheMb: readInteger(env, "NEO4J_PAGE_CACHE_MB", 128, 16),
+      },
+    },
+  };
+}
+
+function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = readInteger(env, name, fallback, 0);
+  if (port > 65535) throw new ConfigError(`${name}=${env[name]} is not a TCP port (0-65535).`);
+  return port;
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name}=${raw} must be a whole number of at least ${min}.`);
+  }
+  return value;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes"].includes(raw)) return true;
+  if (["0", "false", "no"].includes(raw)) return false;
+  throw new ConfigError(`${name}=${env[name]} must be true or false.`);
+}
+
+function readHeap(raw: string): string {
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`NEO4J_HEAP=${raw} must look like 512m or 1g.`);
+  return raw;
+}
+
+function readOrigins(raw: string | undefined): string[] | "*" {
+  // The API is read-only and cookie-less, so any origin may read it unless told otherwise.
+  if (raw === undefined || raw.trim() === "" || raw.trim() === "*") return "*";
+  return raw.split(",").map((origin) => origin.trim()).filter(Boolean);
+}

@@ -1,0 +1,47 @@
+import type { Driver } from "neo4j-driver";
+import type { Neo4jConfig } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { checkApoc } from "./check-apoc.ts";
+import { createDriver } from "./create-driver.ts";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./start-embedded-neo4j.ts";
+import { waitForNeo4j } from "./wait-for-neo4j.ts";
+
+export interface Database {
+  driver: Driver;
+  database: string; // database name for every session
+  uri: string;
+  embedded: EmbeddedNeo4j | undefined; // set when this process started Neo4j itself
+  serverAgent: string;
+  apocVersion: string;
+  /** Closes the driver, then stops the embedded Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+/** NEO4J_URI set: connect to it. Unset: start the embedded Neo4j and connect to that. */
+export async function openDatabase(config: Neo4jConfig, log: Logger): Promise<Database> {
+  const embedded = config.uri ? undefined : await startEmbeddedNeo4j(config.embedded, log);
+  const uri = config.uri ?? embedded!.uri;
+  const driver = createDriver({ uri, username: config.username, password: embedded ? "" : config.password });
+  try {
+    await waitForNeo4j(driver, config.database);
+    const info = await driver.getServerInfo({ database: config.database });
+    const apocVersion = await checkApoc(driver, config.database);
+    log.info({ uri, agent: info.agent, apoc: apocVersion, database: config.database }, "Connected to Neo4j");
+    return {
+      driver,
+      database: config.database,
+      uri,
+      embedded,
+      serverAgent: info.agent ?? "unknown",
+      apocVersion,
+      close: async () => {
+        await driver.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await driver.close();
+    await embedded?.stop();
+    throw error;
+  }
+}
