@@ -1,0 +1,39 @@
+/**
+ * `npm run gazetteer` rebuilds .cache/gazetteer.json from the installed packages and prints what it knows.
+ *   --coordinates FILE.csv  also takes coordinates from a communes CSV (e.g. data.gouv.fr's communes-france)
+ *   --if-missing            do nothing if the gazetteer is already built (used by npm install)
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { buildGazetteer } from "./build-gazetteer.ts";
+import { gazetteerFile, writeGazetteerFile } from "./gazetteer-file.ts";
+import { readCoordinatesFile } from "./read-coordinates-file.ts";
+import type { GazetteerStats } from "./gazetteer-types.ts";
+
+const args = process.argv.slice(2);
+try {
+  if (args.includes("--if-missing") && fs.existsSync(gazetteerFile)) process.exit(0);
+  const fileIndex = args.indexOf("--coordinates");
+  const coordinatesPath = fileIndex >= 0 ? args[fileIndex + 1] : undefined;
+  if (fileIndex >= 0 && !coordinatesPath) throw new Error("--coordinates needs a CSV file");
+  const coordinatesFile = coordinatesPath ? { path: path.resolve(coordinatesPath), rows: readCoordinatesFile(coordinatesPath) } : undefined;
+  const data = buildGazetteer(coordinatesFile);
+  writeGazetteerFile(data);
+  console.log(describe(data.stats));
+  console.log(`Written to ${path.relative(process.cwd(), gazetteerFile)} from ${data.sources.join(", ")}`);
+} catch (error) {
+  console.error(`gazetteer: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+function describe(stats: GazetteerStats): string {
+  const pct = (n: number): string => `${((100 * n) / stats.communes).toFixed(1)} %`;
+  return [
+    `Gazetteer: ${stats.communes} communes`,
+    `  file coordinates:          ${stats.byPrecision.file} (${pct(stats.byPrecision.file)})`,
+    `  GeoNames (precise):        ${stats.byPrecision.geonames} (${pct(stats.byPrecision.geonames)}), ${(100 * stats.populationShareGeonames).toFixed(0)} % of the population`,
+    `  intercommunalité centroid: ${stats.byPrecision["epci-centroid"]} (${pct(stats.byPrecision["epci-centroid"])}), approximate: median error ${stats.epciCentroidErrorKm.median} km, 90th percentile ${stats.epciCentroidErrorKm.p90} km (leave-one-out on ${stats.epciCentroidErrorKm.sample} communes)`,
+    `  département centroid:      ${stats.byPrecision["departement-centroid"]} (${pct(stats.byPrecision["departement-centroid"])}), approximate and coarse`,
+    `  without coordinates:       ${stats.withoutCoordinates}`,
+  ].join("\n");
+}

@@ -1,0 +1,147 @@
+import { closestKeys } from "./closest-names.ts";
+import type { Commune, GazetteerData, GazetteerStats } from "./gazetteer-types.ts";
+import { normalizePlaceName } from "./normalize-place-name.ts";
+
+export interface PlaceCandidate {
+  name: string;
+  inseeCode: string;
+  departement: string; // code
+  departementName: string;
+  label: string; // "Saint-Denis (93, Seine-Saint-Denis)": what to type to pick it
+}
+
+/** A place name the gazetteer cannot turn into one commune; `candidates` say what the user may have meant. */
+export class PlaceError extends Error {
+  constructor(
+    readonly reason: "unknown" | "ambiguous",
+    readonly query: string,
+    readonly candidates: PlaceCandidate[],
+  ) {
+    super(
+      reason === "ambiguous"
+        ? `"${query}" names ${candidates.length} communes: ${candidates.map((c) => c.label).join(", ")}. Add the département, e.g. "${candidates[0]!.name} (${candidates[0]!.departement})".`
+        : `No French commune is called "${query}".` + (candidates.length ? ` Did you mean ${candidates.map((c) => c.label).join(", ")}?` : ""),
+    );
+    this.name = "PlaceError";
+  }
+}
+
+export interface ResolvedCommune extends Commune {
+  departementName: string;
+  regionName: string;
+  epciName: string | null;
+  approximate: boolean; // coordinates are a centroid, not the town's own point
+}
+
+/** Every French commune of the COG, found by name (accents, case and hyphens optional) or INSEE code. */
+export class Gazetteer {
+  private readonly communes: Commune[];
+  private readonly byCode = new Map<string, Commune>();
+  private readonly byName = new Map<string, Commune[]>();
+
+  constructor(private readonly data: GazetteerData) {
+    this.communes = data.communes.map(([code, name, departement, region, population, epci, lat, lon, precision]) => ({
+      code, name, departement, region, population, epci, lat, lon, precision,
+    }));
+    for (const commune of this.communes) {
+      this.byCode.set(commune.code, commune);
+      const key = normalizePlaceName(commune.name);
+      this.byName.set(key, [...(this.byName.get(key) ?? []), commune]);
+    }
+  }
+
+  get stats(): GazetteerStats {
+    return this.data.stats;
+  }
+
+  get sources(): string[] {
+    return this.data.sources;
+  }
+
+  get size(): number {
+    return this.communes.length;
+  }
+
+  commune(code: string): ResolvedCommune | undefined {
+    const commune = this.byCode.get(code);
+    return commune && this.describe(commune);
+  }
+
+  departementName(code: string): string | undefined {
+    return this.data.departements[code]?.name;
+  }
+
+  regionName(code: string): string | undefined {
+    return this.data.regions[code]?.name;
+  }
+
+  epci(code: string): { name: string; kind: string } | undefined {
+    return this.data.epcis[code];
+  }
+
+  /**
+   * "Lille", "loos en gohelle", "Saint-Denis (93)", "Saint-Denis (Seine-Saint-Denis)", "Saint-Denis, 974"
+   * or an INSEE code such as "62861". Throws PlaceError when that is not exactly one commune.
+   */
+  resolve(query: string): ResolvedCommune {
+    const trimmed = query.trim();
+    if (/^(\d{5}|2[AB]\d{3})$/i.test(trimmed)) {
+      const commune = this.byCode.get(trimmed.toUpperCase());
+      if (commune) return this.describe(commune);
+      throw new PlaceError("unknown", query, []);
+    }
+    const { name, qualifier } = splitQualifier(trimmed);
+    const key = normalizePlaceName(name);
+    let matches = this.byName.get(key) ?? [];
+    if (qualifier) {
+      const wanted = normalizePlaceName(qualifier);
+      matches = matches.filter((c) => c.departement.toLowerCase() === wanted || normalizePlaceName(this.departementName(c.departement) ?? "") === wanted);
+    }
+    if (matches.length === 1) return this.describe(matches[0]!);
+    if (matches.length > 1) throw new PlaceError("ambiguous", query, matches.map((c) => this.candidate(c)));
+    if (qualifier && this.byName.has(key)) {
+      // The name exists, but not in that département: the homonyms are the best suggestions.
+      throw new PlaceError("unknown", query, this.byName.get(key)!.map((c) => this.candidate(c)));
+    }
+    throw new PlaceError("unknown", query, this.suggest(key).map((c) => this.candidate(c)));
+  }
+
+  /** Closest names first; among equally close ones, the most populous (a typo for "Beauvais", not "Beauval"). */
+  private suggest(key: string): Commune[] {
+    const scored = closestKeys(key, this.byName.keys(), 12).flatMap(({ key: k, score }) =>
+      (this.byName.get(k) ?? []).map((commune) => ({ commune, score })),
+    );
+    scored.sort((a, b) => a.score - b.score || (b.commune.population ?? 0) - (a.commune.population ?? 0));
+    return scored.slice(0, 5).map((s) => s.commune);
+  }
+
+  private candidate(commune: Commune): PlaceCandidate {
+    const departementName = this.departementName(commune.departement) ?? commune.departement;
+    return {
+      name: commune.name,
+      inseeCode: commune.code,
+      departement: commune.departement,
+      departementName,
+      label: `${commune.name} (${commune.departement}, ${departementName})`,
+    };
+  }
+
+  private describe(commune: Commune): ResolvedCommune {
+    return {
+      ...commune,
+      departementName: this.departementName(commune.departement) ?? commune.departement,
+      regionName: this.regionName(commune.region) ?? commune.region,
+      epciName: commune.epci ? this.epci(commune.epci)?.name ?? null : null,
+      approximate: commune.precision !== "file" && commune.precision !== "geonames",
+    };
+  }
+}
+
+/** "Saint-Denis (93)" or "Saint-Denis, Seine-Saint-Denis" → name and département qualifier. */
+function splitQualifier(text: string): { name: string; qualifier: string | undefined } {
+  const parenthesised = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(text);
+  if (parenthesised) return { name: parenthesised[1]!, qualifier: parenthesised[2]! };
+  const comma = /^(.*?)\s*,\s*([^,]+)$/.exec(text);
+  if (comma) return { name: comma[1]!, qualifier: comma[2]! };
+  return { name: text, qualifier: undefined };
+}

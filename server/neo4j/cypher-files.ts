@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const cypherDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../cypher");
+
+/** Splits a .cypher file into statements: `;` at end of line ends one, `//` lines are comments. */
+export function splitStatements(text: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*\/\//.test(line)) continue;
+    current.push(line);
+    if (/;\s*$/.test(line)) {
+      statements.push(current.join("\n").replace(/;\s*$/, "").trim());
+      current = [];
+    }
+  }
+  const rest = current.join("\n").trim();
+  if (rest) statements.push(rest);
+  return statements.filter(Boolean);
+}
+
+/** Reads one named query, e.g. readQuery("queries/allies-near") for cypher/queries/allies-near.cypher. */
+export function readQuery(name: string): string {
+  const statements = splitStatements(fs.readFileSync(path.join(cypherDir, `${name}.cypher`), "utf8"));
+  if (statements.length !== 1) throw new Error(`cypher/${name}.cypher must hold exactly one statement, not ${statements.length}`);
+  return statements[0]!;
+}
+
+export function listCypherFiles(folder: string): string[] {
+  const dir = path.join(cypherDir, folder);
+  return fs.readdirSync(dir).filter((name) => name.endsWith(".cypher")).sort().map((name) => path.join(dir, name));
+}
