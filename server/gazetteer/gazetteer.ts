@@ -38,6 +38,7 @@ export class Gazetteer {
   private readonly communes: Commune[];
   private readonly byCode = new Map<string, Commune>();
   private readonly byName = new Map<string, Commune[]>();
+  private readonly byEpci = new Map<string, Commune[]>();
 
   constructor(private readonly data: GazetteerData) {
     this.communes = data.communes.map(([code, name, departement, region, population, epci, lat, lon, precision]) => ({
@@ -47,6 +48,7 @@ export class Gazetteer {
       this.byCode.set(commune.code, commune);
       const key = normalizePlaceName(commune.name);
       this.byName.set(key, [...(this.byName.get(key) ?? []), commune]);
+      if (commune.epci) this.byEpci.set(commune.epci, [...(this.byEpci.get(commune.epci) ?? []), commune]);
     }
   }
 
@@ -71,12 +73,28 @@ export class Gazetteer {
     return this.data.departements[code]?.name;
   }
 
+  departementRegion(code: string): string | undefined {
+    return this.data.departements[code]?.region;
+  }
+
   regionName(code: string): string | undefined {
     return this.data.regions[code]?.name;
   }
 
   epci(code: string): { name: string; kind: string } | undefined {
     return this.data.epcis[code];
+  }
+
+  /** Centroid of an intercommunalité's precisely placed members (else of all its placed members). */
+  epciCentroid(siren: string): { lat: number; lon: number } | undefined {
+    const members = (this.byEpci.get(siren) ?? []).filter((c) => c.lat !== null);
+    const precise = members.filter((c) => c.precision === "file" || c.precision === "geonames");
+    const used = precise.length > 0 ? precise : members;
+    if (used.length === 0) return undefined;
+    return {
+      lat: Math.round((used.reduce((sum, c) => sum + c.lat!, 0) / used.length) * 1e5) / 1e5,
+      lon: Math.round((used.reduce((sum, c) => sum + c.lon!, 0) / used.length) * 1e5) / 1e5,
+    };
   }
 
   /**

@@ -1,0 +1,172 @@
+import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
+import { checkTerritories, gazetteerSources, type DerivedLocation } from "./check-territories.ts";
+import { entityKey, mergeEntities, type MergedEntity } from "./merge-entities.ts";
+import { labels, relationshipKinds, type Label } from "./model.ts";
+import type { SeedFile } from "./parse-seed-file.ts";
+import type { Problem } from "./problem.ts";
+import { resolveRelationships, type ResolvedRelationship } from "./resolve-relationships.ts";
+import { readSourceText } from "./source-texts.ts";
+
+export interface NodeRow {
+  slug: string;
+  props: Record<string, unknown>; // every property of the node; the node gets exactly these
+  location: { latitude: number; longitude: number } | null;
+}
+
+export interface RelationshipGroup {
+  type: string;
+  fromLabel: Label;
+  toLabel: Label;
+  key: string[];
+  rows: { from: string; to: string; props: Record<string, unknown> }[];
+}
+
+export interface ProvenanceRow {
+  slug: string;
+  source: string;
+  fields: string[]; // the properties this source gave
+  quotes: string[]; // its sentences that state them
+}
+
+export interface LoadPlan {
+  nodes: { label: Label; rows: NodeRow[] }[];
+  relationships: RelationshipGroup[];
+  provenance: { label: Label; rows: ProvenanceRow[] }[];
+  sources: string[];
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+export interface PlanOptions {
+  sourcesDir: string; // where Source.file texts are
+  gazetteer: Gazetteer;
+}
+
+/** Validates a set of parsed seed files together and, if nothing is wrong, says exactly what to write. */
+export function buildLoadPlan(files: SeedFile[], options: PlanOptions): { plan: LoadPlan | undefined; problems: Problem[] } {
+  const problems: Problem[] = files.flatMap((file) => file.problems);
+  const entities = mergeEntities(files.flatMap((file) => file.entities), problems);
+  const sourceTexts = readSourceTexts(entities, options.sourcesDir, problems);
+  checkProvenance(entities, files, sourceTexts, problems);
+  const relationships = resolveRelationships(files.flatMap((file) => file.relationships), entities, problems);
+  const territoryLocations = checkTerritories(entities, relationships, options.gazetteer, problems);
+  if (problems.length > 0) return { plan: undefined, problems };
+
+  const locations = new Map<string, DerivedLocation>();
+  for (const [slug, location] of territoryLocations) locations.set(entityKey("Territory", slug), location);
+  placeAlliesWhereBased(entities, relationships, locations);
+  return { plan: assemblePlan(entities, relationships, locations), problems };
+}
+
+function readSourceTexts(entities: Map<string, MergedEntity>, sourcesDir: string, problems: Problem[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const source of entities.values()) {
+    if (source.label !== "Source" || typeof source.props.file !== "string") continue;
+    const text = readSourceText(sourcesDir, source.props.file);
+    const block = source.blocks.find((b) => "file" in b.props)!;
+    if (text === undefined) problems.push({ file: block.file, line: block.propLines.file ?? block.line, message: `source text "${source.props.file}" is not in ${sourcesDir}` });
+    else texts.set(source.slug, text);
+  }
+  return texts;
+}
+
+/** Every fact names a known source, and every quote is found, word for word, in that source's text. */
+function checkProvenance(entities: Map<string, MergedEntity>, files: SeedFile[], texts: Map<string, string>, problems: Problem[]): void {
+  const check = (file: string, line: number, source: string | undefined, quotes: string[]): void => {
+    if (!source) {
+      problems.push({ file, line, message: 'no source: name one with "source:" at the top of the file or on this item' });
+      return;
+    }
+    if (!entities.has(entityKey("Source", source))) {
+      problems.push({ file, line, message: `unknown source "${source}"; sources are listed under "sources:"` });
+      return;
+    }
+    const text = texts.get(source);
+    for (const quote of quotes) {
+      if (text !== undefined && !text.includes(normalizeQuote(quote))) {
+        problems.push({ file, line, message: `quote not found in source "${source}": "${quote.length > 60 ? quote.slice(0, 60) + "…" : quote}"` });
+      }
+    }
+  };
+  for (const entity of entities.values()) {
+    if (entity.label === "Source") continue;
+    for (const block of entity.blocks) check(block.file, block.line, block.source, block.quotes);
+  }
+  for (const relationship of files.flatMap((file) => file.relationships)) {
+    check(relationship.file, relationship.line, relationship.source, relationship.quote ? [relationship.quote] : []);
+  }
+}
+
+function normalizeQuote(quote: string): string {
+  return quote.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+}
+
+/** An ally without coordinates of its own stands where it is based. */
+function placeAlliesWhereBased(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], locations: Map<string, DerivedLocation>): void {
+  for (const relationship of relationships) {
+    if (relationship.type !== "BASED_IN") continue;
+    const allyKey = entityKey("Ally", relationship.fromSlug);
+    const ally = entities.get(allyKey)!;
+    const where = locations.get(entityKey("Territory", relationship.toSlug));
+    if (ally.props.location || locations.has(allyKey) || !where) continue;
+    locations.set(allyKey, { ...where, precision: `based-in:${where.precision}` });
+  }
+  for (const entity of entities.values()) {
+    const location = entity.props.location as { latitude: number; longitude: number } | undefined;
+    const key = entityKey(entity.label, entity.slug);
+    if (location && !locations.has(key)) locations.set(key, { ...location, precision: "seed", approximate: false });
+  }
+}
+
+function assemblePlan(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], locations: Map<string, DerivedLocation>): LoadPlan {
+  const nodes = labels.map((label) => ({ label, rows: [] as NodeRow[] }));
+  const provenance = labels.map((label) => ({ label, rows: [] as ProvenanceRow[] }));
+  for (const entity of entities.values()) {
+    const { location: _given, ...props } = entity.props;
+    const location = locations.get(entityKey(entity.label, entity.slug));
+    if (location) {
+      props.locationPrecision = location.precision;
+      props.locationApproximate = location.approximate;
+    }
+    nodes.find((n) => n.label === entity.label)!.rows.push({
+      slug: entity.slug,
+      props: { slug: entity.slug, ...props },
+      location: location ? { latitude: location.latitude, longitude: location.longitude } : null,
+    });
+    if (entity.label !== "Source") provenance.find((p) => p.label === entity.label)!.rows.push(...provenanceOf(entity, location));
+  }
+
+  const groups = new Map<string, RelationshipGroup>();
+  for (const relationship of relationships) {
+    const groupKey = `${relationship.type}|${relationship.fromLabel}|${relationship.toLabel}`;
+    if (!groups.has(groupKey)) {
+      groups.set(groupKey, { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: relationshipKinds[relationship.type]!.key, rows: [] });
+    }
+    const props: Record<string, unknown> = { ...relationship.props, source: relationship.source };
+    if (relationship.quote) props.quote = relationship.quote;
+    groups.get(groupKey)!.rows.push({ from: relationship.fromSlug, to: relationship.toSlug, props });
+  }
+
+  return {
+    nodes: nodes.filter((n) => n.rows.length > 0),
+    relationships: [...groups.values()],
+    provenance: provenance.filter((p) => p.rows.length > 0),
+    sources: [...entities.values()].filter((e) => e.label === "Source").map((e) => e.slug),
+    nodeCount: entities.size,
+    relationshipCount: relationships.length,
+  };
+}
+
+/** One row per (entity, source): the fields that source gave and the sentences that say so. */
+function provenanceOf(entity: MergedEntity, location: DerivedLocation | undefined): ProvenanceRow[] {
+  const bySource = new Map<string, ProvenanceRow>();
+  const add = (source: string, fields: string[], quotes: string[]): void => {
+    const row = bySource.get(source) ?? { slug: entity.slug, source, fields: [], quotes: [] };
+    for (const field of fields) if (!row.fields.includes(field)) row.fields.push(field);
+    for (const quote of quotes) if (!row.quotes.includes(quote)) row.quotes.push(quote);
+    bySource.set(source, row);
+  };
+  for (const block of entity.blocks) add(block.source!, Object.keys(block.props), block.quotes);
+  if (location && !entity.props.location && location.precision !== "seed") add(gazetteerSources.coordinates, ["location"], []);
+  return [...bySource.values()].map((row) => ({ ...row, fields: row.fields.sort() }));
+}

@@ -1,0 +1,75 @@
+import { entityKey, type MergedEntity } from "./merge-entities.ts";
+import { labels, relationshipKinds, type Label } from "./model.ts";
+import type { SeedRelationship } from "./parse-seed-file.ts";
+import type { Problem } from "./problem.ts";
+
+/** A relationship whose ends are known entities. */
+export interface ResolvedRelationship extends SeedRelationship {
+  fromLabel: Label;
+  toLabel: Label;
+  fromSlug: string;
+  toSlug: string;
+}
+
+/**
+ * Finds the entities each relationship joins. A plain slug is looked up among the labels the
+ * relationship type allows at that end; "Person/jane-doe" says the label when slugs collide.
+ */
+export function resolveRelationships(
+  relationships: SeedRelationship[],
+  entities: Map<string, MergedEntity>,
+  problems: Problem[],
+): ResolvedRelationship[] {
+  const resolved: ResolvedRelationship[] = [];
+  const seen = new Map<string, SeedRelationship>();
+  for (const relationship of relationships) {
+    const kind = relationshipKinds[relationship.type]!;
+    const from = resolveEnd(relationship, "from", kind.from, entities, problems);
+    const to = resolveEnd(relationship, "to", kind.to, entities, problems);
+    const missingKeys = kind.key.filter((property) => !relationship.given.includes(property));
+    for (const property of missingKeys) {
+      problems.push({ file: relationship.file, line: relationship.line, message: `${relationship.type} needs "${property}"` });
+    }
+    if (!from || !to || kind.key.some((property) => relationship.props[property] === undefined)) continue;
+    const identity = [relationship.type, entityKey(from.label, from.slug), entityKey(to.label, to.slug), ...kind.key.map((k) => String(relationship.props[k]))].join("|");
+    const first = seen.get(identity);
+    if (first) {
+      problems.push({ file: relationship.file, line: relationship.line, message: `${relationship.type} from "${from.slug}" to "${to.slug}" is already stated at ${first.file}:${first.line}` });
+      continue;
+    }
+    seen.set(identity, relationship);
+    resolved.push({ ...relationship, fromLabel: from.label, toLabel: to.label, fromSlug: from.slug, toSlug: to.slug });
+  }
+  return resolved;
+}
+
+function resolveEnd(
+  relationship: SeedRelationship,
+  end: "from" | "to",
+  allowed: Label[],
+  entities: Map<string, MergedEntity>,
+  problems: Problem[],
+): MergedEntity | undefined {
+  const reference = relationship[end];
+  const report = (message: string): undefined => {
+    problems.push({ file: relationship.file, line: relationship.line, message });
+    return undefined;
+  };
+  const explicit = /^([A-Za-z]+)\/(.+)$/.exec(reference);
+  if (explicit) {
+    const label = labels.find((l) => l.toLowerCase() === explicit[1]!.toLowerCase());
+    if (!label || !allowed.includes(label)) return report(`${relationship.type} ${end} must be ${allowed.join(" or ")}, not "${explicit[1]}"`);
+    return entities.get(entityKey(label, explicit[2]!)) ?? report(`${end}: no ${label} has the slug "${explicit[2]}"`);
+  }
+  const matches = allowed.map((label) => entities.get(entityKey(label, reference))).filter((e): e is MergedEntity => !!e);
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    return report(`${end}: "${reference}" is the slug of a ${matches.map((m) => m.label).join(" and a ")}; write ${matches.map((m) => `${m.label}/${reference}`).join(" or ")}`);
+  }
+  const elsewhere = labels.filter((label) => entities.has(entityKey(label, reference)));
+  if (elsewhere.length > 0) {
+    const kind = relationshipKinds[relationship.type]!;
+    return report(`${relationship.type} goes from ${kind.from.join("/")} to ${kind.to.join("/")}, but "${reference}" is a ${elsewhere.join("/")}`);
+  }
+  return report(`${end}: unknown slug "${reference}" (no ${allowed.join(", ")} has it)`);
+}
