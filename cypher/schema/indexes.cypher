@@ -9,6 +9,6 @@ CREATE INDEX territory_insee IF NOT EXISTS FOR (n:Territory) ON (n.inseeCode);
 // Accent- and case-insensitive search over names, titles and aliases of every kind of entity.
 // standard-folding = Lucene's standard tokenizer + lowercase + ASCII folding ("Extracités" -> "extracites").
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
-FOR (n:Territory|Ally|Initiative|Person|Cohort|Theme)
+FOR (n:Territory|Ally|Initiative|Person|Cohort|Theme|Source)
 ON EACH [n.name, n.title, n.aliases, n.pageTitle]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

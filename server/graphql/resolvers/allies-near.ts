@@ -1,0 +1,33 @@
+import neo4j from "neo4j-driver";
+import { readQuery as readCypher } from "../../neo4j/cypher-files.ts";
+import { badUserInput } from "../bad-user-input.ts";
+import { entityKindOf } from "../entity-kinds.ts";
+import { toLatLon } from "../node-values.ts";
+import { resolvePlaceArgument } from "./place.ts";
+import { readQuery, type Services } from "./services.ts";
+
+const MAX_RADIUS_KM = 1000;
+
+/** alliesNear(place, radiusKm): allies based or active within the radius of a commune, nearest first. */
+export async function alliesNear(services: Services, args: { place: string; radiusKm?: number | null }) {
+  const radiusKm = args.radiusKm ?? 50;
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
+    throw badUserInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}, not ${radiusKm}`, "radiusKm");
+  }
+  const commune = resolvePlaceArgument(services.gazetteer, args.place, "place");
+  if (commune.lat === null || commune.lon === null) {
+    throw badUserInput(`The gazetteer has no coordinates for ${commune.name} (${commune.departement}).`, "place");
+  }
+  const rows = await readQuery(services, readCypher("queries/allies-near"), {
+    point: new neo4j.types.Point(4326, commune.lon, commune.lat),
+    radiusMetres: radiusKm * 1000,
+  });
+  return rows.map((row) => ({
+    ally: { kind: entityKindOf.Ally, slug: row.slug, name: row.name, subkind: row.kind, ...toLatLon(row.location) },
+    distanceKm: Math.round((row.metres as number) / 10) / 100,
+    via: row.viaSlug ? { kind: entityKindOf.Territory, slug: row.viaSlug, name: row.viaName, subkind: row.viaKind, ...toLatLon(row.viaLocation) } : null,
+    reason: row.reason,
+    season: row.season ?? null,
+    approximate: Boolean(row.approximate) || commune.approximate,
+  }));
+}

@@ -1,0 +1,61 @@
+import { checkedLabel, fillQuery, type GraphLabel } from "../../neo4j/cypher-template.ts";
+import { badUserInput } from "../bad-user-input.ts";
+import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { summarize, type EntitySummary } from "../node-values.ts";
+import { assertEntityExists } from "./entity-exists.ts";
+import { readQuery, type Services } from "./services.ts";
+
+interface ReasonRow {
+  reason: "SHARED_TERRITORY" | "SHARED_INITIATIVE" | "DIRECT_TIE";
+  relationship: string | null;
+  seasons: (number | null)[];
+  viaLabel: GraphLabel | null;
+  viaProps: Record<string, unknown> | null;
+}
+
+interface Reason {
+  reason: ReasonRow["reason"];
+  via: EntitySummary | null;
+  relationship: string | null;
+  seasons: number[];
+  description: string;
+}
+
+/** collaborators(kind, slug): who worked with an ally or a person, each with every reason. */
+export async function collaborators(services: Services, args: { kind?: EntityKind | null; slug: string }) {
+  const kind = args.kind ?? "ally";
+  if (kind !== "ally" && kind !== "person") throw badUserInput(`collaborators are those of an ally or a person, not a ${kind}`, "kind");
+  const query = fillQuery("queries/collaborators", { __LABEL__: checkedLabel(labelOf[kind]) });
+  const rows = await readQuery<{ label: GraphLabel; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, { slug: args.slug });
+  if (rows.length === 0) await assertEntityExists(services, kind, args.slug, "slug");
+  return rows.map((row) => ({ collaborator: summarize(row.label, row.props), reasons: mergeReasons(row.reasons) }));
+}
+
+/** One reason per shared territory, initiative or tie, with every season it holds for. */
+function mergeReasons(rows: ReasonRow[]): Reason[] {
+  const merged = new Map<string, Reason>();
+  for (const row of rows) {
+    const via = row.viaLabel && row.viaProps ? summarize(row.viaLabel, row.viaProps) : null;
+    const key = [row.reason, via?.kind, via?.slug, row.relationship].join("|");
+    const reason = merged.get(key) ?? { reason: row.reason, via, relationship: row.relationship, seasons: [], description: "" };
+    for (const season of row.seasons) if (season !== null && !reason.seasons.includes(season)) reason.seasons.push(season);
+    reason.seasons.sort();
+    merged.set(key, reason);
+  }
+  return [...merged.values()].map((reason) => ({ ...reason, description: describe(reason) }));
+}
+
+const tieNames: Record<string, string> = { PARTNERED_WITH: "partenariat", SUPPORTS: "soutien", WORKS_FOR: "emploi" };
+
+/** In French, as the interface shows it. */
+function describe(reason: Omit<Reason, "description">): string {
+  const seasons = reason.seasons.length === 0 ? "" : reason.seasons.length === 1 ? ` (saison ${reason.seasons[0]})` : ` (saisons ${reason.seasons.join(" et ")})`;
+  switch (reason.reason) {
+    case "SHARED_TERRITORY":
+      return `ont tous deux accompagné ${reason.via?.name ?? "le même territoire"}${seasons}`;
+    case "SHARED_INITIATIVE":
+      return `ont tous deux contribué à « ${reason.via?.name ?? "la même initiative"} »${seasons}`;
+    case "DIRECT_TIE":
+      return `lien direct : ${tieNames[reason.relationship ?? ""] ?? reason.relationship}`;
+  }
+}

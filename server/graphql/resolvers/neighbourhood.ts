@@ -1,0 +1,31 @@
+import neo4j from "neo4j-driver";
+import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
+import { relationshipKinds } from "../../../seeds/model.ts";
+import { badUserInput } from "../bad-user-input.ts";
+import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { toElements, type Elements, type NodeRow, type RelationshipRow } from "./elements.ts";
+import { readQuery, type Services } from "./services.ts";
+
+// Every relationship type but SOURCED_FROM: provenance is shown in the details panel, not as edges.
+const relationshipFilter = Object.keys(relationshipKinds).join("|");
+
+/** neighbourhood(kind, slug, depth, limit): an entity and its neighbours as Cytoscape.js elements. */
+export async function neighbourhood(
+  services: Services,
+  args: { kind: EntityKind; slug: string; depth?: number | null; limit?: number | null },
+): Promise<Elements> {
+  const depth = args.depth ?? 1;
+  const limit = args.limit ?? 500;
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw badUserInput(`depth must be 1, 2 or 3, not ${depth}`, "depth");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badUserInput(`limit must be between 1 and 5000, not ${limit}`, "limit");
+  const query = fillQuery("queries/neighbourhood", { __LABEL__: checkedLabel(labelOf[args.kind]) });
+  const rows = await readQuery<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(services, query, {
+    slug: args.slug,
+    depth: neo4j.int(depth),
+    limit: neo4j.int(limit),
+    relationshipFilter,
+  });
+  if (rows.length === 0) throw badUserInput(`No ${args.kind} has the slug "${args.slug}"`, "slug");
+  const { nodes, relationships } = rows[0]!;
+  return toElements(nodes, relationships, nodes.length >= limit);
+}

@@ -1,0 +1,34 @@
+import neo4j from "neo4j-driver";
+import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
+import { badUserInput } from "../bad-user-input.ts";
+import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { assertEntityExists } from "./entity-exists.ts";
+import { toElements, type Elements, type NodeRow, type RelationshipRow } from "./elements.ts";
+import { readQuery, type Services } from "./services.ts";
+
+/** paths(from, to): every shortest path between two entities (at most 6 hops), as one set of elements. */
+export async function paths(
+  services: Services,
+  args: { fromKind: EntityKind; fromSlug: string; toKind: EntityKind; toSlug: string; limit?: number | null },
+): Promise<Elements> {
+  const limit = args.limit ?? 5;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badUserInput(`limit must be between 1 and 50, not ${limit}`, "limit");
+  const query = fillQuery("queries/paths", {
+    __FROM__: checkedLabel(labelOf[args.fromKind]),
+    __TO__: checkedLabel(labelOf[args.toKind]),
+  });
+  const rows = await readQuery<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(services, query, {
+    fromSlug: args.fromSlug,
+    toSlug: args.toSlug,
+    limit: neo4j.int(limit),
+  });
+  if (rows.length === 0) {
+    await assertEntityExists(services, args.fromKind, args.fromSlug, "fromSlug");
+    await assertEntityExists(services, args.toKind, args.toSlug, "toSlug");
+  }
+  return toElements(
+    rows.flatMap((row) => row.nodes),
+    rows.flatMap((row) => row.relationships),
+    rows.length >= limit,
+  );
+}

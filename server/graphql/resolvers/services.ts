@@ -1,0 +1,14 @@
+import type { Driver } from "neo4j-driver";
+import type { Gazetteer } from "../../gazetteer/gazetteer.ts";
+
+/** What the custom resolvers need, given once when the schema is built. */
+export interface Services {
+  driver: Driver;
+  database: string;
+  gazetteer: Gazetteer;
+}
+
+export async function readQuery<T extends Record<string, unknown>>(services: Services, query: string, params: Record<string, unknown>): Promise<T[]> {
+  const { records } = await services.driver.executeQuery(query, params, { database: services.database, routing: "READ" });
+  return records.map((record) => record.toObject() as T);
+}

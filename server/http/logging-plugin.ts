@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Logger } from "../logger.ts";
+
+/** Logs each GraphQL operation with its duration, and its errors (user errors at debug level). */
+export function loggingPlugin(log: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart({ request }) {
+      const started = Date.now();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const userError = error.extensions?.code === "BAD_USER_INPUT" || error.extensions?.code === "GRAPHQL_VALIDATION_FAILED";
+            log[userError ? "debug" : "error"]({ operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error }, error.message);
+          }
+        },
+        async willSendResponse() {
+          log.debug({ operation: request.operationName, ms: Date.now() - started }, "graphql");
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * npm start: config → database (embedded Neo4j unless NEO4J_URI) → schema and seeds → API → shutdown hooks.
+ */
+import { readConfig } from "./config.ts";
+import { createApp } from "./http/create-app.ts";
+import { createLogger } from "./logger.ts";
+import { prepareGraph } from "./prepare-graph.ts";
+import { openDatabase } from "./neo4j/open-database.ts";
+import { LauncherError } from "./neo4j/launcher-error.ts";
+import { Gazetteer } from "./gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "./gazetteer/gazetteer-file.ts";
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+
+try {
+  const started = Date.now();
+  const database = await openDatabase(config.neo4j, log);
+  const gazetteer = new Gazetteer(readGazetteerFile());
+  await prepareGraph(database, gazetteer, config.seedOnStart, log);
+  const { httpServer, apollo } = await createApp(config, database, gazetteer, log);
+  httpServer.on("error", async (error: NodeJS.ErrnoException) => {
+    log.error(error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: set PORT to a free port.` : error.message);
+    await database.close();
+    process.exit(1);
+  });
+  httpServer.listen(config.port, config.host, () => {
+    log.info({ ms: Date.now() - started }, `Ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /health)`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    await apollo.stop(); // drains the HTTP server: in-flight requests finish, new ones are refused
+    await database.close(); // driver, then the embedded Neo4j (clean shutdown, data kept)
+    log.info("Stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+} catch (error) {
+  if (error instanceof LauncherError) log.error(error.message);
+  else log.error({ err: error }, `Could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
