@@ -24,6 +24,7 @@ export interface SeedRelationship {
   given: string[]; // every key written in the file, valid or not
   file: string;
   line: number;
+  propLines: Record<string, number>; // line of each key, to point at "from:" or "to:" itself
 }
 
 export interface SeedFile {
@@ -166,11 +167,12 @@ function parseRelationship(
     return undefined;
   }
   const kind = relationshipKinds[type]!;
-  const relationship: SeedRelationship = { type, from: "", to: "", props: {}, source: undefined, quote: undefined, given: Object.keys(raw), file, line };
+  const relationship: SeedRelationship = { type, from: "", to: "", props: {}, source: undefined, quote: undefined, given: Object.keys(raw), file, line, propLines: {} };
   for (const pair of map.items) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const value = raw[key];
     const at = lineOf(pair);
+    relationship.propLines[key] = at;
     if (key === "type") continue;
     if (key === "from" || key === "to") {
       if (typeof value === "string" && /^([A-Za-z]+\/)?[a-z0-9-]+$/.test(value)) relationship[key] = value;

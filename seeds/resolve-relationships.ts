@@ -52,7 +52,7 @@ function resolveEnd(
 ): MergedEntity | undefined {
   const reference = relationship[end];
   const report = (message: string): undefined => {
-    problems.push({ file: relationship.file, line: relationship.line, message });
+    problems.push({ file: relationship.file, line: relationship.propLines[end] ?? relationship.line, message });
     return undefined;
   };
   const explicit = /^([A-Za-z]+)\/(.+)$/.exec(reference);

@@ -9,7 +9,8 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const userError = error.extensions?.code === "BAD_USER_INPUT" || error.extensions?.code === "GRAPHQL_VALIDATION_FAILED";
+            // A request the schema refuses (bad input, unknown field, no mutation) is the client's; a thrown error is ours.
+            const userError = !error.originalError || error.extensions?.code === "BAD_USER_INPUT";
             log[userError ? "debug" : "error"]({ operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error }, error.message);
           }
         },

@@ -1,0 +1,21 @@
+import type { Database } from "../../server/neo4j/open-database.ts";
+
+/** Every node and relationship with every property, in a stable order: two equal snapshots are the same graph. */
+export async function graphSnapshot(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
+  const options = { database: database.database };
+  const nodes = await database.driver.executeQuery(
+    "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props",
+    {},
+    options,
+  );
+  const relationships = await database.driver.executeQuery(
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] + '/' + a.slug AS from, labels(b)[0] + '/' + b.slug AS to, properties(r) AS props",
+    {},
+    options,
+  );
+  const stable = (value: unknown): string => JSON.stringify(value, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  return {
+    nodes: nodes.records.map((r) => stable({ labels: r.get("labels"), props: r.get("props") })).sort(),
+    relationships: relationships.records.map((r) => stable({ type: r.get("type"), from: r.get("from"), to: r.get("to"), props: r.get("props") })).sort(),
+  };
+}

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { haversineKm } from "../../server/gazetteer/join-coordinates.ts";
+import type { Database } from "../../server/neo4j/open-database.ts";
+import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
+
+let database: Database;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await resetToSeeds(database);
+  app = await startTestApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const near = `query ($place: String!, $radiusKm: Float) {
+  alliesNear(place: $place, radiusKm: $radiusKm) { ally { slug name } distanceKm via { slug name } reason season approximate }
+}`;
+
+/** The truth, computed here from the gazetteer and the seed data, not from Neo4j. */
+function kmFromLille(slug: string): number {
+  const lille = testGazetteer().resolve("Lille");
+  const place = testGazetteer().resolve(slug === "vimy" ? "Vimy" : "Lille");
+  return haversineKm(lille.lat!, lille.lon!, place.lat!, place.lon!);
+}
+
+describe("alliesNear", () => {
+  it("within 30 km of Lille: exactly the allies based in Lille, nearest first, via Lille", async () => {
+    const { data, errors } = await app.graphql(near, { place: "Lille", radiusKm: 30 });
+    expect(errors).toBeUndefined();
+    expect(data.alliesNear.map((hit: any) => hit.ally.slug).sort()).toEqual(["bien-fait-pour-ta-com", "extracites"]);
+    for (const hit of data.alliesNear) {
+      expect(hit).toMatchObject({ via: { slug: "lille", name: "Lille" }, reason: "BASED_IN", approximate: false });
+      expect(Math.abs(hit.distanceKm - kmFromLille("lille"))).toBeLessThan(1);
+    }
+  });
+
+  it("a larger radius adds those active in Vimy, via Vimy, with the true distance, nearest first", async () => {
+    const { data } = await app.graphql(near, { place: "lille", radiusKm: 50 });
+    const slugs = data.alliesNear.map((hit: any) => hit.ally.slug);
+    expect(slugs.slice(2)).toEqual(["la-fabrique-des-transitions"]);
+    const fabrique = data.alliesNear[2];
+    expect(fabrique).toMatchObject({ via: { slug: "vimy" }, reason: "ACCOMPANIED", season: 2 });
+    expect(kmFromLille("vimy")).toBeGreaterThan(30);
+    expect(Math.abs(fabrique.distanceKm - kmFromLille("vimy"))).toBeLessThan(1);
+    const distances = data.alliesNear.map((hit: any) => hit.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it("from Vimy, Extracités is near through its work there, not through Lille", async () => {
+    const { data } = await app.graphql(near, { place: "Vimy", radiusKm: 10 });
+    expect(data.alliesNear.map((hit: any) => [hit.ally.slug, hit.via.slug, hit.reason, hit.distanceKm])).toEqual(
+      expect.arrayContaining([["extracites", "vimy", "ACCOMPANIED", 0]]),
+    );
+    expect(data.alliesNear).toHaveLength(3);
+  });
+
+  it("names an ambiguous place's candidates, an unknown place's closest names, as BAD_USER_INPUT", async () => {
+    const ambiguous = await app.graphql(near, { place: "Saint-Denis" });
+    expect(ambiguous.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "place", reason: "ambiguous" });
+    expect(ambiguous.errors![0].extensions.candidates.map((c: any) => c.departement).sort()).toEqual(["11", "30", "93", "974"]);
+    const picked = await app.graphql(near, { place: "Saint-Denis (93)", radiusKm: 10 });
+    expect(picked.errors).toBeUndefined();
+    expect(picked.data.alliesNear).toEqual([]);
+    const unknown = await app.graphql(near, { place: "Lile" });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "unknown" });
+    expect(unknown.errors![0].message).toMatch(/Did you mean Lille \(59, Nord\)/);
+    const radius = await app.graphql(near, { place: "Lille", radiusKm: -3 });
+    expect(radius.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "radiusKm" });
+  });
+});
+
+describe("search", () => {
+  const search = `query ($text: String!) { search(text: $text) { kind slug name score } }`;
+  it.each(["extracites", "EXTRACITÉS", "extraci", "ExtraCité", "extracitez"])("finds Extracités first for %s", async (text) => {
+    const { data } = await app.graphql(search, { text });
+    expect(data.search[0]).toMatchObject({ kind: "ally", slug: "extracites", name: "Extracités" });
+  });
+
+  it("searches every kind: territories by alias, initiatives by title, people", async () => {
+    const hits = async (text: string) => (await app.graphql(search, { text })).data.search.map((h: any) => `${h.kind}:${h.slug}`);
+    expect(await hits("agglomeration du beauvaisis")).toContain("territory:ca-du-beauvaisis");
+    expect((await hits("vertiges"))[0]).toBe("initiative:vertiges-de-labour");
+    expect((await hits("lacouture"))[0]).toBe("person:xavier-lacouture");
+    expect(await hits("zzzz")).toEqual([]);
+  });
+});
+
+describe("neighbourhood, paths and collaborators", () => {
+  it("the neighbourhood of Vimy holds its allies, initiatives, département and cohorts, as Cytoscape elements", async () => {
+    const { data } = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy") { nodes { group data } edges { group data } truncated } }`);
+    const ids = data.neighbourhood.nodes.map((n: any) => n.data.id);
+    expect(ids).toEqual(expect.arrayContaining([
+      "territory:vimy", "ally:extracites", "ally:bien-fait-pour-ta-com", "ally:la-fabrique-des-transitions",
+      "initiative:vertiges-de-labour", "initiative:valorisation-transition-vimy", "territory:pas-de-calais",
+      "cohort:territoires-pilotes-saison-1", "cohort:territoires-pilotes-saison-2",
+    ]));
+    for (const node of data.neighbourhood.nodes) {
+      expect(node.group).toBe("nodes");
+      expect(node.data).toEqual(expect.objectContaining({ id: expect.any(String), kind: expect.any(String), slug: expect.any(String), label: expect.any(String) }));
+    }
+    const accompanied = data.neighbourhood.edges.find((e: any) => e.data.type === "ACCOMPANIED" && e.data.source === "ally:extracites");
+    expect(accompanied.data).toMatchObject({ target: "territory:vimy", season: 1, sourceDocument: "territoires-pilotes-saison-2-vimy" });
+    expect(data.neighbourhood.edges.every((e: any) => ids.includes(e.data.source) && ids.includes(e.data.target))).toBe(true);
+    expect(data.neighbourhood.edges.some((e: any) => e.data.type === "SOURCED_FROM")).toBe(false);
+  });
+
+  it("depth 2 reaches further, and the limit says when it cut", async () => {
+    const depth1 = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy", depth: 1) { nodes { data } } }`);
+    const depth2 = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy", depth: 2) { nodes { data } } }`);
+    expect(depth2.data.neighbourhood.nodes.length).toBeGreaterThan(depth1.data.neighbourhood.nodes.length);
+    const cut = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy", depth: 2, limit: 5) { nodes { data } truncated } }`);
+    expect(cut.data.neighbourhood.truncated).toBe(true);
+    const bad = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy", depth: 4) { truncated } }`);
+    expect(bad.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "depth" });
+    const missing = await app.graphql(`{ neighbourhood(kind: ally, slug: "nobody") { truncated } }`);
+    expect(missing.errors![0].message).toBe('No ally has the slug "nobody"');
+  });
+
+  it("the collaborators of Bien fait pour ta com include La Fabrique des transitions and Extracités, each with its reason", async () => {
+    const { data } = await app.graphql(`{ collaborators(slug: "bien-fait-pour-ta-com") { collaborator { slug } reasons { reason via { slug } relationship seasons description } } }`);
+    const bySlug = Object.fromEntries(data.collaborators.map((c: any) => [c.collaborator.slug, c.reasons]));
+    expect(bySlug["la-fabrique-des-transitions"]).toEqual(expect.arrayContaining([
+      expect.objectContaining({ reason: "SHARED_TERRITORY", via: { slug: "vimy" }, seasons: [2] }),
+      expect.objectContaining({ reason: "SHARED_INITIATIVE", via: { slug: "valorisation-transition-vimy" } }),
+    ]));
+    expect(bySlug.extracites).toEqual(expect.arrayContaining([
+      expect.objectContaining({ reason: "DIRECT_TIE", relationship: "PARTNERED_WITH", description: "lien direct : partenariat" }),
+      expect.objectContaining({ reason: "SHARED_TERRITORY", via: { slug: "vimy" }, seasons: [1, 2], description: "ont tous deux accompagné Vimy (saisons 1 et 2)" }),
+    ]));
+  });
+
+  it("paths: how ADEME is connected to Xavier Lacouture", async () => {
+    const { data } = await app.graphql(`{ paths(fromKind: ally, fromSlug: "ademe", toKind: person, toSlug: "xavier-lacouture") { nodes { data } edges { data } } }`);
+    const ids = data.paths.nodes.map((n: any) => n.data.id);
+    expect(ids).toEqual(expect.arrayContaining(["ally:ademe", "ally:la-fabrique-des-transitions", "territory:vimy", "initiative:vertiges-de-labour", "person:xavier-lacouture"]));
+    expect(data.paths.edges).toHaveLength(4);
+  });
+});
+
+describe("the generated API", () => {
+  it("filters with @neo4j/graphql 7 operators and reads relationship properties", async () => {
+    const { data, errors } = await app.graphql(`{
+      territories(where: { slug: { eq: "vimy" } }) { name population areaKm2 inseeCode location { latitude longitude }
+        accompaniedByConnection(sort: [{ edge: { season: ASC } }]) { edges { properties { season role quote } node { slug } } } }
+      allies(where: { name: { eq: "Extracités" } }) { slug aliases basedIn { name } }
+      initiatives(where: { slug: { eq: "vertiges-de-labour" } }) { title pageTitle contributors { ... on Person { name } ... on Territory { name } } }
+      people(where: { slug: { eq: "xavier-lacouture" } }) { name contributedTo { title } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data.territories[0]).toMatchObject({ name: "Vimy", population: 4261, areaKm2: 11.3, inseeCode: "62861" });
+    expect(data.territories[0].accompaniedByConnection.edges.map((e: any) => [e.properties.season, e.node.slug])[0]).toEqual([1, "extracites"]);
+    expect(data.allies[0]).toEqual({ slug: "extracites", aliases: ["ExtraCité"], basedIn: [{ name: "Lille" }] });
+    expect(data.initiatives[0].contributors).toEqual(expect.arrayContaining([{ name: "Xavier Lacouture" }, { name: "Loos-en-Gohelle" }]));
+    expect(data.people[0].contributedTo).toEqual([{ title: "Vertiges de Labour" }]);
+  });
+
+  it("filters allies by distance with the point index", async () => {
+    const { data } = await app.graphql(`{ allies(where: { location: { distance: { from: { latitude: 50.63, longitude: 3.06 }, lt: 5000 } } }) { slug } }`);
+    expect(data.allies.map((a: any) => a.slug).sort()).toEqual(["bien-fait-pour-ta-com", "extracites"]);
+  });
+
+  it("exposes no mutation to anonymous users", async () => {
+    const { errors } = await app.graphql(`mutation { createAllies(input: [{ slug: "x", name: "X", kind: "network" }]) { allies { slug } } }`);
+    expect(errors![0].message).toMatch(/not configured to execute mutation/);
+    const { data } = await app.graphql(`{ __schema { mutationType { name } } }`);
+    expect(data.__schema.mutationType).toBeNull();
+  });
+
+  it("answers GET queries too, and allows cross-origin reads", async () => {
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent("{ people(where: { slug: { eq: \"irwin-marchal\" } }) { name } }")}`, { headers: { origin: "https://example.org" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await response.json()).toEqual({ data: { people: [{ name: "Irwin Marchal" }] } });
+  });
+
+  it("place and gazetteer report what the gazetteer knows", async () => {
+    const { data } = await app.graphql(`{ place(name: "loos en gohelle") { name inseeCode departementName regionName intercommunalite approximate } gazetteer { communes withCoordinates medianCentroidErrorKm } }`);
+    expect(data.place).toEqual({ name: "Loos-en-Gohelle", inseeCode: "62528", departementName: "Pas-de-Calais", regionName: "Hauts-de-France", intercommunalite: "CA de Lens - Liévin", approximate: false });
+    expect(data.gazetteer.communes).toBe(34969);
+  });
+});

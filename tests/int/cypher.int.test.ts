@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCypherFiles, splitStatements } from "../../server/neo4j/cypher-files.ts";
+import { fillQuery, graphLabels } from "../../server/neo4j/cypher-template.ts";
+import type { Database } from "../../server/neo4j/open-database.ts";
+import { relationshipKinds } from "../../seeds/model.ts";
+import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "../../seeds/load-queries.ts";
+import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await resetToSeeds(database);
+});
+afterAll(async () => database.close());
+
+const explain = (query: string, params: Record<string, unknown>) => database.driver.executeQuery(`EXPLAIN ${query}`, params, { database: database.database });
+const profile = async (query: string, params: Record<string, unknown>): Promise<string> => {
+  const { summary } = await database.driver.executeQuery(`PROFILE ${query}`, params, { database: database.database });
+  const operators: string[] = [];
+  const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+    operators.push(`${plan.operatorType} ${String(plan.arguments.Details ?? "")}`);
+    plan.children.forEach((child) => walk(child as never));
+  };
+  walk(summary.profile as never);
+  return operators.join("\n");
+};
+
+const point = new neo4j.types.Point(4326, 3.06, 50.63);
+const queryParams: Record<string, Record<string, unknown>> = {
+  "allies-near": { point, radiusMetres: 30000 },
+  search: { query: "extracites", limit: neo4j.int(5) },
+  neighbourhood: { slug: "vimy", depth: neo4j.int(1), limit: neo4j.int(10), relationshipFilter: "PART_OF" },
+  paths: { fromSlug: "ademe", toSlug: "vimy", limit: neo4j.int(1) },
+  collaborators: { slug: "extracites" },
+  "entity-exists": { slug: "vimy" },
+};
+
+describe("every hand-written query of cypher/ compiles against the real database", () => {
+  it.each(listCypherFiles("queries").map((file) => path.basename(file, ".cypher")))("cypher/queries/%s.cypher", async (name) => {
+    const params = queryParams[name];
+    expect(params, `give ${name}.cypher parameters in this test`).toBeDefined();
+    for (const label of graphLabels) {
+      const text = fs.readFileSync(path.join("cypher/queries", `${name}.cypher`), "utf8");
+      if (!text.includes("__")) {
+        await explain(fillQuery(`queries/${name}`, {}), params!);
+        break;
+      }
+      await explain(fillQuery(`queries/${name}`, { __LABEL__: label, __FROM__: label, __TO__: "Territory" }), params!);
+    }
+  });
+
+  it("the loader's templates, for every label and relationship type of the model", async () => {
+    for (const label of graphLabels) {
+      await explain(mergeNodesQuery(label), { rows: [] });
+      if (label !== "Source") await explain(mergeProvenanceQuery(label), { rows: [] });
+    }
+    for (const kind of Object.values(relationshipKinds)) {
+      for (const from of kind.from) for (const to of kind.to) await explain(mergeRelationshipsQuery(kind.type, from, to), { rows: [] });
+    }
+    await explain(fillQuery("load/loaded-relationships", {}), { sources: [] });
+    await explain(fillQuery("load/delete-relationships", {}), { ids: [] });
+  });
+
+  it("the schema files apply again without error (idempotent)", async () => {
+    for (const file of listCypherFiles("schema")) {
+      for (const statement of splitStatements(fs.readFileSync(file, "utf8"))) await database.driver.executeQuery(statement, {}, { database: database.database });
+    }
+    const { records } = await database.driver.executeQuery("SHOW INDEXES YIELD name, type, state RETURN name, type, state", {}, { database: database.database });
+    const indexes = Object.fromEntries(records.map((r) => [r.get("name"), `${r.get("type")} ${r.get("state")}`]));
+    expect(indexes).toMatchObject({ territory_location: "POINT ONLINE", ally_location: "POINT ONLINE", entity_text: "FULLTEXT ONLINE", territory_slug: "RANGE ONLINE" });
+  });
+
+  it("PROFILE: the point index serves alliesNear, the fulltext index serves search", async () => {
+    const near = await profile(fillQuery("queries/allies-near", {}), queryParams["allies-near"]!);
+    expect(near).toMatch(/NodeIndexSeekByRange\S* POINT INDEX t:Territory\(location\) WHERE point\.distance/);
+    const search = await profile(fillQuery("queries/search", {}), queryParams.search!);
+    expect(search).toMatch(/ProcedureCall.*db\.index\.fulltext\.queryNodes/);
+  });
+});
