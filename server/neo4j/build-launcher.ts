@@ -38,7 +38,7 @@ function newestInputMtime(): number {
   return newest;
 }
 
-function findMaven(): string {
+export function findMaven(): string {
   const command = process.env.MAVEN_CMD || "mvn";
   const probe = spawnSync(command, ["-v"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {

@@ -56,3 +56,19 @@ describe("checkValue", () => {
     expect(checkValue([], { type: "strings" })).toMatch(/list/);
   });
 });
+
+describe("missing Java or Maven", () => {
+  it("says how to install them, or to use NEO4J_URI instead", async () => {
+    const { findJava } = await import("../../server/neo4j/find-java.ts");
+    const { findMaven } = await import("../../server/neo4j/build-launcher.ts");
+    expect(() => findJava({ JAVA_HOME: "/nonexistent/jdk" })).toThrow(/Java was not found \(\/nonexistent\/jdk\/bin\/java\).*apt-get install openjdk-17-jdk-headless maven.*NEO4J_URI=/);
+    const previous = process.env.MAVEN_CMD;
+    process.env.MAVEN_CMD = "/nonexistent/mvn";
+    try {
+      expect(() => findMaven()).toThrow(/Maven was not found.*apt-get install maven.*NEO4J_URI=/);
+    } finally {
+      if (previous === undefined) delete process.env.MAVEN_CMD;
+      else process.env.MAVEN_CMD = previous;
+    }
+  });
+});
