@@ -1,5 +1,5 @@
 import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { checkTerritories, gazetteerSources, type DerivedLocation } from "./check-territories.ts";
+import { checkTerritories, gazetteerSources, type DerivedLocation, type DerivedRegion } from "./check-territories.ts";
 import { entityKey, mergeEntities, type MergedEntity } from "./merge-entities.ts";
 import { labels, relationshipKinds, type Label } from "./model.ts";
 import type { SeedFile } from "./parse-seed-file.ts";
@@ -49,13 +49,18 @@ export function buildLoadPlan(files: SeedFile[], options: PlanOptions): { plan: 
   const sourceTexts = readSourceTexts(entities, options.sourcesDir, problems);
   checkProvenance(entities, files, sourceTexts, problems);
   const relationships = resolveRelationships(files.flatMap((file) => file.relationships), entities, problems);
-  const territoryLocations = checkTerritories(entities, relationships, options.gazetteer, problems);
+  const territories = checkTerritories(entities, relationships, options.gazetteer, problems);
+  const needsGeonames = territories.locations.size > 0 && !entities.has(entityKey("Source", gazetteerSources.coordinates));
+  const needsCog = territories.regions.size > 0 && !entities.has(entityKey("Source", gazetteerSources.names));
+  for (const [slug, missing] of [[gazetteerSources.coordinates, needsGeonames], [gazetteerSources.names, needsCog]] as const) {
+    if (missing) problems.push({ file: files[0]?.file ?? "seeds/data", line: 1, message: `the gazetteer adds facts from source "${slug}", which no seed file lists under "sources:"` });
+  }
   if (problems.length > 0) return { plan: undefined, problems };
 
   const locations = new Map<string, DerivedLocation>();
-  for (const [slug, location] of territoryLocations) locations.set(entityKey("Territory", slug), location);
+  for (const [slug, location] of territories.locations) locations.set(entityKey("Territory", slug), location);
   placeAlliesWhereBased(entities, relationships, locations);
-  return { plan: assemblePlan(entities, relationships, locations), problems };
+  return { plan: assemblePlan(entities, relationships, locations, territories.regions), problems };
 }
 
 function readSourceTexts(entities: Map<string, MergedEntity>, sourcesDir: string, problems: Problem[]): Map<string, string> {
@@ -118,7 +123,12 @@ function placeAlliesWhereBased(entities: Map<string, MergedEntity>, relationship
   }
 }
 
-function assemblePlan(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], locations: Map<string, DerivedLocation>): LoadPlan {
+function assemblePlan(
+  entities: Map<string, MergedEntity>,
+  relationships: ResolvedRelationship[],
+  locations: Map<string, DerivedLocation>,
+  regions: Map<string, DerivedRegion>,
+): LoadPlan {
   const nodes = labels.map((label) => ({ label, rows: [] as NodeRow[] }));
   const provenance = labels.map((label) => ({ label, rows: [] as ProvenanceRow[] }));
   for (const entity of entities.values()) {
@@ -128,12 +138,14 @@ function assemblePlan(entities: Map<string, MergedEntity>, relationships: Resolv
       props.locationPrecision = location.precision;
       props.locationApproximate = location.approximate;
     }
+    const region = entity.label === "Territory" ? regions.get(entity.slug) : undefined;
+    if (region) Object.assign(props, region);
     nodes.find((n) => n.label === entity.label)!.rows.push({
       slug: entity.slug,
       props: { slug: entity.slug, ...props },
       location: location ? { latitude: location.latitude, longitude: location.longitude } : null,
     });
-    if (entity.label !== "Source") provenance.find((p) => p.label === entity.label)!.rows.push(...provenanceOf(entity, location));
+    if (entity.label !== "Source") provenance.find((p) => p.label === entity.label)!.rows.push(...provenanceOf(entity, location, region));
   }
 
   const groups = new Map<string, RelationshipGroup>();
@@ -158,7 +170,7 @@ function assemblePlan(entities: Map<string, MergedEntity>, relationships: Resolv
 }
 
 /** One row per (entity, source): the fields that source gave and the sentences that say so. */
-function provenanceOf(entity: MergedEntity, location: DerivedLocation | undefined): ProvenanceRow[] {
+function provenanceOf(entity: MergedEntity, location: DerivedLocation | undefined, region: DerivedRegion | undefined): ProvenanceRow[] {
   const bySource = new Map<string, ProvenanceRow>();
   const add = (source: string, fields: string[], quotes: string[]): void => {
     const row = bySource.get(source) ?? { slug: entity.slug, source, fields: [], quotes: [] };
@@ -168,5 +180,6 @@ function provenanceOf(entity: MergedEntity, location: DerivedLocation | undefine
   };
   for (const block of entity.blocks) add(block.source!, Object.keys(block.props), block.quotes);
   if (location && !entity.props.location && location.precision !== "seed") add(gazetteerSources.coordinates, ["location"], []);
+  if (region) add(gazetteerSources.names, ["regionCode", "regionName"], []);
   return [...bySource.values()].map((row) => ({ ...row, fields: row.fields.sort() }));
 }

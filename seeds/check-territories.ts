@@ -24,8 +24,9 @@ export function checkTerritories(
   relationships: ResolvedRelationship[],
   gazetteer: Gazetteer,
   problems: Problem[],
-): Map<string, DerivedLocation> {
+): { locations: Map<string, DerivedLocation>; regions: Map<string, DerivedRegion> } {
   const locations = new Map<string, DerivedLocation>();
+  const regions = new Map<string, DerivedRegion>();
   for (const territory of entities.values()) {
     if (territory.label !== "Territory") continue;
     const at = territory.blocks[0]!;
@@ -42,6 +43,10 @@ export function checkTerritories(
       report("name", `the COG calls ${inseeCode ?? siren} "${official}", not "${name}"`);
     }
 
+    const regionCode = regionOf(gazetteer, kind, inseeCode, siren);
+    const regionName = regionCode ? gazetteer.regionName(regionCode) : undefined;
+    if (regionCode && regionName) regions.set(territory.slug, { regionCode, regionName });
+
     if (location) {
       locations.set(territory.slug, { ...location, precision: "seed", approximate: false });
     } else if (kind === "commune" && inseeCode) {
@@ -52,10 +57,28 @@ export function checkTerritories(
     } else if (kind === "intercommunalité" && siren) {
       const centroid = gazetteer.epciCentroid(siren);
       if (centroid) locations.set(territory.slug, { latitude: centroid.lat, longitude: centroid.lon, precision: "epci-centroid", approximate: true });
+    } else if ((kind === "département" || kind === "région") && inseeCode) {
+      // Where the map draws it; alliesNear ignores départements and régions (too large to be "near").
+      const centroid = gazetteer.areaCentroid(kind, inseeCode);
+      if (centroid) locations.set(territory.slug, { latitude: centroid.lat, longitude: centroid.lon, precision: `${kind === "région" ? "region" : "departement"}-centroid`, approximate: true });
     }
   }
   checkPartOf(entities, relationships, gazetteer, problems);
-  return locations;
+  return { locations, regions };
+}
+
+/** The région a territory lies in, by the COG: filters of the explorer work by région. */
+export interface DerivedRegion {
+  regionCode: string;
+  regionName: string;
+}
+
+function regionOf(gazetteer: Gazetteer, kind: string | undefined, inseeCode: string | undefined, siren: string | undefined): string | undefined {
+  if (kind === "commune" && inseeCode) return gazetteer.commune(inseeCode)?.region;
+  if (kind === "département" && inseeCode) return gazetteer.departementRegion(inseeCode);
+  if (kind === "région" && inseeCode) return gazetteer.regionName(inseeCode) ? inseeCode : undefined;
+  if (kind === "intercommunalité" && siren) return gazetteer.epciRegion(siren);
+  return undefined;
 }
 
 /** The COG's name for this code: a string, null when the code is unknown, undefined when there is nothing to check. */

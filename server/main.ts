@@ -1,8 +1,9 @@
 /**
- * npm start: config → database (embedded Neo4j unless NEO4J_URI) → schema and seeds → API → shutdown hooks.
+ * npm start: config → explorer built if missing → database (embedded Neo4j unless NEO4J_URI) → schema and seeds → API → shutdown hooks.
  */
 import { readConfig } from "./config.ts";
 import { createApp } from "./http/create-app.ts";
+import { ensureClientBuilt } from "./http/ensure-client-built.ts";
 import { createLogger } from "./logger.ts";
 import { prepareGraph } from "./prepare-graph.ts";
 import { openDatabase } from "./neo4j/open-database.ts";
@@ -15,6 +16,7 @@ const log = createLogger(config.logLevel);
 
 try {
   const started = Date.now();
+  await ensureClientBuilt(log);
   const database = await openDatabase(config.neo4j, log);
   const gazetteer = new Gazetteer(readGazetteerFile());
   await prepareGraph(database, gazetteer, config.seedOnStart, log);

@@ -4,6 +4,7 @@
 CALL () {
   MATCH (t:Territory)
   WHERE point.distance(t.location, $point) <= $radiusMetres
+    AND t.kind IN ['commune', 'intercommunalité'] // a département or région is too large to be near
   WITH t, point.distance(t.location, $point) AS metres
   CALL (t) {
     MATCH (a:Ally)-[:BASED_IN]->(t)

@@ -85,17 +85,23 @@ export class Gazetteer {
     return this.data.epcis[code];
   }
 
+  /** The région of most of an intercommunalité's members (a few span two régions). */
+  epciRegion(siren: string): string | undefined {
+    const counts = new Map<string, number>();
+    for (const member of this.byEpci.get(siren) ?? []) counts.set(member.region, (counts.get(member.region) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+
   /** Centroid of an intercommunalité's precisely placed members (else of all its placed members). */
   epciCentroid(siren: string): { lat: number; lon: number } | undefined {
-    const members = (this.byEpci.get(siren) ?? []).filter((c) => c.lat !== null);
-    const precise = members.filter((c) => c.precision === "file" || c.precision === "geonames");
-    const used = precise.length > 0 ? precise : members;
-    if (used.length === 0) return undefined;
-    return {
-      lat: Math.round((used.reduce((sum, c) => sum + c.lat!, 0) / used.length) * 1e5) / 1e5,
-      lon: Math.round((used.reduce((sum, c) => sum + c.lon!, 0) / used.length) * 1e5) / 1e5,
-    };
+    return centroid(this.byEpci.get(siren) ?? []);
   }
+
+  /** Centroid of a département's, or a région's, precisely placed communes: where the map puts it. */
+  areaCentroid(kind: "département" | "région", code: string): { lat: number; lon: number } | undefined {
+    return centroid(this.communes.filter((c) => (kind === "département" ? c.departement : c.region) === code));
+  }
+
 
   /**
    * "Lille", "loos en gohelle", "Saint-Denis (93)", "Saint-Denis (Seine-Saint-Denis)", "Saint-Denis, 974"
@@ -153,6 +159,17 @@ export class Gazetteer {
       approximate: commune.precision !== "file" && commune.precision !== "geonames",
     };
   }
+}
+
+function centroid(communes: Commune[]): { lat: number; lon: number } | undefined {
+  const members = communes.filter((c) => c.lat !== null);
+  const precise = members.filter((c) => c.precision === "file" || c.precision === "geonames");
+  const used = precise.length > 0 ? precise : members;
+  if (used.length === 0) return undefined;
+  return {
+    lat: Math.round((used.reduce((sum, c) => sum + c.lat!, 0) / used.length) * 1e5) / 1e5,
+    lon: Math.round((used.reduce((sum, c) => sum + c.lon!, 0) / used.length) * 1e5) / 1e5,
+  };
 }
 
 /** "Saint-Denis (93)" or "Saint-Denis, Seine-Saint-Denis" → name and département qualifier. */

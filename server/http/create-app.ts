@@ -11,13 +11,14 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "../neo4j/open-database.ts";
 import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
+import { serveClient } from "./serve-client.ts";
 
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer;
 }
 
-/** Express app with /health and /graphql (Apollo Server 5 over the @neo4j/graphql schema). */
+/** Express app: /health, /graphql (Apollo Server 5 over the @neo4j/graphql schema), the explorer and its permalinks. */
 export async function createApp(config: Config, database: Database, gazetteer: Gazetteer, log: Logger): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
@@ -32,6 +33,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     includeStacktraceInErrorResponses: false, // errors are logged with their stack; clients get the message
     stopOnTerminationSignals: false, // main.ts owns shutdown: HTTP first, then the driver, then Neo4j
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin(log)],
+    // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
+    formatError: (formatted) =>
+      formatted.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...formatted, message: "Internal server error (logged on the server)" } : formatted,
   });
   await apollo.start();
 
@@ -45,5 +49,6 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       context: async () => ({ sessionConfig: { database: database.database } }),
     }),
   );
+  serveClient(app);
   return { httpServer, apollo };
 }

@@ -36,6 +36,8 @@ const queryParams: Record<string, Record<string, unknown>> = {
   paths: { fromSlug: "ademe", toSlug: "vimy", limit: neo4j.int(1) },
   collaborators: { slug: "extracites" },
   "entity-exists": { slug: "vimy" },
+  overview: { limit: neo4j.int(10) },
+  entities: { refs: [{ label: "Territory", slug: "vimy" }, { label: "Ally", slug: "extracites" }] },
 };
 
 describe("every hand-written query of cypher/ compiles against the real database", () => {

@@ -2,7 +2,9 @@ import { JSONScalar } from "../json-scalar.ts";
 import { alliesNear } from "./allies-near.ts";
 import { collaborators } from "./collaborators.ts";
 import { gazetteerInfo } from "./gazetteer-info.ts";
+import { entities } from "./entities.ts";
 import { neighbourhood } from "./neighbourhood.ts";
+import { overview } from "./overview.ts";
 import { paths } from "./paths.ts";
 import { resolvePlaceArgument, toPlace } from "./place.ts";
 import { search } from "./search.ts";
@@ -16,6 +18,8 @@ export function createResolvers(services: Services) {
       alliesNear: (_: unknown, args: Parameters<typeof alliesNear>[1]) => alliesNear(services, args),
       place: (_: unknown, args: { name: string }) => toPlace(resolvePlaceArgument(services.gazetteer, args.name, "name")),
       search: (_: unknown, args: Parameters<typeof search>[1]) => search(services, args),
+      overview: (_: unknown, args: Parameters<typeof overview>[1]) => overview(services, args),
+      entities: (_: unknown, args: Parameters<typeof entities>[1]) => entities(services, args),
       neighbourhood: (_: unknown, args: Parameters<typeof neighbourhood>[1]) => neighbourhood(services, args),
       paths: (_: unknown, args: Parameters<typeof paths>[1]) => paths(services, args),
       collaborators: (_: unknown, args: Parameters<typeof collaborators>[1]) => collaborators(services, args),

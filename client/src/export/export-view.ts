@@ -1,0 +1,50 @@
+import type { Core } from "cytoscape";
+import { download } from "./download.ts";
+
+/** The current view as a PNG, as the user sees it (twice the screen's resolution). */
+export function exportPng(cy: Core, fileName: string): void {
+  const blob = cy.png({ output: "blob", full: false, scale: 2, bg: "#ffffff" }) as unknown as Blob;
+  download(blob, fileName);
+}
+
+/** The visible graph in Cytoscape.js's elements format: cy.add() takes it back as it is. */
+export function visibleElementsJson(cy: Core): string {
+  const visible = cy.elements().not(".hidden");
+  const elements = visible.map((element) => ({
+    group: element.group(),
+    data: withoutInternals(element.data()),
+    ...(element.isNode() ? { position: element.position() } : {}),
+  }));
+  return JSON.stringify({ elements }, null, 2);
+}
+
+export function exportJson(cy: Core, fileName: string): void {
+  download(new Blob([visibleElementsJson(cy)], { type: "application/json" }), fileName);
+}
+
+const nodeColumns = ["id", "kind", "subkind", "slug", "label", "latitude", "longitude", "locationApproximate", "regionName"];
+const edgeColumns = ["id", "type", "source", "target", "season", "role", "sourceDocument", "quote"];
+
+/** The visible nodes, or edges, as CSV (RFC 4180: comma, quotes doubled, CRLF). */
+export function visibleCsv(cy: Core, group: "nodes" | "edges"): string {
+  const columns = group === "nodes" ? nodeColumns : edgeColumns;
+  const elements = (group === "nodes" ? cy.nodes() : cy.edges()).not(".hidden");
+  const lines = [columns.join(",")];
+  elements.forEach((element) => void lines.push(columns.map((column) => csvCell(element.data(column))).join(",")));
+  return lines.join("\r\n") + "\r\n";
+}
+
+export function exportCsv(cy: Core, group: "nodes" | "edges", fileName: string): void {
+  download(new Blob(["\uFEFF" + visibleCsv(cy, group)], { type: "text/csv;charset=utf-8" }), fileName);
+}
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  const text = Array.isArray(value) ? value.join("; ") : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function withoutInternals(data: Record<string, unknown>): Record<string, unknown> {
+  const { caption: _caption, nearLabel: _nearLabel, ...rest } = data;
+  return rest;
+}

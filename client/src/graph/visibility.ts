@@ -1,0 +1,83 @@
+import type { Core, NodeCollection, NodeSingular } from "cytoscape";
+import type { EntityKind } from "../api/types.ts";
+import { edgeSeason, nodeSeasons } from "./seasons.ts";
+
+export interface Filters {
+  kinds: EntityKind[] | null; // null: every kind
+  season: number | null;
+  theme: string | null; // theme slug
+  region: string | null; // région INSEE code
+}
+
+export interface Focus {
+  nodeId: string;
+  depth: number; // 1..3
+}
+
+export const noFilters: Filters = { kinds: null, season: null, theme: null, region: null };
+
+/**
+ * Hides (display: none) what the filters and the focus leave out. Nothing moves: positions and
+ * the viewport stay as they are, so the user does not lose their place.
+ */
+export function applyVisibility(cy: Core, filters: Filters, focus: Focus | null, excluded: Set<string> = new Set()): void {
+  const keep = keptNodes(cy, filters, focus);
+  for (const id of excluded) keep.delete(id);
+  cy.batch(() => {
+    cy.nodes().forEach((node) => void node.toggleClass("hidden", !keep.has(node.id())));
+    cy.edges().forEach((edge) => {
+      const endsShown = keep.has(edge.source().id()) && keep.has(edge.target().id());
+      const season = filters.season === null ? null : edgeSeason(edge);
+      const inSeason = season === null || season === filters.season;
+      edge.toggleClass("hidden", !(endsShown && inSeason));
+    });
+  });
+}
+
+export function keptNodes(cy: Core, filters: Filters, focus: Focus | null): Set<string> {
+  let nodes: NodeCollection = cy.nodes();
+  if (filters.kinds) nodes = nodes.filter((n) => filters.kinds!.includes(n.data("kind")));
+  if (filters.season !== null) nodes = nodes.intersection(bySeason(cy, filters.season));
+  if (filters.theme) nodes = nodes.intersection(byTheme(cy, filters.theme));
+  if (filters.region) nodes = nodes.intersection(byRegion(cy, filters.region));
+  if (focus) nodes = nodes.intersection(withinDepth(cy, nodes, focus));
+  return new Set(nodes.map((n) => n.id()));
+}
+
+/** What took part in the season, and the context it needs (a theme, a département) without a season of its own. */
+function bySeason(cy: Core, season: number): NodeCollection {
+  const seasoned = cy.nodes().filter((n) => nodeSeasons(n).includes(season));
+  const context = seasoned.neighborhood("node").filter((n) => nodeSeasons(n as NodeSingular).length === 0) as NodeCollection;
+  return seasoned.union(context);
+}
+
+/** The theme, the initiatives about it, and their neighbours. */
+function byTheme(cy: Core, themeSlug: string): NodeCollection {
+  const theme = cy.nodes(`[kind = "theme"][slug = "${cssEscape(themeSlug)}"]`);
+  const initiatives = theme.neighborhood('node[kind = "initiative"]');
+  return theme.union(initiatives).union(initiatives.neighborhood("node")) as NodeCollection;
+}
+
+/** The territories of the région, and what is based, active or located in them. */
+function byRegion(cy: Core, regionCode: string): NodeCollection {
+  const territories = cy.nodes('[kind = "territory"]').filter((n) => n.data("regionCode") === regionCode);
+  const around = territories.neighborhood("node").filter((n) => n.data("kind") !== "territory");
+  return territories.union(around).union(around.filter('[kind = "initiative"]').neighborhood('node[kind != "territory"]')) as NodeCollection;
+}
+
+/** Breadth-first, within what the filters keep. */
+function withinDepth(cy: Core, allowed: NodeCollection, focus: Focus): NodeCollection {
+  const start = cy.getElementById(focus.nodeId) as NodeSingular;
+  if (start.empty()) return cy.collection() as NodeCollection;
+  let reached: NodeCollection = start;
+  let frontier: NodeCollection = start;
+  for (let level = 0; level < focus.depth; level++) {
+    frontier = frontier.neighborhood("node").intersection(allowed).difference(reached) as NodeCollection;
+    reached = reached.union(frontier) as NodeCollection;
+  }
+  return reached;
+}
+
+function cssEscape(value: string): string {
+  return value.replace(/["\\]/g, "\\$&");
+}

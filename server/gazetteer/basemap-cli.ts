@@ -1,0 +1,11 @@
+/** Part of `npm run build`: writes dist/client/basemap.json (France and its régions) from the gazetteer. */
+import fs from "node:fs";
+import path from "node:path";
+import { buildBasemap } from "./build-basemap.ts";
+import { readGazetteerFile } from "./gazetteer-file.ts";
+import { clientDir } from "../http/client-dir.ts";
+
+const basemap = buildBasemap(readGazetteerFile());
+fs.mkdirSync(clientDir, { recursive: true });
+fs.writeFileSync(path.join(clientDir, "basemap.json"), JSON.stringify(basemap));
+console.log(`basemap.json: ${basemap.outline.length} outline rings, ${basemap.regionBorders.length} région border segments`);

@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import { clientDir } from "./client-dir.ts";
+
+const segments = "territories|allies|initiatives|people|cohorts|themes|sources";
+
+/**
+ * The explorer and its permalinks: /, /allies/extracites, /embed/initiatives/… all get the
+ * single-page app, which reads the entity from the address. Embeds may be framed by any site.
+ */
+export function serveClient(app: Express): void {
+  const index = path.join(clientDir, "index.html");
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+  app.get("/basemap.json", (_request, response) => response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")));
+  const page = (embed: boolean) => (_request: express.Request, response: express.Response) => {
+    if (!fs.existsSync(index)) {
+      response.status(503).type("text/plain").send("The explorer is not built: run npm run build.");
+      return;
+    }
+    response.set("Cache-Control", "no-cache");
+    // Only the embed view may be put in another site's iframe; the explorer itself may not.
+    response.set("Content-Security-Policy", embed ? "frame-ancestors *" : "frame-ancestors 'self'");
+    response.sendFile(index);
+  };
+  app.get("/", page(false));
+  app.get(new RegExp(`^/(${segments})/[^/]+/?$`), page(false));
+  app.get(new RegExp(`^/embed/(${segments})/[^/]+/?$`), page(true));
+  app.get("/embed", page(true));
+}
