@@ -17,6 +17,7 @@ import { renderLegend } from "./ui/legend.ts";
 import { ListView } from "./ui/list-view.ts";
 import type { PageElements } from "./ui/page.ts";
 import { attachTooltip } from "./ui/tooltip.ts";
+import { copyText } from "./ui/copy-text.ts";
 
 cytoscape.use(fcose);
 
@@ -138,9 +139,10 @@ export class Explorer {
     this.cy.elements().unselect();
     node.select();
     this.highlightNeighbourhood(node);
-    if (center && node.visible()) this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1.3) }, { duration: 350 });
     this.state.entity = refOfNodeId(id);
     this.details.show(node, this.state.lang);
+    this.cy.resize(); // the details panel took its place beside the graph
+    if (center && !node.hasClass("hidden")) this.cy.animate(this.centredOn(node), { duration: 350 });
     this.writeUrl(push);
     if (this.state.view === "list") this.list.render(this.state.lang);
   }
@@ -366,6 +368,20 @@ export class Explorer {
     this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - center.x * zoom, y: this.cy.height() / 2 - center.y * zoom } });
   }
 
+  /** The node in the middle, zoomed in as far as its shown neighbours all stay in view (at most 1.6). */
+  private centredOn(node: NodeSingular): { zoom: number; pan: { x: number; y: number } } {
+    const p = node.position();
+    let dx = 60;
+    let dy = 60;
+    node.neighborhood("node").not(".hidden").forEach((neighbour) => {
+      const q = (neighbour as NodeSingular).position();
+      dx = Math.max(dx, Math.abs(q.x - p.x) + 70); // room for the label
+      dy = Math.max(dy, Math.abs(q.y - p.y) + 40);
+    });
+    const zoom = Math.max(0.2, Math.min(1.6, this.cy.width() / (2 * dx), this.cy.height() / (2 * dy)));
+    return { zoom, pan: { x: this.cy.width() / 2 - p.x * zoom, y: this.cy.height() / 2 - p.y * zoom } };
+  }
+
   private highlightNeighbourhood(node: NodeSingular): void {
     if (this.cy.nodes(".near, .path").nonempty()) return; // a search result's highlight wins
     this.cy.elements().removeClass("highlight").addClass("faded");
@@ -404,17 +420,8 @@ export class Explorer {
 }
 
 async function copy(text: string, button: HTMLButtonElement, done: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand("copy");
-    area.remove();
-  }
   const label = button.textContent;
   button.textContent = done;
   setTimeout(() => (button.textContent = label), 1500);
+  await copyText(text);
 }

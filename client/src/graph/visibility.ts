@@ -44,10 +44,16 @@ export function keptNodes(cy: Core, filters: Filters, focus: Focus | null): Set<
   return new Set(nodes.map((n) => n.id()));
 }
 
-/** What took part in the season, and the context it needs (a theme, a département) without a season of its own. */
+/**
+ * What took part in the season, and the context it needs: the places and themes next to it that
+ * have no season of their own (a département, "alimentation"). An initiative or an ally without a
+ * season is not context: it happened some other time.
+ */
 function bySeason(cy: Core, season: number): NodeCollection {
   const seasoned = cy.nodes().filter((n) => nodeSeasons(n).includes(season));
-  const context = seasoned.neighborhood("node").filter((n) => nodeSeasons(n as NodeSingular).length === 0) as NodeCollection;
+  const context = seasoned
+    .neighborhood("node")
+    .filter((n) => (n.data("kind") === "territory" || n.data("kind") === "theme") && nodeSeasons(n as NodeSingular).length === 0) as NodeCollection;
   return seasoned.union(context);
 }
 

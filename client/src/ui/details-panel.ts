@@ -24,6 +24,7 @@ const propertyNames: Record<Lang, Record<string, string>> = {
     organisationCount: "Organisations", personCount: "Personnes", summary: "Résumé", status: "État", startDate: "Début", endDate: "Fin",
     plannedEndDate: "Fin prévue", steps: "Étapes", role: "Rôle", programme: "Programme", season: "Saison", startYear: "Année de début",
     endYear: "Année de fin", title: "Titre", publisher: "Éditeur", year: "Année", printer: "Impression", note: "Note", location: "Position",
+    kind: "Type", name: "Nom", pageTitle: "Page de l'initiative", regionCode: "Code de la région", slug: "Identifiant",
   },
   en: {
     subkind: "Kind", inseeCode: "INSEE code", siren: "SIREN", population: "Inhabitants", populationYear: "Population year", areaKm2: "Area (km²)",
@@ -31,9 +32,11 @@ const propertyNames: Record<Lang, Record<string, string>> = {
     organisationCount: "Organisations", personCount: "People", summary: "Summary", status: "Status", startDate: "Start", endDate: "End",
     plannedEndDate: "Planned end", steps: "Steps", role: "Role", programme: "Programme", season: "Season", startYear: "Start year",
     endYear: "End year", title: "Title", publisher: "Publisher", year: "Year", printer: "Printer", note: "Note", location: "Position",
+    kind: "Kind", name: "Name", pageTitle: "Initiative page", regionCode: "Région code", slug: "Identifier",
   },
 };
-const shownProperties = Object.keys(propertyNames.fr);
+const shownProperties = Object.keys(propertyNames.fr).filter((key) => !["location", "kind", "name", "pageTitle", "regionCode", "slug", "title"].includes(key));
+const plainNumbers = new Set(["season", "startYear", "endYear", "year", "populationYear"]); // years are not "2 023"
 
 /** The details of the selected entity: properties, sources with their quotes, neighbours, actions, embed code. */
 export class DetailsPanel {
@@ -114,7 +117,7 @@ export class DetailsPanel {
       rows.push(h("dt", {}, propertyNames[lang][key]), h("dd", {}, shown));
     }
     if (typeof data.latitude === "number" && typeof data.longitude === "number") {
-      const approximate = data.locationApproximate === true ? ` (${t.approximate})` : "";
+      const approximate = data.locationApproximate === true ? ` (${t.approximate})` : String(data.locationPrecision ?? "").startsWith("based-in") ? ` (${lang === "fr" ? "là où il est basé" : "where it is based"})` : "";
       rows.push(h("dt", {}, propertyNames[lang].location!), h("dd", {}, `${(data.latitude as number).toFixed(3)} N, ${(data.longitude as number).toFixed(3)} E${approximate}`));
     }
     if (data.pageTitle) {
@@ -187,7 +190,7 @@ function describeEdge(edge: EdgeSingular, outgoing: boolean, lang: Lang): string
 function formatValue(key: string, value: unknown, lang: Lang): string {
   if (Array.isArray(value)) return value.join(" ; ");
   if (key === "status") return statusNames[lang][String(value)] ?? String(value);
-  if (typeof value === "number") return value.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB");
+  if (typeof value === "number") return plainNumbers.has(key) ? String(value) : value.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB");
   if (typeof value === "boolean") return value ? strings[lang].yes : strings[lang].no;
   return String(value);
 }

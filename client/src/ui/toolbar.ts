@@ -1,6 +1,7 @@
 import type { Explorer } from "../explorer.ts";
 import { exportCsv, exportJson, exportPng } from "../export/export-view.ts";
 import { clear, h } from "./dom.ts";
+import { copyText } from "./copy-text.ts";
 import { type Lang, strings } from "./i18n.ts";
 
 /** View switch (network, map, list), copy link, exports, language, and the panels' drawer on phones. */
@@ -41,11 +42,12 @@ export function renderToolbar(container: HTMLElement, explorer: Explorer, lang: 
       {
         type: "button",
         id: "copy-link",
-        onclick: async (event: Event) => {
+        onclick: (event: Event) => {
           const button = event.currentTarget as HTMLButtonElement;
-          await navigator.clipboard?.writeText(explorer.currentUrl()).catch(() => undefined);
+          const url = explorer.currentUrl();
+          void copyText(url);
           button.textContent = t.linkCopied;
-          button.dataset.copied = explorer.currentUrl();
+          button.dataset.copied = url;
           setTimeout(() => (button.textContent = t.copyLink), 1500);
         },
       },

@@ -1,0 +1,284 @@
+/// <reference lib="dom" />
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/neo4j/open-database.ts";
+import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+import { chromiumArgs, chromiumPath } from "../setup/chromium.ts";
+
+const screenshots = path.resolve("test-results/screenshots");
+let database: Database;
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  fs.mkdirSync(screenshots, { recursive: true });
+  database = await openTestDatabase();
+  await resetToSeeds(database);
+  app = await startTestApp(database);
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+async function open(url: string, viewport = { width: 1400, height: 860 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${app.url}${url}`);
+  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+
+/** What window.cy says about a node: the tests drive and read the page through it. */
+const nodeState = (page: Page, id: string) =>
+  page.evaluate((nodeId) => {
+    const cy = (window as any).cy;
+    const node = cy.getElementById(nodeId);
+    if (node.empty()) return null;
+    const extent = cy.extent();
+    const p = node.position();
+    return {
+      selected: node.selected(),
+      visible: !node.hasClass("hidden"), // our filters' verdict (Cytoscape applies the style on its next frame)
+      inView: p.x >= extent.x1 && p.x <= extent.x2 && p.y >= extent.y1 && p.y <= extent.y2,
+      rendered: node.renderedPosition(),
+      position: { ...p },
+      classes: node.classes(),
+      kind: node.data("kind"),
+      slug: node.data("slug"),
+    };
+  }, id);
+
+describe("the explorer in Chromium", () => {
+  it("opens on the alliance, every node carrying kind and slug, a legend of what is shown", async () => {
+    const page = await open("/");
+    const nodes = await page.evaluate(() => (window as any).cy.nodes().map((n: any) => ({ kind: n.data("kind"), slug: n.data("slug") })));
+    expect(nodes.length).toBeGreaterThan(30);
+    for (const node of nodes) expect(node).toEqual({ kind: expect.any(String), slug: expect.any(String) });
+    const legend = await page.$$eval("#legend li[data-kind]", (items) => items.map((item) => (item as HTMLElement).dataset.kind).sort());
+    const visibleKinds = await page.evaluate(() => [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort());
+    expect(legend).toEqual(visibleKinds);
+    await shot(page, "01-overview");
+    await page.close();
+  });
+
+  it('search "extracites" and land on Extracités: centred, zoomed, selected, neighbours highlighted', async () => {
+    const page = await open("/");
+    const overviewZoom = await page.evaluate(() => (window as any).cy.zoom());
+    await page.fill('input[type="search"]', "extracites");
+    await page.waitForSelector("#search-suggestions li");
+    expect(await page.textContent("#search-suggestions li")).toContain("Extracités");
+    await page.press('input[type="search"]', "Enter");
+    await page.waitForFunction(() => (window as any).cy.getElementById("ally:extracites").selected());
+    await page.waitForTimeout(600); // the centring animation
+    const state = (await nodeState(page, "ally:extracites"))!;
+    const size = await page.evaluate(() => ({ w: (window as any).cy.width(), h: (window as any).cy.height(), zoom: (window as any).cy.zoom() }));
+    expect(Math.abs(state.rendered.x - size.w / 2)).toBeLessThan(40);
+    expect(Math.abs(state.rendered.y - size.h / 2)).toBeLessThan(40);
+    expect(size.zoom).toBeGreaterThan(overviewZoom * 1.2);
+    for (const id of ["territory:vimy", "territory:lille"]) expect((await nodeState(page, id))!.inView).toBe(true);
+    expect((await nodeState(page, "territory:vimy"))!.classes).toContain("highlight");
+    expect(await page.textContent("#details h2")).toContain("Extracités");
+    expect(new URL(page.url()).pathname).toBe("/allies/extracites");
+    await shot(page, "02-search-extracites");
+    await page.close();
+  });
+
+  it("/initiatives/vertiges-de-labour opens with it selected, Loos-en-Gohelle and Xavier Lacouture in view, its source quoted", async () => {
+    const page = await open("/initiatives/vertiges-de-labour");
+    await page.waitForTimeout(600);
+    expect((await nodeState(page, "initiative:vertiges-de-labour"))!.selected).toBe(true);
+    for (const id of ["territory:loos-en-gohelle", "person:xavier-lacouture"]) {
+      const state = (await nodeState(page, id))!;
+      expect(state.visible).toBe(true);
+      expect(state.inView).toBe(true);
+    }
+    await page.waitForSelector("#details .provenance blockquote");
+    expect(await page.textContent("#details .provenance")).toContain("mis en scène par Xavier Lacouture");
+    expect(await page.textContent("#details")).toContain("Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »");
+    expect(await page.inputValue("#details .embed textarea")).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/initiatives\/vertiges-de-labour"/);
+    await shot(page, "03-permalink-vertiges-de-labour");
+    await page.close();
+  });
+
+  it("a season filter hides what is not of that season, the legend follows, nothing moves", async () => {
+    const page = await open("/");
+    const before = (await nodeState(page, "ally:extracites"))!.position;
+    const viewportBefore = await page.evaluate(() => ({ zoom: (window as any).cy.zoom(), pan: (window as any).cy.pan() }));
+    await page.selectOption("#filter-season", "1");
+    expect((await nodeState(page, "ally:extracites"))!.visible).toBe(true);
+    expect((await nodeState(page, "ally:bien-fait-pour-ta-com"))!.visible).toBe(false);
+    expect((await nodeState(page, "initiative:vertiges-de-labour"))!.visible).toBe(false);
+    expect((await nodeState(page, "ally:extracites"))!.position).toEqual(before);
+    expect(await page.evaluate(() => ({ zoom: (window as any).cy.zoom(), pan: (window as any).cy.pan() }))).toEqual(viewportBefore);
+    const legend = await page.$$eval("#legend li[data-kind]", (items) => items.map((item) => (item as HTMLElement).dataset.kind).sort());
+    const visibleKinds = await page.evaluate(() => [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort());
+    expect(legend).toEqual(visibleKinds);
+    expect(legend).not.toContain("person");
+    expect(new URL(page.url()).searchParams.get("season")).toBe("1");
+    await shot(page, "04-season-filter");
+    await page.close();
+  });
+
+  it("switches to the map: territories at their coordinates over France and its régions", async () => {
+    const page = await open("/");
+    await page.click("#view-map");
+    await page.waitForFunction(() => document.getElementById("app")!.dataset.layout === "map");
+    await page.waitForTimeout(300);
+    const vimy = (await nodeState(page, "territory:vimy"))!.position;
+    const lille = (await nodeState(page, "territory:lille"))!.position;
+    // Lille lies north-east of Vimy: east is +x, north is -y.
+    expect(lille.x).toBeGreaterThan(vimy.x);
+    expect(lille.y).toBeLessThan(vimy.y);
+    expect(await page.isVisible("canvas.basemap")).toBe(true);
+    expect(await page.textContent("#credits")).toContain("Natural Earth");
+    expect(new URL(page.url()).searchParams.get("layout")).toBe("map");
+    await shot(page, "05-map");
+    await page.close();
+  });
+
+  it("allies near Lille light up with their distance and the place that makes them near", async () => {
+    const page = await open("/");
+    await page.fill("#near-place", "lille");
+    await page.fill("#near-radius", "30");
+    await page.click('#near-form button[type="submit"]');
+    await page.waitForSelector(".near-list li");
+    const near = await page.evaluate(() => (window as any).cy.nodes(".near").map((n: any) => n.data("slug")).sort());
+    expect(near).toEqual(["bien-fait-pour-ta-com", "extracites"]);
+    expect(await page.textContent(".near-list")).toContain("0 km, via Lille");
+    expect(await page.evaluate(() => document.getElementById("app")!.dataset.layout)).toBe("map");
+    await page.fill("#near-radius", "50");
+    await page.click('#near-form button[type="submit"]');
+    await page.waitForFunction(() => (window as any).cy.nodes(".near").length === 3);
+    expect(await page.textContent(".near-list")).toMatch(/La Fabrique des transitions — 33,9 km, via Vimy/);
+    await shot(page, "06-allies-near-lille");
+    await page.fill("#near-place", "Saint-Denis");
+    await page.click('#near-form button[type="submit"]');
+    await page.waitForSelector(".near-results .candidates button");
+    expect(await page.textContent(".near-results")).toContain("Saint-Denis (93, Seine-Saint-Denis)");
+    await page.close();
+  });
+
+  it("how are they connected: the shortest paths between ADEME and Xavier Lacouture", async () => {
+    const page = await open("/allies/ademe");
+    await page.click("text=Départ du chemin");
+    await page.fill('input[type="search"]', "lacouture");
+    await page.waitForSelector("#search-suggestions li");
+    await page.press('input[type="search"]', "Enter");
+    await page.waitForFunction(() => (window as any).cy.getElementById("person:xavier-lacouture").selected());
+    await page.click("text=Arrivée du chemin");
+    await page.click("#path-submit");
+    await page.waitForFunction(() => (window as any).cy.edges(".path").length > 0);
+    const onPath = await page.evaluate(() => (window as any).cy.nodes(".path").map((n: any) => n.id()).sort());
+    expect(onPath).toEqual(["ally:ademe", "ally:la-fabrique-des-transitions", "initiative:vertiges-de-labour", "person:xavier-lacouture", "territory:vimy"]);
+    expect(new URL(page.url()).searchParams.get("from")).toBe("ally:ademe");
+    await shot(page, "07-paths");
+    await page.close();
+  });
+
+  it("/embed/initiatives/vertiges-de-labour: the graph around it and a link to the explorer, nothing else", async () => {
+    const page = await open("/embed/initiatives/vertiges-de-labour", { width: 720, height: 480 });
+    expect(await page.$("#topbar")).toBeNull();
+    expect(await page.$("#controls")).toBeNull();
+    expect(await page.getAttribute("#open-in-explorer", "href")).toBe("/initiatives/vertiges-de-labour");
+    const ids = await page.evaluate(() => (window as any).cy.nodes().map((n: any) => n.id()));
+    expect(ids).toEqual(expect.arrayContaining(["initiative:vertiges-de-labour", "territory:loos-en-gohelle", "person:xavier-lacouture"]));
+    expect(ids.length).toBeLessThan(15);
+    const response = await page.request.get(`${app.url}/embed/initiatives/vertiges-de-labour`);
+    expect(response.headers()["content-security-policy"]).toBe("frame-ancestors *");
+    await shot(page, "08-embed");
+    await page.close();
+  });
+
+  it("the list view works with the keyboard alone", async () => {
+    const page = await open("/");
+    await page.keyboard.press("Tab"); // the skip link comes first
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Liste");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("table.entity-list");
+    expect(await page.isVisible("#cy")).toBe(false);
+    await page.focus("th[aria-sort] button.sort"); // the "Nom" column header
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute("th:first-child", "aria-sort")).toBe("descending");
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute("th:first-child", "aria-sort")).toBe("ascending");
+    // Tab to Vimy's row and open it.
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Vimy") break;
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#details h2");
+    expect(await page.textContent("#details h2")).toContain("Vimy");
+    // From Vimy's row, follow the link to one of its neighbours: focus lands on that neighbour's row.
+    const neighbourLink = await page.$('tr[id="row-territory_vimy"] td a');
+    await neighbourLink!.focus();
+    const target = await neighbourLink!.getAttribute("href");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.closest("tr")?.id)).toBe(target!.slice(1));
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe("none"); // visible keyboard focus
+    await shot(page, "09-list-keyboard");
+    await page.close();
+  });
+
+  it("every state is a URL: copy link, filters and layout in the query string, reopened as they were", async () => {
+    const page = await open("/allies/extracites?layout=map&kinds=ally,territory&season=1");
+    expect((await nodeState(page, "ally:extracites"))!.selected).toBe(true);
+    expect(await page.evaluate(() => (window as any).cy.nodes(":visible").map((n: any) => n.data("kind")).filter((k: string) => k !== "ally" && k !== "territory"))).toEqual([]);
+    expect(await page.isChecked('input[name="kind"][value="initiative"]')).toBe(false);
+    await page.click("#copy-link");
+    const copied = await page.getAttribute("#copy-link", "data-copied");
+    expect(copied).toBe(`${app.url}/allies/extracites?layout=map&kinds=ally,territory&season=1`);
+    await page.close();
+  });
+
+  it("exports the view as PNG, and the visible graph as JSON and CSV", async () => {
+    const page = await open("/?kinds=ally,territory");
+    await page.click("#export-menu summary");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    expect(png.suggestedFilename()).toMatch(/^alliance-.*\.png$/);
+    const pngBytes = fs.readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe("PNG");
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const exported = JSON.parse(fs.readFileSync((await json.path())!, "utf8"));
+    const kinds = new Set(exported.elements.filter((e: any) => e.group === "nodes").map((e: any) => e.data.kind));
+    expect([...kinds].sort()).toEqual(["ally", "territory"]);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-nodes-csv")]);
+    const lines = fs.readFileSync((await csv.path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("id,kind,subkind,slug,label,latitude,longitude,locationApproximate,regionName");
+    expect(lines.length - 1).toBe(exported.elements.filter((e: any) => e.group === "nodes").length);
+    await page.close();
+  });
+
+  it("on a phone: the details come up as a drawer, the panels open from a button", async () => {
+    const page = await open("/allies/extracites", { width: 390, height: 844 });
+    const drawer = await page.$eval("#details", (element) => getComputedStyle(element).position);
+    expect(drawer).toBe("fixed");
+    expect(await page.isVisible("#details")).toBe(true);
+    const controlsBox = await page.$eval("#controls", (element) => element.getBoundingClientRect().right);
+    expect(controlsBox).toBeLessThanOrEqual(0); // off screen until asked for
+    await page.click("#panels-toggle");
+    await page.waitForTimeout(300);
+    expect(await page.$eval("#controls", (element) => element.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
+    await shot(page, "10-phone");
+    await page.close();
+  });
+
+  it("speaks English when asked", async () => {
+    const page = await open("/allies/extracites?lang=en");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("#view-network")).toBe("Network");
+    expect(await page.textContent("#details")).toContain("Expand neighbours");
+    await page.close();
+  });
+});
