@@ -37,6 +37,9 @@ export class Explorer {
   private pathEnds: { from: EntityRef | null; to: EntityRef | null } = { from: null, to: null };
   private total = 0;
   private offMap = new Set<string>(); // what the map layout cannot place (themes, cohorts…)
+  /** Told when the layout or the view changes, whoever changed it (a button, "allies near"…). */
+  onViewChange: (layout: "network" | "map", view: "graph" | "list") => void = () => undefined;
+  private shownView = "";
 
   constructor(
     private readonly page: PageElements,
@@ -407,6 +410,11 @@ export class Explorer {
   }
 
   private writeUrl(push: boolean): void {
+    const view = `${this.state.layout}/${this.state.view}`;
+    if (view !== this.shownView) {
+      this.shownView = view;
+      this.onViewChange(this.state.layout, this.state.view);
+    }
     const url = toUrl(this.state);
     if (url === window.location.pathname + window.location.search) return;
     if (push) window.history.pushState(null, "", url);

@@ -22,11 +22,9 @@ if (state.embed) {
   page.embedBar.append(h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${strings[state.lang].openInExplorer} ↗`));
 } else {
   page.searchSlot.append(createSearchBox(api, () => state.lang, (ref) => void explorer.land(ref)));
+  explorer.onViewChange = (layout, view) => renderToolbar(page.toolbar, explorer, state.lang, { layout, view });
   renderToolbar(page.toolbar, explorer, state.lang, { layout: state.layout, view: state.view });
-  page.root.addEventListener("show-list", () => {
-    explorer.setView("list");
-    renderToolbar(page.toolbar, explorer, state.lang, { layout: state.layout, view: "list" });
-  });
+  page.root.addEventListener("show-list", () => explorer.setView("list"));
 }
 
 void explorer.start();

@@ -156,6 +156,7 @@ describe("the explorer in Chromium", () => {
     expect(near).toEqual(["bien-fait-pour-ta-com", "extracites"]);
     expect(await page.textContent(".near-list")).toContain("0 km, via Lille");
     expect(await page.evaluate(() => document.getElementById("app")!.dataset.layout)).toBe("map");
+    expect(await page.getAttribute("#view-map", "aria-pressed")).toBe("true");
     await page.fill("#near-radius", "50");
     await page.click('#near-form button[type="submit"]');
     await page.waitForFunction(() => (window as any).cy.nodes(".near").length === 3);

@@ -94,6 +94,18 @@ export function createApi(endpoint = "/graphql") {
         }),
       ),
 
+    collaborators: (ref: EntityRef) =>
+      call(
+        `query Collaborators($kind: EntityKind, $slug: String!) { collaborators(kind: $kind, slug: $slug) { collaborator { kind slug name } reasons { reason description } } }`,
+        { ...ref },
+        (d) =>
+          checkArray<{ collaborator: { kind: EntityKind; slug: string; name: string }; reasons: { reason: string; description: string }[] }>(
+            d.collaborators,
+            "collaborators",
+            (c) => typeof c.collaborator?.slug === "string" && Array.isArray(c.reasons),
+          ),
+      ),
+
     sources: () =>
       call(`{ sources(limit: 1000) { slug title publisher kind } }`, {}, (d) => checkArray<SourceInfo>(d.sources, "sources", (s) => typeof s.slug === "string")),
   };

@@ -45,6 +45,6 @@ function csvCell(value: unknown): string {
 }
 
 function withoutInternals(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, nearLabel: _nearLabel, ...rest } = data;
+  const { caption: _caption, detail: _detail, nearLabel: _nearLabel, ...rest } = data;
   return rest;
 }

@@ -9,6 +9,17 @@ export function edgeCaption(edge: EdgeSingular, lang: Lang): string {
   return season ? `${name} (${lang === "fr" ? "saison" : "season"} ${season})` : name;
 }
 
+/** Shown when the edge is selected: its meaning, season and role. */
+export function edgeDetail(edge: EdgeSingular, lang: Lang): string {
+  const role = edge.data("role") as string | null | undefined;
+  return role ? `${edgeCaption(edge, lang)} — ${role}` : edgeCaption(edge, lang);
+}
+
 export function refreshCaptions(cy: Core, lang: Lang): void {
-  cy.batch(() => cy.edges().forEach((edge) => void edge.data("caption", edgeCaption(edge, lang))));
+  cy.batch(() =>
+    cy.edges().forEach((edge) => {
+      edge.data("caption", edgeCaption(edge, lang));
+      edge.data("detail", edgeDetail(edge, lang));
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Core, ElementDefinition, NodeSingular } from "cytoscape";
 import type { Elements } from "../api/types.ts";
-import { edgeCaption } from "./captions.ts";
+import { edgeCaption, edgeDetail } from "./captions.ts";
 import type { Lang } from "../ui/i18n.ts";
 
 /**
@@ -40,7 +40,9 @@ export class GraphModel {
       const added = this.cy.add(fresh.filter((e) => e.group === "nodes"));
       this.cy.add(fresh.filter((e) => e.group === "edges" && this.cy.getElementById(e.data.source!).nonempty() && this.cy.getElementById(e.data.target!).nonempty()));
       this.cy.edges().forEach((edge) => {
-        if (!edge.data("caption")) edge.data("caption", edgeCaption(edge, this.lang));
+        if (edge.data("caption")) return;
+        edge.data("caption", edgeCaption(edge, this.lang));
+        edge.data("detail", edgeDetail(edge, this.lang));
       });
       placeNear(added, anchor);
     });

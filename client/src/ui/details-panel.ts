@@ -60,6 +60,7 @@ export class DetailsPanel {
     const ref = refOfNodeId(node.id());
     this.requested = node.id();
     const provenance = h("div", { className: "provenance" }, h("p", { className: "muted" }, t.loading));
+    const collaborators = h("div", { className: "collaborators" }, h("p", { className: "muted" }, t.loading));
     const depth = this.actions.focusDepth();
     const permalink = new URL(entityPath(ref), window.location.origin).href;
     const embedUrl = new URL(entityPath(ref, true), window.location.origin).href;
@@ -98,12 +99,41 @@ export class DetailsPanel {
       this.properties(node, lang),
       h("h3", {}, t.sources),
       provenance,
+      ref.kind === "ally" || ref.kind === "person" ? [h("h3", {}, t.workedWith), collaborators] : null,
       h("h3", {}, t.neighbours),
       this.neighbours(node, lang),
       h("details", { className: "embed" }, h("summary", {}, t.embed), h("p", {}, t.embedHelp), h("textarea", { readonly: true, rows: 4, "aria-label": t.embed }, snippet), copyEmbed),
     );
     this.container.hidden = false;
     void this.loadProvenance(ref, node.id(), provenance, lang);
+    if (ref.kind === "ally" || ref.kind === "person") void this.loadCollaborators(ref, node.id(), collaborators);
+  }
+
+  /** Who worked with this ally or person, and why (shared territory, shared initiative, direct tie). */
+  private async loadCollaborators(ref: EntityRef, nodeId: string, container: HTMLElement): Promise<void> {
+    try {
+      const collaborators = await this.api.collaborators(ref);
+      if (this.requested !== nodeId) return;
+      clear(
+        container,
+        collaborators.length === 0
+          ? h("p", { className: "muted" }, "—")
+          : h(
+              "ul",
+              { className: "neighbours" },
+              collaborators.map((c) =>
+                h(
+                  "li",
+                  {},
+                  h("button", { type: "button", className: "link", onclick: () => this.actions.land({ kind: c.collaborator.kind, slug: c.collaborator.slug }) }, swatch(c.collaborator.kind), ` ${c.collaborator.name}`),
+                  h("ul", { className: "reasons" }, c.reasons.map((reason) => h("li", {}, reason.description))),
+                ),
+              ),
+            ),
+      );
+    } catch (error) {
+      clear(container, h("p", { className: "error" }, (error as Error).message));
+    }
   }
 
   private properties(node: NodeSingular, lang: Lang): HTMLElement {

@@ -14,10 +14,7 @@ export function renderToolbar(container: HTMLElement, explorer: Explorer, lang: 
         type: "button",
         id,
         "aria-pressed": String(pressed),
-        onclick: () => {
-          action();
-          renderToolbar(container, explorer, lang, { layout: id === "view-map" ? "map" : id === "view-network" ? "network" : current.layout, view: id === "view-list" ? "list" : "graph" });
-        },
+        onclick: () => action(), // the explorer's onViewChange redraws these buttons
       },
       label,
     );
