@@ -1,5 +1,6 @@
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -34,8 +35,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     stopOnTerminationSignals: false, // main.ts owns shutdown: HTTP first, then the driver, then Neo4j
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin(log)],
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
-    formatError: (formatted) =>
-      formatted.extensions?.code === "INTERNAL_SERVER_ERROR" ? { ...formatted, message: "Internal server error (logged on the server)" } : formatted,
+    // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
+    formatError: (formatted, error) =>
+      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]" ? formatted : { ...formatted, message: "Internal server error (logged on the server)" },
   });
   await apollo.start();
 

@@ -75,6 +75,10 @@ describe("/health", () => {
     const down = await health();
     expect(down).toMatchObject({ status: 503, body: { status: "degraded", neo4j: "down" } });
     expect(down.body.error).toEqual(expect.any(String));
+    // Meanwhile the API fails politely: no Cypher, driver message or stack for the client.
+    const failed = await app.graphql("{ allies { slug } }");
+    expect(failed.errors![0].message).toBe("Internal server error (logged on the server)");
+    expect(JSON.stringify(failed)).not.toMatch(/stacktrace|Neo4jError|ServiceUnavailable/);
 
     neo4j = await startEmbeddedNeo4j(embeddedConfig(), testLog);
     let back = await health();
