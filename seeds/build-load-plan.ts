@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
 import { checkTerritories, gazetteerSources, type DerivedLocation, type DerivedRegion } from "./check-territories.ts";
 import { entityKey, mergeEntities, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type Label } from "./model.ts";
+import { labels, relationshipKinds, type ExistingEntity, type Label } from "./model.ts";
 import type { SeedFile } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 import { resolveRelationships, type ResolvedRelationship } from "./resolve-relationships.ts";
@@ -40,31 +40,41 @@ export interface LoadPlan {
 export interface PlanOptions {
   sourcesDir: string; // where Source.file texts are
   gazetteer: Gazetteer;
+  /** Entities already in the database that the files may refer to (imports); keyed "Label/slug". */
+  existing?: Map<string, ExistingEntity>;
 }
 
 /** Validates a set of parsed seed files together and, if nothing is wrong, says exactly what to write. */
 export function buildLoadPlan(files: SeedFile[], options: PlanOptions): { plan: LoadPlan | undefined; problems: Problem[] } {
   const problems: Problem[] = files.flatMap((file) => file.problems);
+  const existing = options.existing ?? new Map<string, ExistingEntity>();
   const entities = mergeEntities(files.flatMap((file) => file.entities), problems);
-  const sourceTexts = readSourceTexts(entities, options.sourcesDir, problems);
-  checkProvenance(entities, files, sourceTexts, problems);
-  const relationships = resolveRelationships(files.flatMap((file) => file.relationships), entities, problems);
+  const sourceTexts = readSourceTexts(entities, existing, options.sourcesDir, problems);
+  checkProvenance(entities, existing, files, sourceTexts, problems);
+  const relationships = resolveRelationships(files.flatMap((file) => file.relationships), entities, problems, existing);
   const territories = checkTerritories(entities, relationships, options.gazetteer, problems);
-  const needsGeonames = territories.locations.size > 0 && !entities.has(entityKey("Source", gazetteerSources.coordinates));
-  const needsCog = territories.regions.size > 0 && !entities.has(entityKey("Source", gazetteerSources.names));
+  const sourceKnown = (slug: string): boolean => entities.has(entityKey("Source", slug)) || existing.has(entityKey("Source", slug));
+  const needsGeonames = territories.locations.size > 0 && !sourceKnown(gazetteerSources.coordinates);
+  const needsCog = territories.regions.size > 0 && !sourceKnown(gazetteerSources.names);
   for (const [slug, missing] of [[gazetteerSources.coordinates, needsGeonames], [gazetteerSources.names, needsCog]] as const) {
     if (missing) problems.push({ file: files[0]?.file ?? "seeds/data", line: 1, message: `the gazetteer adds facts from source "${slug}", which no seed file lists under "sources:"` });
   }
   if (problems.length > 0) return { plan: undefined, problems };
 
   const locations = new Map<string, DerivedLocation>();
+  for (const [key, entity] of existing) if (entity.location && !entities.has(key)) locations.set(key, entity.location);
   for (const [slug, location] of territories.locations) locations.set(entityKey("Territory", slug), location);
   placeAlliesWhereBased(entities, relationships, locations);
   return { plan: assemblePlan(entities, relationships, locations, territories.regions), problems };
 }
 
-function readSourceTexts(entities: Map<string, MergedEntity>, sourcesDir: string, problems: Problem[]): Map<string, string> {
+function readSourceTexts(entities: Map<string, MergedEntity>, existing: Map<string, ExistingEntity>, sourcesDir: string, problems: Problem[]): Map<string, string> {
   const texts = new Map<string, string>();
+  for (const source of existing.values()) {
+    if (source.label !== "Source" || !source.file || entities.has(entityKey("Source", source.slug))) continue;
+    const text = readSourceText(sourcesDir, source.file);
+    if (text !== undefined) texts.set(source.slug, text);
+  }
   for (const source of entities.values()) {
     if (source.label !== "Source" || typeof source.props.file !== "string") continue;
     const text = readSourceText(sourcesDir, source.props.file);
@@ -76,13 +86,13 @@ function readSourceTexts(entities: Map<string, MergedEntity>, sourcesDir: string
 }
 
 /** Every fact names a known source, and every quote is found, word for word, in that source's text. */
-function checkProvenance(entities: Map<string, MergedEntity>, files: SeedFile[], texts: Map<string, string>, problems: Problem[]): void {
+function checkProvenance(entities: Map<string, MergedEntity>, existing: Map<string, ExistingEntity>, files: SeedFile[], texts: Map<string, string>, problems: Problem[]): void {
   const check = (file: string, line: number, source: string | undefined, quotes: string[]): void => {
     if (!source) {
       problems.push({ file, line, message: 'no source: name one with "source:" at the top of the file or on this item' });
       return;
     }
-    if (!entities.has(entityKey("Source", source))) {
+    if (!entities.has(entityKey("Source", source)) && !existing.has(entityKey("Source", source))) {
       problems.push({ file, line, message: `unknown source "${source}"; sources are listed under "sources:"` });
       return;
     }
@@ -111,9 +121,9 @@ function placeAlliesWhereBased(entities: Map<string, MergedEntity>, relationship
   for (const relationship of relationships) {
     if (relationship.type !== "BASED_IN") continue;
     const allyKey = entityKey("Ally", relationship.fromSlug);
-    const ally = entities.get(allyKey)!;
+    const ally = entities.get(allyKey);
     const where = locations.get(entityKey("Territory", relationship.toSlug));
-    if (ally.props.location || locations.has(allyKey) || !where) continue;
+    if (!ally || ally.props.location || locations.has(allyKey) || !where) continue;
     locations.set(allyKey, { ...where, precision: `based-in:${where.precision}` });
   }
   for (const entity of entities.values()) {

@@ -94,8 +94,9 @@ function officialName(gazetteer: Gazetteer, kind: string | undefined, inseeCode:
 function checkPartOf(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], gazetteer: Gazetteer, problems: Problem[]): void {
   for (const relationship of relationships) {
     if (relationship.type !== "PART_OF") continue;
-    const part = entities.get(entityKey("Territory", relationship.fromSlug))!.props;
-    const whole = entities.get(entityKey("Territory", relationship.toSlug))!.props;
+    const part = entities.get(entityKey("Territory", relationship.fromSlug))?.props;
+    const whole = entities.get(entityKey("Territory", relationship.toSlug))?.props;
+    if (!part || !whole) continue; // an end already in the database was checked when it was loaded
     const commune = part.kind === "commune" && typeof part.inseeCode === "string" ? gazetteer.commune(part.inseeCode) : undefined;
     let expected: string | null | undefined;
     let actual: unknown;

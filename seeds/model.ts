@@ -166,6 +166,20 @@ export const relationshipKinds: Record<string, RelationshipKind> = {
   CREDITED_IN: { type: "CREDITED_IN", from: ["Person"], to: ["Source"], properties: { role }, key: [] },
 };
 
+/**
+ * Properties the loader derives from the gazetteer rather than reads (a seed file gives
+ * `location` only for a place of its own: then locationPrecision is "seed").
+ */
+export const derivedProperties = ["location", "locationPrecision", "locationApproximate", "regionCode", "regionName"] as const;
+
+/** An entity already in the database, that a file being imported may refer to without describing it. */
+export interface ExistingEntity {
+  label: Label;
+  slug: string;
+  location?: { latitude: number; longitude: number; precision: string; approximate: boolean };
+  file?: string; // a Source's text file
+}
+
 /** Properties every relationship row may carry besides its own. */
 export const provenanceFields = ["source", "quote"] as const;
 

@@ -1,5 +1,5 @@
 import { entityKey, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type Label } from "./model.ts";
+import { labels, relationshipKinds, type ExistingEntity, type Label } from "./model.ts";
 import type { SeedRelationship } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 
@@ -19,13 +19,17 @@ export function resolveRelationships(
   relationships: SeedRelationship[],
   entities: Map<string, MergedEntity>,
   problems: Problem[],
+  existing: Map<string, ExistingEntity> = new Map(),
 ): ResolvedRelationship[] {
+  // What the files describe comes first; entities already in the database are found too.
+  const known = new Map<string, { label: Label; slug: string }>(existing);
+  for (const [key, entity] of entities) known.set(key, entity);
   const resolved: ResolvedRelationship[] = [];
   const seen = new Map<string, SeedRelationship>();
   for (const relationship of relationships) {
     const kind = relationshipKinds[relationship.type]!;
-    const from = resolveEnd(relationship, "from", kind.from, entities, problems);
-    const to = resolveEnd(relationship, "to", kind.to, entities, problems);
+    const from = resolveEnd(relationship, "from", kind.from, known, problems);
+    const to = resolveEnd(relationship, "to", kind.to, known, problems);
     const missingKeys = kind.key.filter((property) => !relationship.given.includes(property));
     for (const property of missingKeys) {
       problems.push({ file: relationship.file, line: relationship.line, message: `${relationship.type} needs "${property}"` });
@@ -47,9 +51,9 @@ function resolveEnd(
   relationship: SeedRelationship,
   end: "from" | "to",
   allowed: Label[],
-  entities: Map<string, MergedEntity>,
+  entities: Map<string, { label: Label; slug: string }>,
   problems: Problem[],
-): MergedEntity | undefined {
+): { label: Label; slug: string } | undefined {
   const reference = relationship[end];
   const report = (message: string): undefined => {
     problems.push({ file: relationship.file, line: relationship.propLines[end] ?? relationship.line, message });
@@ -61,7 +65,7 @@ function resolveEnd(
     if (!label || !allowed.includes(label)) return report(`${relationship.type} ${end} must be ${allowed.join(" or ")}, not "${explicit[1]}"`);
     return entities.get(entityKey(label, explicit[2]!)) ?? report(`${end}: no ${label} has the slug "${explicit[2]}"`);
   }
-  const matches = allowed.map((label) => entities.get(entityKey(label, reference))).filter((e): e is MergedEntity => !!e);
+  const matches = allowed.map((label) => entities.get(entityKey(label, reference))).filter((e): e is { label: Label; slug: string } => !!e);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     return report(`${end}: "${reference}" is the slug of a ${matches.map((m) => m.label).join(" and a ")}; write ${matches.map((m) => `${m.label}/${reference}`).join(" or ")}`);

@@ -1,0 +1,4 @@
+// Every node of the graph, for the exports: its label and all its properties.
+MATCH (n)
+RETURN labels(n)[0] AS label, properties(n) AS props
+ORDER BY label, n.slug

@@ -1,0 +1,4 @@
+// Every relationship of the graph, provenance links included, for the exports.
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, labels(a)[0] AS fromLabel, a.slug AS fromSlug, labels(b)[0] AS toLabel, b.slug AS toSlug, properties(r) AS props
+ORDER BY type, fromLabel, fromSlug, toLabel, toSlug

@@ -1,0 +1,46 @@
+/**
+ * npm run import -- FILE.xlsx            import a Kumu workbook (sheets Elements and Connections)
+ * npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
+ * npm run import -- FILE --check         validate only, write nothing
+ */
+import { readConfig } from "../../server/config.ts";
+import { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
+import { createLogger } from "../../server/logger.ts";
+import { applySchema } from "../../server/neo4j/apply-schema.ts";
+import { connectForTool } from "../../server/neo4j/connect-for-tool.ts";
+import { SeedProblems } from "../load-seeds.ts";
+import { formatProblem } from "../problem.ts";
+import { importKumu } from "./import-kumu.ts";
+
+async function main(args: string[]): Promise<number> {
+  const check = args.includes("--check");
+  const paths = args.filter((arg) => !arg.startsWith("--"));
+  if (paths.length === 0) {
+    console.error("import: name a Kumu file (.xlsx, or NAME-elements.csv)");
+    return 2;
+  }
+  const config = readConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const database = await connectForTool(config, log);
+  try {
+    await applySchema(database.driver, database.database, log);
+    const started = Date.now();
+    const { plan, written } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), { write: !check });
+    if (!written) console.log(`OK: ${plan.nodeCount} entities and ${plan.relationshipCount} relationships are valid; nothing written (--check).`);
+    else console.log(`Imported ${written.nodes} entities, ${written.relationships} relationships and ${written.provenance} provenance links in ${Date.now() - started} ms.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedProblems) {
+      for (const problem of error.problems) console.error(formatProblem(problem));
+      console.error(`${error.problems.length} problem(s); nothing was written.`);
+      return 1;
+    }
+    console.error(`import: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,30 @@
+import type { Driver } from "neo4j-driver";
+import type { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
+import { buildLoadPlan, type LoadPlan } from "../build-load-plan.ts";
+import { sourcesDir, SeedProblems } from "../load-seeds.ts";
+import { sortProblems } from "../problem.ts";
+import { writeLoadPlan, type WriteResult } from "../write-load-plan.ts";
+import { kumuToSeedFile } from "./kumu-to-seed.ts";
+import { readExistingEntities } from "./read-existing.ts";
+import { readKumuFile } from "./read-kumu-file.ts";
+
+/**
+ * Imports a Kumu spreadsheet (XLSX, or the Elements and Connections CSV files): validated like
+ * a seed file — every problem with its sheet and row — against what the database already holds,
+ * then written in one transaction, or not at all. Re-importing the same file changes nothing.
+ */
+export async function importKumu(
+  driver: Driver,
+  database: string,
+  paths: string[],
+  gazetteer: Gazetteer,
+  options: { write: boolean },
+): Promise<{ plan: LoadPlan; written: WriteResult | undefined }> {
+  const { elements, connections } = await readKumuFile(paths);
+  const seedFile = kumuToSeedFile(elements, connections);
+  const existing = await readExistingEntities(driver, database);
+  const { plan, problems } = buildLoadPlan([seedFile], { sourcesDir, gazetteer, existing });
+  if (!plan) throw new SeedProblems(sortProblems(problems));
+  const written = options.write ? await writeLoadPlan(driver, database, plan, false) : undefined;
+  return { plan, written };
+}

@@ -1,0 +1,25 @@
+import type { Driver } from "neo4j-driver";
+import { readQuery } from "../../server/neo4j/cypher-files.ts";
+import { toLatLon } from "../../server/graphql/node-values.ts";
+import { entityKey } from "../merge-entities.ts";
+import type { ExistingEntity, Label } from "../model.ts";
+
+/** The entities already in the database, keyed "Label/slug", for an import to refer to. */
+export async function readExistingEntities(driver: Driver, database: string): Promise<Map<string, ExistingEntity>> {
+  const { records } = await driver.executeQuery(readQuery("queries/existing-entities"), {}, { database, routing: "READ" });
+  const existing = new Map<string, ExistingEntity>();
+  for (const record of records) {
+    const label = record.get("label") as Label;
+    const slug = record.get("slug") as string;
+    const { latitude, longitude } = toLatLon(record.get("location"));
+    existing.set(entityKey(label, slug), {
+      label,
+      slug,
+      ...(latitude !== null && longitude !== null
+        ? { location: { latitude, longitude, precision: String(record.get("precision") ?? "seed"), approximate: Boolean(record.get("approximate")) } }
+        : {}),
+      ...(record.get("file") ? { file: record.get("file") as string } : {}),
+    });
+  }
+  return existing;
+}

@@ -1,0 +1,49 @@
+import type { Driver } from "neo4j-driver";
+import { readQuery } from "../neo4j/cypher-files.ts";
+import type { GraphLabel } from "../neo4j/cypher-template.ts";
+import { plainProperties } from "../graphql/node-values.ts";
+
+export interface GraphNode {
+  label: GraphLabel;
+  slug: string;
+  props: Record<string, unknown>; // points as { latitude, longitude }
+}
+
+export interface GraphRelationship {
+  type: string;
+  fromLabel: GraphLabel;
+  fromSlug: string;
+  toLabel: GraphLabel;
+  toSlug: string;
+  props: Record<string, unknown>;
+}
+
+export interface WholeGraph {
+  nodes: GraphNode[];
+  relationships: GraphRelationship[];
+}
+
+/** The whole graph, every property, provenance links (SOURCED_FROM) included, in a stable order. */
+export async function readGraph(driver: Driver, database: string): Promise<WholeGraph> {
+  const nodes = await driver.executeQuery(readQuery("queries/export-nodes"), {}, { database, routing: "READ" });
+  const relationships = await driver.executeQuery(readQuery("queries/export-relationships"), {}, { database, routing: "READ" });
+  return {
+    nodes: nodes.records.map((r) => {
+      const props = plainProperties(r.get("props"));
+      return { label: r.get("label"), slug: String(props.slug), props };
+    }),
+    relationships: relationships.records.map((r) => ({
+      type: r.get("type"),
+      fromLabel: r.get("fromLabel"),
+      fromSlug: r.get("fromSlug"),
+      toLabel: r.get("toLabel"),
+      toSlug: r.get("toSlug"),
+      props: plainProperties(r.get("props")),
+    })),
+  };
+}
+
+/** "ally:extracites": the id every export gives a node, as the explorer does. */
+export function exportId(label: GraphLabel, slug: string): string {
+  return `${label.toLowerCase()}:${slug}`;
+}

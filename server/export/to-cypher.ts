@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import { listCypherFiles } from "../neo4j/cypher-files.ts";
+import { entityKinds, relationshipKinds } from "../../seeds/model.ts";
+import type { WholeGraph } from "./read-graph.ts";
+
+const BATCH = 500;
+
+/**
+ * A Cypher script that re-creates the graph: the schema of cypher/schema, then the nodes and the
+ * relationships in batches of UNWIND … MERGE, so that running it twice changes nothing.
+ * (A script file carries its data as literals; queries the app runs use $parameters.)
+ */
+export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
+  const out: string[] = [`// Alliance graph, exported ${exportedAt.toISOString()}: ${graph.nodes.length} nodes, ${graph.relationships.length} relationships.`, "// Run with cypher-shell -f, or statement by statement.", ""];
+  for (const file of listCypherFiles("schema")) out.push(fs.readFileSync(file, "utf8").trim(), "");
+  const byLabel = new Map<string, WholeGraph["nodes"]>();
+  for (const node of graph.nodes) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node]);
+  for (const [label, nodes] of byLabel) {
+    for (let i = 0; i < nodes.length; i += BATCH) {
+      const rows = nodes.slice(i, i + BATCH).map((node) => {
+        const { location, ...props } = node.props;
+        return { slug: node.slug, props, location: location ?? null };
+      });
+      out.push(
+        `UNWIND ${literal(rows)} AS row`,
+        `MERGE (n:\`${label}\` {slug: row.slug})`,
+        "SET n = row.props",
+        "SET n.location = CASE WHEN row.location IS NULL THEN null ELSE point({latitude: row.location.latitude, longitude: row.location.longitude}) END;",
+        "",
+      );
+    }
+  }
+  const groups = new Map<string, WholeGraph["relationships"]>();
+  for (const r of graph.relationships) {
+    const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const [key, relationships] of groups) {
+    const [type, fromLabel, toLabel] = key.split("|") as [string, string, string];
+    const keyProps = relationshipKinds[type]?.key ?? [];
+    const merge = keyProps.length ? ` {${keyProps.map((k) => `${k}: row.props.${k}`).join(", ")}}` : "";
+    for (let i = 0; i < relationships.length; i += BATCH) {
+      const rows = relationships.slice(i, i + BATCH).map((r) => ({ from: r.fromSlug, to: r.toSlug, props: r.props }));
+      out.push(
+        `UNWIND ${literal(rows)} AS row`,
+        `MATCH (a:\`${fromLabel}\` {slug: row.from}), (b:\`${toLabel}\` {slug: row.to})`,
+        `MERGE (a)-[r:\`${type}\`${merge}]->(b)`,
+        "SET r = row.props;",
+        "",
+      );
+    }
+  }
+  return out.join("\n");
+}
+
+// Float properties stay floats even when whole (an area of 12 km² is written 12.0, not 12).
+const floatProperties = new Set(
+  Object.values(entityKinds).flatMap((kind) => Object.entries(kind.properties).filter(([, type]) => type.type === "float").map(([name]) => name)),
+);
+
+/** A Cypher literal: strings quoted and escaped, maps with backticked keys where needed. */
+export function literal(value: unknown, key?: string): string {
+  if (typeof value === "number" && Number.isInteger(value) && key && floatProperties.has(key)) return `${value}.0`;
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`;
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value).includes("e") ? value.toExponential() : String(value);
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => literal(item)).join(", ")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `\`${k.replace(/`/g, "``")}\``}: ${literal(v, k)}`).join(", ")}}`;
+}
