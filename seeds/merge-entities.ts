@@ -1,4 +1,4 @@
-import type { Label } from "./model.ts";
+import { entityKinds, type Label } from "./model.ts";
 import type { SeedEntity } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 
@@ -15,6 +15,18 @@ export interface MergedEntity {
  * their properties are united, and the same property given two different values is an error.
  */
 export function mergeEntities(entities: SeedEntity[], problems: Problem[]): Map<string, MergedEntity> {
+  const merged = mergeBlocks(entities, problems);
+  for (const entity of merged.values()) {
+    for (const required of entityKinds[entity.label].required) {
+      if (required === "slug" || required in entity.props || entity.blocks.some((b) => b.given.includes(required))) continue;
+      const first = entity.blocks[0]!;
+      problems.push({ file: first.file, line: first.line, message: `${entity.label} "${entity.slug}" is missing "${required}" (in every file that describes it)` });
+    }
+  }
+  return merged;
+}
+
+function mergeBlocks(entities: SeedEntity[], problems: Problem[]): Map<string, MergedEntity> {
   const merged = new Map<string, MergedEntity>();
   for (const entity of entities) {
     const key = entityKey(entity.label, entity.slug);

@@ -12,6 +12,7 @@ export interface SeedEntity {
   file: string;
   line: number;
   propLines: Record<string, number>;
+  given: string[]; // required properties written in this block (valid or not)
 }
 
 export interface SeedRelationship {
@@ -116,7 +117,7 @@ function parseEntity(
 ): SeedEntity | undefined {
   const kind = entityKinds[label];
   const line = lineOf(map);
-  const entity: SeedEntity = { label, slug: "", props: {}, quotes: [], source: undefined, file, line, propLines: {} };
+  const entity: SeedEntity = { label, slug: "", props: {}, quotes: [], source: undefined, file, line, propLines: {}, given: [] };
   for (const pair of map.items) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     const value = (pair.value as Node | null)?.toJSON?.() ?? (pair.value as unknown);
@@ -142,11 +143,10 @@ function parseEntity(
       problem(at, `unknown property "${key}" for ${label}; known: ${["slug", "source", "quote(s)", ...Object.keys(kind.properties)].join(", ")}`);
     }
   }
-  for (const required of kind.required) {
-    if (required === "slug" ? !entity.slug && !map.has("slug") : !(required in entity.props) && !map.has(required)) {
-      problem(line, `${label} is missing "${required}"`);
-    }
-  }
+  // Other required properties are checked on the whole entity: a fiche may add a fact to an
+  // entity a referential names, without repeating its name (merge-entities.ts).
+  if (!entity.slug && !map.has("slug")) problem(line, `${label} is missing "slug"`);
+  for (const required of kind.required) if (required !== "slug" && map.has(required)) entity.given.push(required);
   const start = entity.props.startDate ?? entity.props.startYear;
   const end = entity.props.endDate ?? entity.props.endYear;
   if (start !== undefined && end !== undefined && String(start) > String(end)) problem(line, `${label} "${entity.slug}" ends (${String(end)}) before it starts (${String(start)})`);

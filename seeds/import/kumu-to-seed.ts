@@ -76,7 +76,7 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
 
   const block = (source: string | undefined, fields: string[] | undefined, quotes: string[]): SeedEntity => {
     const own = fields ? Object.fromEntries(Object.entries(props).filter(([key]) => fields.includes(key))) : { ...props };
-    return { label, slug, props: own, quotes, source, file, line, propLines };
+    return { label, slug, props: own, quotes, source, file, line, propLines, given: Object.keys(own) };
   };
   const provenance = text(cells.Provenance);
   if (provenance) {

@@ -73,6 +73,13 @@ export class Gazetteer {
     return this.data.departements[code]?.name;
   }
 
+  /** A département's or a région's INSEE code from its name ("Pas-de-Calais" → "62"), accents and case aside. */
+  areaCode(kind: "département" | "région", name: string): string | undefined {
+    const key = normalizePlaceName(name);
+    const table = kind === "département" ? this.data.departements : this.data.regions;
+    return Object.entries(table).find(([, area]) => normalizePlaceName(area.name) === key)?.[0];
+  }
+
   departementRegion(code: string): string | undefined {
     return this.data.departements[code]?.region;
   }
@@ -83,6 +90,17 @@ export class Gazetteer {
 
   epci(code: string): { name: string; kind: string } | undefined {
     return this.data.epcis[code];
+  }
+
+  /**
+   * Intercommunalités by name, whatever the prefix: "Agglomération du Beauvaisis", "CA du
+   * Beauvaisis" and "Communauté d'agglomération du Beauvaisis" are one.
+   */
+  findEpci(name: string): { siren: string; name: string }[] {
+    const core = epciCore(name);
+    return Object.entries(this.data.epcis)
+      .filter(([, epci]) => epciCore(epci.name) === core)
+      .map(([siren, epci]) => ({ siren, name: epci.name }));
   }
 
   /** The région of most of an intercommunalité's members (a few span two régions). */
@@ -159,6 +177,13 @@ export class Gazetteer {
       approximate: commune.precision !== "file" && commune.precision !== "geonames",
     };
   }
+}
+
+function epciCore(name: string): string {
+  return normalizePlaceName(name)
+    .replace(/^(communaute (de communes|d agglomeration|urbaine)|metropole|agglomeration|ca|cc|cu)\b\s*/, "")
+    .replace(/^(du|de la|de l|des|de|d)\s+/, "")
+    .trim();
 }
 
 function centroid(communes: Commune[]): { lat: number; lon: number } | undefined {

@@ -156,7 +156,7 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
     name: "missing required property",
     make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "    title: Fiche Action 2.0\n", ""),
     marker: "  - slug: fiche-action-2-0",
-    message: /Initiative is missing "title"/,
+    message: /Initiative "fiche-action-2-0" is missing "title"/,
   },
   {
     name: "relationship stated twice",

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import cytoscape from "cytoscape";
 import { XMLParser } from "fast-xml-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseCsv, toCsv } from "../../server/export/csv.ts";
 import { exportGraph } from "../../server/export/export-graph.ts";
 import { splitStatements } from "../../server/neo4j/cypher-files.ts";
@@ -108,6 +108,24 @@ describe("exports for other tools", () => {
     expect(cy.edges()).toHaveLength(seeded.relationships.length);
     expect(cy.getElementById("ally:extracites").data()).toMatchObject({ kind: "ally", slug: "extracites", label: "Extracités" });
     expect(cy.getElementById("territory:vimy").data()).toMatchObject({ latitude: 50.37243, longitude: 2.81034 });
+  });
+});
+
+describe("the commands", () => {
+  it("npm run export and npm run import work from the command line, against NEO4J_URI", async () => {
+    await resetToSeeds(database);
+    const { spawnSync } = await import("node:child_process");
+    const env = { ...process.env, NEO4J_URI: inject("neo4jUri"), LOG_LEVEL: "warn" };
+    const out = path.join(dir, "cli.xlsx");
+    const exported = spawnSync(process.execPath, ["--import", "tsx", "server/export/export-cli.ts", "--format", "kumu", "--out", out], { env, encoding: "utf8" });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(new RegExp(`Exported ${seeded.nodes.length} nodes and ${seeded.relationships.length} relationships`));
+    const checked = spawnSync(process.execPath, ["--import", "tsx", "seeds/import/import-cli.ts", out, "--check"], { env, encoding: "utf8" });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/^OK: \d+ entities and \d+ relationships are valid; nothing written/);
+    const unknown = spawnSync(process.execPath, ["--import", "tsx", "server/export/export-cli.ts", "--format", "pdf"], { env, encoding: "utf8" });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--format must be one of kumu, graphml, gexf, json, cypher/);
   });
 });
 

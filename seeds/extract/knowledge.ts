@@ -1,0 +1,74 @@
+import path from "node:path";
+import { normalizePlaceName } from "../../server/gazetteer/normalize-place-name.ts";
+import { listSeedFiles, readSeedFiles } from "../load-seeds.ts";
+import type { Label } from "../model.ts";
+
+export interface KnownEntity {
+  label: Label;
+  slug: string;
+  names: string[]; // name or title, and aliases
+  props: Record<string, unknown>;
+}
+
+/**
+ * What seeds/data already knows (allies, places, sources, cohorts…), so that a draft reuses their
+ * slugs and spellings. The seed file the draft would replace is left out.
+ */
+export class Knowledge {
+  readonly entities: KnownEntity[] = [];
+  /** Relationships seeds/data already states ("TYPE|from|to|season"): a draft does not state them again. */
+  readonly relationships = new Set<string>();
+
+  static fromSeeds(excludeFile?: string): Knowledge {
+    const knowledge = new Knowledge();
+    const files = listSeedFiles().filter((file) => !excludeFile || path.basename(file) !== path.basename(excludeFile));
+    const merged = new Map<string, KnownEntity>();
+    for (const seed of readSeedFiles(files)) {
+      for (const entity of seed.entities) {
+        const key = `${entity.label}/${entity.slug}`;
+        const known = merged.get(key) ?? { label: entity.label, slug: entity.slug, names: [], props: {} };
+        Object.assign(known.props, entity.props);
+        for (const name of [entity.props.name, entity.props.title, ...((entity.props.aliases as string[] | undefined) ?? [])]) {
+          if (typeof name === "string" && !known.names.includes(name)) known.names.push(name);
+        }
+        merged.set(key, known);
+      }
+    }
+    knowledge.entities.push(...merged.values());
+    for (const seed of readSeedFiles(files)) {
+      for (const r of seed.relationships) knowledge.relationships.add(relationshipKey(r.type, r.from, r.to, r.props.season));
+    }
+    return knowledge;
+  }
+
+  /** The entity of that label whose name or alias this is, accents and case aside. */
+  find(label: Label, name: string): KnownEntity | undefined {
+    const key = normalizePlaceName(name);
+    return this.entities.find((e) => e.label === label && e.names.some((n) => normalizePlaceName(n) === key));
+  }
+
+  bySlug(label: Label, slug: string): KnownEntity | undefined {
+    return this.entities.find((e) => e.label === label && e.slug === slug);
+  }
+
+  /** Every known name of that label found in a sentence, longest first (so "ExtraCité" does not hide "Extracités"). */
+  mentions(label: Label, sentence: string): KnownEntity[] {
+    const text = ` ${normalizePlaceName(sentence)} `;
+    const found: KnownEntity[] = [];
+    for (const entity of this.entities) {
+      if (entity.label !== label) continue;
+      if (entity.names.some((name) => text.includes(` ${normalizePlaceName(name)} `))) found.push(entity);
+    }
+    return found;
+  }
+
+  sourceForFile(file: string): KnownEntity | undefined {
+    return this.entities.find((e) => e.label === "Source" && e.props.file === path.basename(file));
+  }
+}
+
+/** The same key whether an end is written "vimy" or "Territory/vimy". */
+export function relationshipKey(type: string, from: string, to: string, season: unknown): string {
+  const slug = (reference: string) => reference.replace(/^[A-Za-z]+\//, "");
+  return [type, slug(from), slug(to), season ?? ""].join("|");
+}
