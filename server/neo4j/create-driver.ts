@@ -14,5 +14,7 @@ export function createDriver({ uri, username, password }: DriverOptions): Driver
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
     maxConnectionPoolSize: 50,
+    // A web request should fail in seconds when Neo4j is away, not retry for the default 30 s.
+    maxTransactionRetryTime: 5_000,
   });
 }

@@ -37,6 +37,9 @@ const queryParams: Record<string, Record<string, unknown>> = {
   collaborators: { slug: "extracites" },
   "entity-exists": { slug: "vimy" },
   overview: { limit: neo4j.int(10) },
+  "existing-entities": {},
+  "export-nodes": {},
+  "export-relationships": {},
   entities: { refs: [{ label: "Territory", slug: "vimy" }, { label: "Ally", slug: "extracites" }] },
 };
 

@@ -89,5 +89,5 @@ describe("/health", () => {
     expect(back).toMatchObject({ status: 200, body: { neo4j: "up" } });
     const { records } = await database.driver.executeQuery("MATCH (m:HealthTestMarker) DETACH DELETE m RETURN count(*) AS n", {}, { database: "neo4j" });
     expect(records[0]!.get("n")).toBe(1);
-  });
+  }, 120_000);
 });
