@@ -13,12 +13,10 @@ export interface NodeRow {
   location: { latitude: number; longitude: number } | null;
 }
 
-export interface RelationshipGroup {
-  type: string;
-  fromLabel: Label;
-  toLabel: Label;
-  key: string[];
-  rows: { from: string; to: string; props: Record<string, unknown> }[];
+export interface RelationshipRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
 }
 
 export interface ProvenanceRow {
@@ -28,13 +26,26 @@ export interface ProvenanceRow {
   quotes: string[]; // its sentences that state them
 }
 
+export interface RelationshipGroup {
+  type: string;
+  fromLabel: Label;
+  toLabel: Label;
+  key: string[];
+  relationships: ResolvedRelationship[];
+}
+
+/**
+ * What to write, validated. Rows are made batch by batch as they are written (nodeRow,
+ * relationshipRow, provenanceRows), not all at once: 100 000 entities stay within a few hundred MB.
+ */
 export interface LoadPlan {
-  nodes: { label: Label; rows: NodeRow[] }[];
+  nodes: { label: Label; entities: MergedEntity[] }[];
   relationships: RelationshipGroup[];
-  provenance: { label: Label; rows: ProvenanceRow[] }[];
   sources: string[];
   nodeCount: number;
   relationshipCount: number;
+  locations: Map<string, DerivedLocation>;
+  regions: Map<string, DerivedRegion>;
 }
 
 export interface PlanOptions {
@@ -139,44 +150,52 @@ function assemblePlan(
   locations: Map<string, DerivedLocation>,
   regions: Map<string, DerivedRegion>,
 ): LoadPlan {
-  const nodes = labels.map((label) => ({ label, rows: [] as NodeRow[] }));
-  const provenance = labels.map((label) => ({ label, rows: [] as ProvenanceRow[] }));
-  for (const entity of entities.values()) {
-    const { location: _given, ...props } = entity.props;
-    const location = locations.get(entityKey(entity.label, entity.slug));
-    if (location) {
-      props.locationPrecision = location.precision;
-      props.locationApproximate = location.approximate;
-    }
-    const region = entity.label === "Territory" ? regions.get(entity.slug) : undefined;
-    if (region) Object.assign(props, region);
-    nodes.find((n) => n.label === entity.label)!.rows.push({
-      slug: entity.slug,
-      props: { slug: entity.slug, ...props },
-      location: location ? { latitude: location.latitude, longitude: location.longitude } : null,
-    });
-    if (entity.label !== "Source") provenance.find((p) => p.label === entity.label)!.rows.push(...provenanceOf(entity, location, region));
-  }
-
+  const nodes = labels.map((label) => ({ label, entities: [] as MergedEntity[] }));
+  for (const entity of entities.values()) nodes.find((n) => n.label === entity.label)!.entities.push(entity);
   const groups = new Map<string, RelationshipGroup>();
   for (const relationship of relationships) {
     const groupKey = `${relationship.type}|${relationship.fromLabel}|${relationship.toLabel}`;
-    if (!groups.has(groupKey)) {
-      groups.set(groupKey, { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: relationshipKinds[relationship.type]!.key, rows: [] });
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: relationshipKinds[relationship.type]!.key, relationships: [] };
+      groups.set(groupKey, group);
     }
-    const props: Record<string, unknown> = { ...relationship.props, source: relationship.source };
-    if (relationship.quote) props.quote = relationship.quote;
-    groups.get(groupKey)!.rows.push({ from: relationship.fromSlug, to: relationship.toSlug, props });
+    group.relationships.push(relationship);
   }
-
   return {
-    nodes: nodes.filter((n) => n.rows.length > 0),
+    nodes: nodes.filter((n) => n.entities.length > 0),
     relationships: [...groups.values()],
-    provenance: provenance.filter((p) => p.rows.length > 0),
     sources: [...entities.values()].filter((e) => e.label === "Source").map((e) => e.slug),
     nodeCount: entities.size,
     relationshipCount: relationships.length,
+    locations,
+    regions,
   };
+}
+
+/** The node as it will be: its merged properties, and what the gazetteer derives. */
+export function nodeRow(plan: LoadPlan, entity: MergedEntity): NodeRow {
+  const { location: _given, ...props } = entity.props;
+  const location = plan.locations.get(entityKey(entity.label, entity.slug));
+  if (location) {
+    props.locationPrecision = location.precision;
+    props.locationApproximate = location.approximate;
+  }
+  const region = entity.label === "Territory" ? plan.regions.get(entity.slug) : undefined;
+  if (region) Object.assign(props, region);
+  return { slug: entity.slug, props: { slug: entity.slug, ...props }, location: location ? { latitude: location.latitude, longitude: location.longitude } : null };
+}
+
+export function relationshipRow(relationship: ResolvedRelationship): RelationshipRow {
+  const props: Record<string, unknown> = { ...relationship.props, source: relationship.source };
+  if (relationship.quote) props.quote = relationship.quote;
+  return { from: relationship.fromSlug, to: relationship.toSlug, props };
+}
+
+export function provenanceRows(plan: LoadPlan, entity: MergedEntity): ProvenanceRow[] {
+  const location = plan.locations.get(entityKey(entity.label, entity.slug));
+  const region = entity.label === "Territory" ? plan.regions.get(entity.slug) : undefined;
+  return provenanceOf(entity, location, region);
 }
 
 /** One row per (entity, source): the fields that source gave and the sentences that say so. */

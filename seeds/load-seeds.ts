@@ -45,9 +45,11 @@ export async function loadSeeds(
   files: string[],
   gazetteer: Gazetteer,
   prune: boolean,
-): Promise<WriteResult & { plan: LoadPlan }> {
+): Promise<WriteResult & { plan: LoadPlan; checkMs: number }> {
+  const started = performance.now();
   const { plan, problems } = checkSeeds(files, gazetteer);
   if (!plan) throw new SeedProblems(problems);
+  const checkMs = Math.round(performance.now() - started);
   const result = await writeLoadPlan(driver, database, plan, prune);
-  return { ...result, plan };
+  return { ...result, plan, checkMs };
 }

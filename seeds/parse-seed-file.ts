@@ -1,7 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { checkValue } from "./check-value.ts";
 import { entityKinds, provenanceFields, relationshipKinds, slugPattern, type Label } from "./model.ts";
 import type { Problem } from "./problem.ts";
+import { readSeedYaml, type SeedItem } from "./read-seed-yaml.ts";
 
 export interface SeedEntity {
   label: Label;
@@ -22,10 +22,16 @@ export interface SeedRelationship {
   props: Record<string, unknown>;
   source: string | undefined;
   quote: string | undefined;
-  given: string[]; // every key written in the file, valid or not
   file: string;
   line: number;
-  propLines: Record<string, number>; // line of each key, to point at "from:" or "to:" itself
+  fromLine: number; // to point at "from:" or "to:" itself
+  toLine: number;
+  // Set when the ends are found (resolve-relationships.ts); declared here so that every
+  // relationship object has one shape (hundreds of thousands of them, in V8's fast mode).
+  fromLabel: Label | undefined;
+  toLabel: Label | undefined;
+  fromSlug: string | undefined;
+  toSlug: string | undefined;
 }
 
 export interface SeedFile {
@@ -40,40 +46,41 @@ const sections = new Map(Object.values(entityKinds).map((kind) => [kind.section,
 
 /** Parses one YAML seed file and checks everything that can be checked within it. */
 export function parseSeedFile(file: string, text: string): SeedFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const yaml = readSeedYaml(text);
   const result: SeedFile = { file, source: undefined, entities: [], relationships: [], problems: [] };
-  const lineOf = (node: Node | Pair | null | undefined): number => {
-    const at = isPair(node) ? (node.key as Node | null) : node;
-    return at?.range ? lineCounter.linePos(at.range[0]).line : 1;
-  };
   const problem = (line: number, message: string): void => {
     result.problems.push({ file, line, message });
   };
-
-  for (const error of doc.errors) problem(lineCounter.linePos(error.pos[0]).line, `YAML: ${error.message.split("\n")[0]}`);
-  if (doc.errors.length > 0) return result;
-  if (!isMap(doc.contents)) {
+  for (const error of yaml.errors) problem(error.line, error.message);
+  if (yaml.errors.length > 0) return result;
+  if (!yaml.isMap) {
     problem(1, "a seed file is a map with keys such as source:, territories:, allies:, relationships:");
     return result;
   }
 
-  for (const pair of doc.contents.items) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const line = lineOf(pair);
+  for (const section of yaml.sections) {
+    const { key, line } = section;
     if (key === "source") {
-      if (isScalar(pair.value) && typeof pair.value.value === "string") result.source = pair.value.value;
+      if (typeof section.value === "string") result.source = section.value;
       else problem(line, "source: must be the slug of a source");
-    } else if (key === "relationships") {
-      for (const item of listItems(pair, lineOf, problem)) {
-        const relationship = parseRelationship(item, file, lineOf, problem);
-        if (relationship) result.relationships.push(relationship);
+    } else if (key === "relationships" || sections.has(key)) {
+      if (section.value === null) continue;
+      if (!section.items) {
+        problem(line, `${key}: must be a list (items starting with "- ")`);
+        continue;
       }
-    } else if (sections.has(key)) {
-      const kind = sections.get(key)!;
-      for (const item of listItems(pair, lineOf, problem)) {
-        const entity = parseEntity(item, kind.label, file, lineOf, problem);
-        if (entity) result.entities.push(entity);
+      for (const item of section.items) {
+        if (item.value === null || typeof item.value !== "object" || Array.isArray(item.value)) {
+          problem(item.line, `each item of ${key}: must be a map of properties (key: value lines)`);
+          continue;
+        }
+        if (key === "relationships") {
+          const relationship = parseRelationship(item, file, problem);
+          if (relationship) result.relationships.push(relationship);
+        } else {
+          const entity = parseEntity(item, sections.get(key)!.label, file, problem);
+          if (entity) result.entities.push(entity);
+        }
       }
     } else {
       problem(line, `unknown section "${key}"; expected source, ${[...sections.keys()].join(", ")} or relationships`);
@@ -91,37 +98,13 @@ export function parseSeedFile(file: string, text: string): SeedFile {
   return result;
 }
 
-function listItems(
-  pair: Pair,
-  lineOf: (node: Node | Pair | null | undefined) => number,
-  problem: (line: number, message: string) => void,
-): YAMLMap[] {
-  if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return [];
-  if (!isSeq(pair.value)) {
-    problem(lineOf(pair), `${String(pair.key)}: must be a list (items starting with "- ")`);
-    return [];
-  }
-  return pair.value.items.filter((item): item is YAMLMap => {
-    if (isMap(item)) return true;
-    problem(lineOf(item as Node), `each item of ${String(pair.key)}: must be a map of properties (key: value lines)`);
-    return false;
-  });
-}
-
-function parseEntity(
-  map: YAMLMap,
-  label: Label,
-  file: string,
-  lineOf: (node: Node | Pair | null | undefined) => number,
-  problem: (line: number, message: string) => void,
-): SeedEntity | undefined {
+function parseEntity(item: SeedItem, label: Label, file: string, problem: (line: number, message: string) => void): SeedEntity | undefined {
   const kind = entityKinds[label];
-  const line = lineOf(map);
+  const line = item.line;
+  const values = item.value as Record<string, unknown>;
   const entity: SeedEntity = { label, slug: "", props: {}, quotes: [], source: undefined, file, line, propLines: {}, given: [] };
-  for (const pair of map.items) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const value = (pair.value as Node | null)?.toJSON?.() ?? (pair.value as unknown);
-    const at = lineOf(pair);
+  for (const [key, value] of Object.entries(values)) {
+    const at = item.keyLines.get(key) ?? line;
     if (key === "slug") {
       if (typeof value !== "string" || !slugPattern.test(value)) problem(at, `slug "${String(value)}" must be lowercase ASCII words joined by hyphens, e.g. "loos-en-gohelle"`);
       else entity.slug = value;
@@ -145,34 +128,32 @@ function parseEntity(
   }
   // Other required properties are checked on the whole entity: a fiche may add a fact to an
   // entity a referential names, without repeating its name (merge-entities.ts).
-  if (!entity.slug && !map.has("slug")) problem(line, `${label} is missing "slug"`);
-  for (const required of kind.required) if (required !== "slug" && map.has(required)) entity.given.push(required);
+  if (!entity.slug && !("slug" in values)) problem(line, `${label} is missing "slug"`);
+  for (const required of kind.required) if (required !== "slug" && required in values) entity.given.push(required);
   const start = entity.props.startDate ?? entity.props.startYear;
   const end = entity.props.endDate ?? entity.props.endYear;
   if (start !== undefined && end !== undefined && String(start) > String(end)) problem(line, `${label} "${entity.slug}" ends (${String(end)}) before it starts (${String(start)})`);
   return entity.slug ? entity : undefined;
 }
 
-function parseRelationship(
-  map: YAMLMap,
-  file: string,
-  lineOf: (node: Node | Pair | null | undefined) => number,
-  problem: (line: number, message: string) => void,
-): SeedRelationship | undefined {
-  const line = lineOf(map);
-  const raw = map.toJSON() as Record<string, unknown>;
+function parseRelationship(item: SeedItem, file: string, problem: (line: number, message: string) => void): SeedRelationship | undefined {
+  const line = item.line;
+  const raw = item.value as Record<string, unknown>;
   const type = raw.type;
   if (typeof type !== "string" || !(type in relationshipKinds)) {
-    problem(line, `relationship type "${String(type)}" is unknown; known: ${Object.keys(relationshipKinds).join(", ")}`);
+    problem(item.keyLines.get("type") ?? line, `relationship type "${String(type)}" is unknown; known: ${Object.keys(relationshipKinds).join(", ")}`);
     return undefined;
   }
   const kind = relationshipKinds[type]!;
-  const relationship: SeedRelationship = { type, from: "", to: "", props: {}, source: undefined, quote: undefined, given: Object.keys(raw), file, line, propLines: {} };
-  for (const pair of map.items) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const value = raw[key];
-    const at = lineOf(pair);
-    relationship.propLines[key] = at;
+  const relationship: SeedRelationship = {
+    type, from: "", to: "", props: {}, source: undefined, quote: undefined, file, line,
+    fromLine: item.keyLines.get("from") ?? line, toLine: item.keyLines.get("to") ?? line,
+    fromLabel: undefined, toLabel: undefined, fromSlug: undefined, toSlug: undefined,
+  };
+  // Properties that tell two relationships of this type apart must be there (ACCOMPANIED's season).
+  for (const property of kind.key) if (!(property in raw)) problem(line, `${type} needs "${property}"`);
+  for (const [key, value] of Object.entries(raw)) {
+    const at = item.keyLines.get(key) ?? line;
     if (key === "type") continue;
     if (key === "from" || key === "to") {
       if (typeof value === "string" && /^([A-Za-z]+\/)?[a-z0-9-]+$/.test(value)) relationship[key] = value;

@@ -1,69 +1,94 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { readQuery } from "../server/neo4j/cypher-files.ts";
-import type { LoadPlan } from "./build-load-plan.ts";
+import { nodeRow, provenanceRows, relationshipRow, type LoadPlan } from "./build-load-plan.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "./load-queries.ts";
-import { relationshipKinds } from "./model.ts";
 
-const BATCH_SIZE = 5000;
+const BATCH_SIZE = 10_000;
 
 export interface WriteResult {
   nodes: number;
   relationships: number;
   provenance: number;
   pruned: number; // relationships the seed files no longer state, removed
+  timings: { writeMs: number; commitMs: number; searchRefreshMs: number };
 }
 
 /**
  * Writes the plan in one transaction, with batched UNWIND … MERGE: either all of it lands or
  * none of it. With `prune`, relationships loaded earlier from the same sources that the files no
- * longer state are removed, so that the graph says what the files say.
+ * longer state are removed, so that the graph says what the files say: they are marked first,
+ * writing a relationship unmarks it (SET r = …), and what is still marked at the end goes —
+ * all inside the database, nothing read back. Into an empty graph, CREATE replaces MERGE.
  */
 export async function writeLoadPlan(driver: Driver, database: string, plan: LoadPlan, prune: boolean): Promise<WriteResult> {
   const session = driver.session({ database });
+  const started = performance.now();
+  let wrote = started;
   try {
-    return await session.executeWrite(async (tx) => {
-      const result: WriteResult = { nodes: 0, relationships: 0, provenance: 0, pruned: 0 };
-      for (const { label, rows } of plan.nodes) result.nodes += await runBatches(tx, mergeNodesQuery(label), rows);
-      for (const group of plan.relationships) {
-        result.relationships += await runBatches(tx, mergeRelationshipsQuery(group.type, group.fromLabel, group.toLabel), group.rows);
+    const result = await session.executeWrite(async (tx) => {
+      const result: WriteResult = { nodes: 0, relationships: 0, provenance: 0, pruned: 0, timings: { writeMs: 0, commitMs: 0, searchRefreshMs: 0 } };
+      const empty = (await tx.run(readQuery("load/graph-is-empty"))).records[0]?.get("empty") === true;
+      if (prune && !empty) await tx.run(readQuery("load/mark-loaded"), { sources: plan.sources });
+      const pipeline = new BatchPipeline(tx);
+      for (const { label, entities } of plan.nodes) {
+        result.nodes += await pipeline.send(mergeNodesQuery(label, empty), entities, (entity) => [nodeRow(plan, entity)]);
       }
-      for (const { label, rows } of plan.provenance) result.provenance += await runBatches(tx, mergeProvenanceQuery(label), rows);
-      if (prune) result.pruned = await pruneUnstated(tx, plan);
+      await pipeline.drain(); // relationships need their ends
+      for (const group of plan.relationships) {
+        result.relationships += await pipeline.send(mergeRelationshipsQuery(group.type, group.fromLabel, group.toLabel, empty), group.relationships, (r) => [relationshipRow(r)]);
+      }
+      for (const { label, entities } of plan.nodes) {
+        if (label === "Source") continue;
+        result.provenance += await pipeline.send(mergeProvenanceQuery(label, empty), entities, (entity) => provenanceRows(plan, entity));
+      }
+      await pipeline.drain();
+      if (prune && !empty) {
+        const swept = await tx.run(readQuery("load/sweep-unstated"));
+        result.pruned = Number(swept.records[0]?.get("pruned") ?? 0);
+      }
+      await tx.run(readQuery("load/bump-graph-version"));
+      wrote = performance.now();
       return result;
     });
+    const committed = performance.now();
+    // The fulltext index is refreshed just after the commit; wait for it, so that search finds what was loaded.
+    await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+    result.timings = { writeMs: Math.round(wrote - started), commitMs: Math.round(committed - wrote), searchRefreshMs: Math.round(performance.now() - committed) };
+    return result;
   } finally {
     await session.close();
   }
 }
 
-async function runBatches(tx: ManagedTransaction, query: string, rows: unknown[]): Promise<number> {
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    await tx.run(query, { rows: rows.slice(start, start + BATCH_SIZE) });
-  }
-  return rows.length;
-}
+/**
+ * Sends batches of rows, the next one prepared and sent while Neo4j works on the one before
+ * (Bolt pipelines the queries of a transaction, which runs them in order): only two batches of
+ * rows exist at a time.
+ */
+class BatchPipeline {
+  private inFlight: { done: Promise<unknown>; rows: unknown[] } | undefined;
 
-async function pruneUnstated(tx: ManagedTransaction, plan: LoadPlan): Promise<number> {
-  const stated = new Set<string>();
-  for (const group of plan.relationships) {
-    for (const row of group.rows) stated.add(identity(group.type, group.fromLabel, row.from, group.toLabel, row.to, group.key.map((k) => row.props[k])));
-  }
-  for (const { label, rows } of plan.provenance) {
-    for (const row of rows) stated.add(identity("SOURCED_FROM", label, row.slug, "Source", row.source, []));
-  }
-  const loaded = await tx.run(readQuery("load/loaded-relationships"), { sources: plan.sources });
-  const unstated = loaded.records
-    .filter((r) => {
-      const type = r.get("type") as string;
-      const props = r.get("props") as Record<string, unknown>;
-      const key = (relationshipKinds[type]?.key ?? []).map((k) => props[k]);
-      return !stated.has(identity(type, r.get("fromLabel"), r.get("from"), r.get("toLabel"), r.get("to"), key));
-    })
-    .map((r) => r.get("id") as string);
-  if (unstated.length > 0) await tx.run(readQuery("load/delete-relationships"), { ids: unstated });
-  return unstated.length;
-}
+  constructor(private readonly tx: ManagedTransaction) {}
 
-function identity(type: string, fromLabel: string, from: string, toLabel: string, to: string, key: unknown[]): string {
-  return JSON.stringify([type, fromLabel, from, toLabel, to, ...key]);
+  async send<T>(query: string, items: T[], toRows: (item: T) => unknown[]): Promise<number> {
+    let written = 0;
+    for (let start = 0; start < items.length; start += BATCH_SIZE) {
+      const rows = items.slice(start, start + BATCH_SIZE).flatMap(toRows);
+      const done = this.tx.run(query, { rows }).summary();
+      await this.drain();
+      this.inFlight = { done, rows };
+      written += rows.length;
+    }
+    return written;
+  }
+
+  async drain(): Promise<void> {
+    if (!this.inFlight) return;
+    const { done, rows } = this.inFlight;
+    this.inFlight = undefined;
+    await done;
+    // The driver keeps each query's parameters until the transaction ends: empty them, or every
+    // batch of a 100 000-entity load would stay in memory until the commit.
+    rows.length = 0;
+  }
 }

@@ -11,6 +11,7 @@ export interface Config {
   corsOrigins: string[] | "*"; // origins allowed to call the API from a browser
   neo4j: Neo4jConfig;
   seedOnStart: boolean; // load seeds/data when the graph is empty
+  responseCache: boolean; // answer repeated anonymous reads from memory (server/http/response-cache.ts)
 }
 
 export interface Neo4jConfig {
@@ -38,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || "info",
     corsOrigins: readOrigins(env.CORS_ORIGINS),
     seedOnStart: readBoolean(env, "SEED_ON_START", true),
+    responseCache: readBoolean(env, "RESPONSE_CACHE", true),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       username: env.NEO4J_USERNAME || "neo4j",
@@ -72,8 +74,8 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === "") return fallback;
-  if (["1", "true", "yes"].includes(raw)) return true;
-  if (["0", "false", "no"].includes(raw)) return false;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new ConfigError(`${name}=${env[name]} must be true or false.`);
 }
 

@@ -3,4 +3,4 @@ UNWIND $rows AS row
 MATCH (n:__LABEL__ {slug: row.slug})
 MATCH (s:Source {slug: row.source})
 MERGE (n)-[p:SOURCED_FROM]->(s)
-SET p.fields = row.fields, p.quotes = row.quotes
+SET p = {fields: row.fields, quotes: row.quotes}

@@ -6,3 +6,5 @@ CREATE CONSTRAINT person_slug IF NOT EXISTS FOR (n:Person) REQUIRE n.slug IS UNI
 CREATE CONSTRAINT cohort_slug IF NOT EXISTS FOR (n:Cohort) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT theme_slug IF NOT EXISTS FOR (n:Theme) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT source_slug IF NOT EXISTS FOR (n:Source) REQUIRE n.slug IS UNIQUE;
+// One version node, found by its id in constant time by every cached read.
+CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE;

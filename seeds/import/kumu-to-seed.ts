@@ -137,7 +137,7 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
       else props[column] = value;
     }
     if (!from || !to) continue;
-    const given = Object.keys(cells).filter((column) => cells[column] !== null && cells[column] !== "");
+    for (const property of kind.key) if (cells[property] === null || cells[property] === undefined || cells[property] === "") report(`${type} needs "${property}"`);
     relationships.push({
       type,
       from,
@@ -145,10 +145,14 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
       props,
       source: text(cells.Source),
       quote: text(cells.Quote),
-      given,
       file: sheet.name,
       line,
-      propLines: { from: line, to: line },
+      fromLine: line,
+      toLine: line,
+      fromLabel: undefined,
+      toLabel: undefined,
+      fromSlug: undefined,
+      toSlug: undefined,
     });
   }
   return relationships;

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { listCypherFiles } from "../neo4j/cypher-files.ts";
+import { listCypherFiles, readQuery } from "../neo4j/cypher-files.ts";
 import { entityKinds, relationshipKinds } from "../../seeds/model.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
@@ -50,6 +50,8 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
       );
     }
   }
+  // Like every load, the script moves the graph's version on: API caches must not answer from before it.
+  out.push(`${readQuery("load/bump-graph-version")};`, "");
   return out.join("\n");
 }
 

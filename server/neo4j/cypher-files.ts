@@ -21,11 +21,21 @@ export function splitStatements(text: string): string[] {
   return statements.filter(Boolean);
 }
 
-/** Reads one named query, e.g. readQuery("queries/allies-near") for cypher/queries/allies-near.cypher. */
+const queries = new Map<string, string>();
+
+/**
+ * Reads one named query, e.g. readQuery("queries/allies-near") for cypher/queries/allies-near.cypher;
+ * read from disk once, then from memory (resolvers ask for it on every request).
+ */
 export function readQuery(name: string): string {
-  const statements = splitStatements(fs.readFileSync(path.join(cypherDir, `${name}.cypher`), "utf8"));
-  if (statements.length !== 1) throw new Error(`cypher/${name}.cypher must hold exactly one statement, not ${statements.length}`);
-  return statements[0]!;
+  let query = queries.get(name);
+  if (query === undefined) {
+    const statements = splitStatements(fs.readFileSync(path.join(cypherDir, `${name}.cypher`), "utf8"));
+    if (statements.length !== 1) throw new Error(`cypher/${name}.cypher must hold exactly one statement, not ${statements.length}`);
+    query = statements[0]!;
+    queries.set(name, query);
+  }
+  return query;
 }
 
 export function listCypherFiles(folder: string): string[] {

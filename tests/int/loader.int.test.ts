@@ -35,7 +35,7 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
     expect(population.fields).toContain("population");
     expect(population.quotes).toContain("4 261 habitants");
     const unsourced = await one<{ n: number }>(
-      "MATCH (n) WHERE NOT n:Source AND NOT (n)-[:SOURCED_FROM]->(:Source) RETURN count(n) AS n",
+      "MATCH (n) WHERE NOT n:Source AND NOT n:GraphVersion AND NOT (n)-[:SOURCED_FROM]->(:Source) RETURN count(n) AS n",
     );
     expect(unsourced.n).toBe(0);
     const relationshipsWithoutSource = await one<{ n: number }>(

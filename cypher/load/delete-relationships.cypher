@@ -1,4 +1,0 @@
-UNWIND $ids AS id
-MATCH ()-[r]->()
-WHERE elementId(r) = id
-DELETE r
