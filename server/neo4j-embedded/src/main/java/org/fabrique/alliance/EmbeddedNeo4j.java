@@ -43,6 +43,9 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("apoc.*"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb()))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                // A seed load is one transaction (all or nothing): up to 85 % of the heap may hold it,
+                // rather than the default 70 % shared with everything else.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Runtime.getRuntime().maxMemory() / 100 * 85)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 // Bolt waits 5 s twice for idle connections at shutdown by default; nobody is left by then.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
