@@ -1,5 +1,6 @@
 // Given entities ($refs: [{label, slug}]), and the relationships among them (provenance aside).
 // One branch per label keeps every lookup on a slug constraint's index.
+// Nodes and relationships come back as JSON text (see server/graphql/resolvers/elements.ts).
 UNWIND $refs AS ref
 CALL (ref) {
   MATCH (n:Territory {slug: ref.slug}) WHERE ref.label = 'Territory' RETURN n
@@ -17,6 +18,6 @@ CALL (nodes) {
   WHERE type(r) <> 'SOURCED_FROM' AND b IN nodes
   RETURN collect(r) AS rels
 }
-RETURN [n IN nodes | {label: labels(n)[0], props: properties(n)}] AS nodes,
-       [r IN rels | {type: type(r), from: labels(startNode(r))[0], fromSlug: startNode(r).slug,
-                     to: labels(endNode(r))[0], toSlug: endNode(r).slug, props: properties(r)}] AS relationships
+RETURN apoc.convert.toJson([n IN nodes | {label: labels(n)[0], props: properties(n)}]) AS nodes,
+       apoc.convert.toJson([r IN rels | {type: type(r), from: labels(startNode(r))[0], fromSlug: startNode(r).slug,
+                     to: labels(endNode(r))[0], toSlug: endNode(r).slug, props: properties(r)}]) AS relationships

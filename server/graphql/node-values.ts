@@ -11,13 +11,19 @@ export interface EntitySummary {
   longitude: number | null;
 }
 
-/** A Neo4j WGS-84 point as { latitude, longitude }, or nulls. */
+/** A WGS-84 point as { latitude, longitude }, or nulls: a driver Point, or APOC's JSON form of one. */
 export function toLatLon(value: unknown): { latitude: number | null; longitude: number | null } {
   if (neo4j.isPoint(value as never)) {
     const point = value as unknown as { x: number; y: number };
     return { latitude: point.y, longitude: point.x };
   }
+  if (isJsonPoint(value)) return { latitude: value.latitude, longitude: value.longitude };
   return { latitude: null, longitude: null };
+}
+
+/** apoc.convert.toJson writes a point as { crs, latitude, longitude, height }. */
+function isJsonPoint(value: unknown): value is { latitude: number; longitude: number } {
+  return typeof value === "object" && value !== null && typeof (value as { latitude?: unknown }).latitude === "number";
 }
 
 export function summarize(label: GraphLabel, props: Record<string, unknown>): EntitySummary {
@@ -30,11 +36,13 @@ export function summarize(label: GraphLabel, props: Record<string, unknown>): En
   };
 }
 
-/** Node or relationship properties as plain JSON: points become { latitude, longitude }. */
-export function plainProperties(props: Record<string, unknown>): Record<string, unknown> {
+/** Node or relationship properties as plain JSON (points become { latitude, longitude }), `omit` left out. */
+export function plainProperties(props: Record<string, unknown>, omit?: string): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    plain[key] = neo4j.isPoint(value as never) ? toLatLon(value) : value;
+  for (const key in props) {
+    if (key === omit) continue;
+    const value = props[key];
+    plain[key] = typeof value === "object" && value !== null && (neo4j.isPoint(value as never) || isJsonPoint(value)) ? toLatLon(value) : value;
   }
   return plain;
 }

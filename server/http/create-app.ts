@@ -10,8 +10,10 @@ import type { Gazetteer } from "../gazetteer/gazetteer.ts";
 import { buildSchema } from "../graphql/build-schema.ts";
 import type { Logger } from "../logger.ts";
 import type { Database } from "../neo4j/open-database.ts";
+import { LayoutService } from "../layout/layout-service.ts";
 import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
+import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
 
 export interface App {
@@ -24,7 +26,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const schema = await buildSchema({ driver: database.driver, database: database.database, gazetteer });
+  const schema = await buildSchema({ driver: database.driver, database: database.database, gazetteer, layouts: new LayoutService() });
   const apollo = new ApolloServer({
     schema,
     // The API is read-only (no mutation is exposed) and uses no cookies, so a cross-site request can
@@ -33,7 +35,11 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     introspection: true,
     includeStacktraceInErrorResponses: false, // errors are logged with their stack; clients get the message
     stopOnTerminationSignals: false, // main.ts owns shutdown: HTTP first, then the driver, then Neo4j
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), loggingPlugin(log)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      loggingPlugin(log),
+      ...(config.responseCache ? [responseCachePlugin(database.driver, database.database)] : []),
+    ],
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
     formatError: (formatted, error) =>

@@ -30,14 +30,15 @@ const profile = async (query: string, params: Record<string, unknown>): Promise<
 
 const point = new neo4j.types.Point(4326, 3.06, 50.63);
 const queryParams: Record<string, Record<string, unknown>> = {
-  "allies-near": { point, radiusMetres: 30000 },
+  "allies-near": { point, radiusMetres: 30000, limit: neo4j.int(100) },
   search: { query: "extracites", limit: neo4j.int(5) },
-  neighbourhood: { slug: "vimy", depth: neo4j.int(1), limit: neo4j.int(10), relationshipFilter: "PART_OF" },
+  neighbourhood: { slug: "vimy", depth: neo4j.int(1), limit: neo4j.int(10), firstHop: neo4j.int(10), perNode: neo4j.int(5) },
   paths: { fromSlug: "ademe", toSlug: "vimy", limit: neo4j.int(1) },
   collaborators: { slug: "extracites" },
   "entity-exists": { slug: "vimy" },
   overview: { limit: neo4j.int(10) },
   "existing-entities": {},
+  "graph-version": {},
   "export-nodes": {},
   "export-relationships": {},
   entities: { refs: [{ label: "Territory", slug: "vimy" }, { label: "Ally", slug: "extracites" }] },
@@ -58,15 +59,19 @@ describe("every hand-written query of cypher/ compiles against the real database
   });
 
   it("the loader's templates, for every label and relationship type of the model", async () => {
-    for (const label of graphLabels) {
-      await explain(mergeNodesQuery(label), { rows: [] });
-      if (label !== "Source") await explain(mergeProvenanceQuery(label), { rows: [] });
+    for (const bulk of [false, true]) {
+      for (const label of graphLabels) {
+        await explain(mergeNodesQuery(label, bulk), { rows: [] });
+        if (label !== "Source") await explain(mergeProvenanceQuery(label, bulk), { rows: [] });
+      }
+      for (const kind of Object.values(relationshipKinds)) {
+        for (const from of kind.from) for (const to of kind.to) await explain(mergeRelationshipsQuery(kind.type, from, to, bulk), { rows: [] });
+      }
     }
-    for (const kind of Object.values(relationshipKinds)) {
-      for (const from of kind.from) for (const to of kind.to) await explain(mergeRelationshipsQuery(kind.type, from, to), { rows: [] });
-    }
-    await explain(fillQuery("load/loaded-relationships", {}), { sources: [] });
-    await explain(fillQuery("load/delete-relationships", {}), { ids: [] });
+    await explain(fillQuery("load/graph-is-empty", {}), {});
+    await explain(fillQuery("load/mark-loaded", {}), { sources: [] });
+    await explain(fillQuery("load/sweep-unstated", {}), {});
+    await explain(fillQuery("load/bump-graph-version", {}), {});
   });
 
   it("the schema files apply again without error (idempotent)", async () => {

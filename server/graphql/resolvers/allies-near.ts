@@ -9,8 +9,10 @@ import { readQuery, type Services } from "./services.ts";
 const MAX_RADIUS_KM = 1000;
 
 /** alliesNear(place, radiusKm): allies based or active within the radius of a commune, nearest first. */
-export async function alliesNear(services: Services, args: { place: string; radiusKm?: number | null }) {
+export async function alliesNear(services: Services, args: { place: string; radiusKm?: number | null; limit?: number | null }) {
   const radiusKm = args.radiusKm ?? 50;
+  const limit = args.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput(`limit must be between 1 and 1000, not ${limit}`, "limit");
   if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
     throw badUserInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}, not ${radiusKm}`, "radiusKm");
   }
@@ -18,10 +20,9 @@ export async function alliesNear(services: Services, args: { place: string; radi
   if (commune.lat === null || commune.lon === null) {
     throw badUserInput(`The gazetteer has no coordinates for ${commune.name} (${commune.departement}).`, "place");
   }
-  const rows = await readQuery(services, readCypher("queries/allies-near"), {
-    point: new neo4j.types.Point(4326, commune.lon, commune.lat),
-    radiusMetres: radiusKm * 1000,
-  });
+  const point = new neo4j.types.Point(4326, commune.lon, commune.lat);
+  const radiusMetres = radiusKm * 1000;
+  const rows = await readQuery(services, readCypher("queries/allies-near"), { point, radiusMetres, limit: neo4j.int(limit) });
   return rows.map((row) => ({
     ally: { kind: entityKindOf.Ally, slug: row.slug, name: row.name, subkind: row.kind, ...toLatLon(row.location) },
     distanceKm: Math.round((row.metres as number) / 10) / 100,

@@ -1,13 +1,15 @@
 import { readQuery as readCypher } from "../../neo4j/cypher-files.ts";
 import { badUserInput } from "../bad-user-input.ts";
 import { labelOf, type EntityKind } from "../entity-kinds.ts";
-import { toElements, type Elements, type NodeRow, type RelationshipRow } from "./elements.ts";
+import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
 /** entities(refs): given entities and the relationships among them, as Cytoscape elements. */
 export async function entities(services: Services, args: { refs: { kind: EntityKind; slug: string }[] }): Promise<Elements> {
   if (args.refs.length > 1000) throw badUserInput("at most 1000 entities at a time", "refs");
   const refs = args.refs.map((ref) => ({ label: labelOf[ref.kind], slug: ref.slug }));
-  const [row] = await readQuery<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(services, readCypher("queries/entities"), { refs });
-  return toElements(row?.nodes ?? [], row?.relationships ?? [], false);
+  const [row] = await readQuery<{ nodes: string; relationships: string }>(services, readCypher("queries/entities"), { refs });
+  if (!row) return toElements([], [], false);
+  const { nodes, relationships } = parseElementRow(row);
+  return toElements(nodes, relationships, false);
 }

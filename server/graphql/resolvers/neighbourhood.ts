@@ -1,13 +1,14 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
-import { relationshipKinds } from "../../../seeds/model.ts";
 import { badUserInput } from "../bad-user-input.ts";
 import { labelOf, type EntityKind } from "../entity-kinds.ts";
-import { toElements, type Elements, type NodeRow, type RelationshipRow } from "./elements.ts";
+import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
-// Every relationship type but SOURCED_FROM: provenance is shown in the details panel, not as edges.
-const relationshipFilter = Object.keys(relationshipKinds).join("|");
+// How far a neighbourhood spreads: every relationship of the entity itself (up to 500), then at
+// most 12 from each neighbour, so that a hub territory with thousands does not flood the page.
+const FIRST_HOP = 500;
+const PER_NODE = 12;
 
 /** neighbourhood(kind, slug, depth, limit): an entity and its neighbours as Cytoscape.js elements. */
 export async function neighbourhood(
@@ -19,13 +20,14 @@ export async function neighbourhood(
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw badUserInput(`depth must be 1, 2 or 3, not ${depth}`, "depth");
   if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badUserInput(`limit must be between 1 and 5000, not ${limit}`, "limit");
   const query = fillQuery("queries/neighbourhood", { __LABEL__: checkedLabel(labelOf[args.kind]) });
-  const rows = await readQuery<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(services, query, {
+  const rows = await readQuery<{ nodes: string; relationships: string }>(services, query, {
     slug: args.slug,
     depth: neo4j.int(depth),
     limit: neo4j.int(limit),
-    relationshipFilter,
+    firstHop: neo4j.int(Math.min(FIRST_HOP, limit)),
+    perNode: neo4j.int(PER_NODE),
   });
   if (rows.length === 0) throw badUserInput(`No ${args.kind} has the slug "${args.slug}"`, "slug");
-  const { nodes, relationships } = rows[0]!;
+  const { nodes, relationships } = parseElementRow(rows[0]!);
   return toElements(nodes, relationships, nodes.length >= limit);
 }

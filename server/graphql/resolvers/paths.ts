@@ -3,7 +3,7 @@ import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
 import { labelOf, type EntityKind } from "../entity-kinds.ts";
 import { assertEntityExists } from "./entity-exists.ts";
-import { toElements, type Elements, type NodeRow, type RelationshipRow } from "./elements.ts";
+import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
 /** paths(from, to): every shortest path between two entities (at most 6 hops), as one set of elements. */
@@ -17,7 +17,7 @@ export async function paths(
     __FROM__: checkedLabel(labelOf[args.fromKind]),
     __TO__: checkedLabel(labelOf[args.toKind]),
   });
-  const rows = await readQuery<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(services, query, {
+  const rows = await readQuery<{ nodes: string; relationships: string }>(services, query, {
     fromSlug: args.fromSlug,
     toSlug: args.toSlug,
     limit: neo4j.int(limit),
@@ -26,9 +26,10 @@ export async function paths(
     await assertEntityExists(services, args.fromKind, args.fromSlug, "fromSlug");
     await assertEntityExists(services, args.toKind, args.toSlug, "toSlug");
   }
+  const parsed = rows.map(parseElementRow);
   return toElements(
-    rows.flatMap((row) => row.nodes),
-    rows.flatMap((row) => row.relationships),
+    parsed.flatMap((row) => row.nodes),
+    parsed.flatMap((row) => row.relationships),
     rows.length >= limit,
   );
 }

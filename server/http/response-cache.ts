@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from "@apollo/server";
+import type { Driver } from "neo4j-driver";
+import { readQuery } from "../neo4j/cypher-files.ts";
+
+interface Entry {
+  body: GraphQLResponse["body"];
+  bytes: number;
+}
+
+/**
+ * Answers repeated anonymous reads from memory. Each answer is stored under the graph's version
+ * (a counter every load moves on, in the load's own transaction), and each request first asks
+ * Neo4j for the current version — one small query — so that no answer from before a load is
+ * served after it, whichever API instance the load came through. Writes made around the app's
+ * tools (in Neo4j Browser, say) must move the counter too, or run with RESPONSE_CACHE=off.
+ */
+export function responseCachePlugin(driver: Driver, database: string, maxBytes = 64 * 2 ** 20): ApolloServerPlugin {
+  const entries = new Map<string, Entry>(); // insertion order = least recently used first
+  let bytes = 0;
+  const versionQuery = readQuery("queries/graph-version");
+
+  const currentVersion = async (): Promise<string> => {
+    const session = driver.session({ database, defaultAccessMode: "READ" });
+    try {
+      const result = await session.run(versionQuery);
+      return String(result.records[0]?.get("version") ?? 0);
+    } finally {
+      await session.close();
+    }
+  };
+
+  return {
+    async requestDidStart({ request }) {
+      const anonymous = !request.http?.headers.get("authorization");
+      let key: string | undefined;
+      return {
+        async responseForOperation({ operation, request }) {
+          if (!anonymous || operation.operation !== "query") return null;
+          const version = await currentVersion();
+          key = createHash("sha256").update(`${version}\u0000${request.query}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`).digest("base64");
+          const entry = entries.get(key);
+          if (!entry) return null;
+          entries.delete(key); // refresh its place in the LRU order
+          entries.set(key, entry);
+          const http = { status: 200, headers: new HeaderMap([["x-response-cache", "hit"]]) };
+          return { http, body: entry.body };
+        },
+        async willSendResponse({ response }) {
+          if (!key || response.body.kind !== "single" || response.body.singleResult.errors?.length) return;
+          if (entries.has(key)) return;
+          response.http.headers.set("x-response-cache", "miss");
+          const size = JSON.stringify(response.body.singleResult).length * 2;
+          if (size > maxBytes / 8) return; // one huge answer does not empty the cache
+          entries.set(key, { body: response.body, bytes: size });
+          bytes += size;
+          for (const [oldest, entry] of entries) {
+            if (bytes <= maxBytes) break;
+            entries.delete(oldest);
+            bytes -= entry.bytes;
+          }
+        },
+      };
+    },
+  };
+}
