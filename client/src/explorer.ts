@@ -46,15 +46,7 @@ export class Explorer {
     private readonly api: Api,
     private state: UrlState,
   ) {
-    this.cy = cytoscape({
-      container: page.graph,
-      style: stylesheet(),
-      minZoom: 0.05,
-      maxZoom: 4,
-      textureOnViewport: true, // pan and zoom a snapshot on big graphs, redraw when still
-      hideEdgesOnViewport: false,
-      pixelRatio: "auto",
-    });
+    this.cy = createCy(page.graph, new URLSearchParams(window.location.search).get("renderer") === "webgl");
     this.model = new GraphModel(this.cy, state.lang);
     this.list = new ListView(page.list, this.cy, (id) => this.select(id, { center: false }));
     this.controls = new ControlsPanel(page.controls, {
@@ -97,7 +89,8 @@ export class Explorer {
       if (this.state.embed && this.state.entity) {
         this.model.add(await this.api.neighbourhood(this.state.entity, this.state.focusDepth ?? 1), "base");
       } else {
-        const overview = await this.api.overview();
+        const overview = await this.api.overview(this.state.limit ?? undefined);
+        performance.mark("alliance:data");
         this.total = overview.total ?? overview.nodes.length;
         this.model.add(overview, "base");
         if (this.state.entity) this.model.add(await this.api.neighbourhood(this.state.entity, Math.max(1, this.state.focusDepth ?? 1)), "base");
@@ -107,6 +100,7 @@ export class Explorer {
       return;
     }
     this.renderControls();
+    this.adaptToSize();
     await this.layout();
     if (this.state.entity) {
       if (this.cy.getElementById(nodeIdOf(this.state.entity)).empty()) this.status(strings[this.state.lang].notFound(`${this.state.entity.kind} « ${this.state.entity.slug} »`), true);
@@ -119,6 +113,8 @@ export class Explorer {
     }
     this.refresh();
     this.setView(this.state.view);
+    await nextRender(this.cy);
+    performance.mark("alliance:rendered"); // data received → first complete render: measured by npm run bench
     this.page.root.dataset.ready = "true";
   }
 
@@ -160,6 +156,7 @@ export class Explorer {
 
   /** Double-click or the details button: load the neighbours; again, remove what that brought. */
   async toggleExpand(id: string): Promise<void> {
+    const started = performance.now();
     const origin = `expand:${id}`;
     if (this.model.has(origin)) {
       this.model.removeOrigin(origin);
@@ -171,6 +168,8 @@ export class Explorer {
       await this.placeNewcomers(fresh);
     }
     this.select(id, { center: false });
+    await nextRender(this.cy);
+    (window as unknown as { __allianceExpandMs?: number }).__allianceExpandMs = performance.now() - started;
   }
 
   /** Focus mode: only the entity and its neighbourhood to `depth` (loaded from the server first). */
@@ -310,6 +309,17 @@ export class Explorer {
 
   // ------------------------------------------------------------------ internals
 
+  /**
+   * Level of detail for big graphs: labels only when zoomed in far enough to read them, and edges
+   * left out while the view moves (drawn again when it stops), so that panning stays smooth.
+   */
+  private adaptToSize(): void {
+    const big = this.cy.elements().length > 3000;
+    this.cy.style().selector("node").style("min-zoomed-font-size", big ? 16 : 9).update();
+    // Cytoscape reads this renderer option at start; it is safe to change on the live renderer.
+    (this.cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = big;
+  }
+
   /** Filters, focus, legend, list and URL after any change of what is loaded or shown. */
   refresh(): void {
     const focus = this.state.focusDepth !== null && this.state.entity ? { nodeId: nodeIdOf(this.state.entity), depth: this.state.focusDepth } : null;
@@ -344,6 +354,12 @@ export class Explorer {
     if (this.state.layout === "map") {
       this.offMap = applyMapPositions(this.cy);
       this.refresh();
+      return;
+    }
+    // On a big graph, newcomers keep the places they were given beside their anchor: a layout run
+    // with thousands of fixed nodes would cost seconds for a handful of new ones.
+    if (this.cy.nodes().length > 1500) {
+      this.cy.nodes().filter((n) => ids.includes(n.id())).forEach((n) => void n.scratch("_net", { ...n.position() }));
       return;
     }
     const wanted = new Set(ids);
@@ -425,6 +441,51 @@ export class Explorer {
     this.page.status.textContent = message;
     this.page.status.classList.toggle("error", error);
   }
+}
+
+/**
+ * The Cytoscape instance. `webgl` asks for Cytoscape's WebGL renderer (experimental since 3.31,
+ * ?renderer=webgl): used only where WebGL2 exists, else the canvas renderer, which is the default.
+ */
+function createCy(container: HTMLElement, webgl: boolean): Core {
+  const options = {
+    container,
+    style: stylesheet(),
+    minZoom: 0.02,
+    maxZoom: 4,
+    textureOnViewport: true, // pan and zoom a snapshot on big graphs, redraw when still
+    hideEdgesOnViewport: false,
+    pixelRatio: "auto" as const,
+  };
+  if (webgl && hardwareWebgl2()) {
+    try {
+      const cy = cytoscape({ ...options, webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } as never);
+      container.dataset.renderer = "webgl";
+      return cy;
+    } catch (error) {
+      console.warn("WebGL renderer unavailable, falling back to canvas", error);
+    }
+  }
+  container.dataset.renderer = "canvas";
+  return cytoscape(options);
+}
+
+/** WebGL2 drawn by a GPU: a software implementation (SwiftShader, llvmpipe) is slower than the canvas. */
+function hardwareWebgl2(): boolean {
+  const gl = document.createElement("canvas").getContext("webgl2");
+  if (!gl) return false;
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  return !/swiftshader|llvmpipe|software|softpipe/i.test(renderer);
+}
+
+/** Resolves after Cytoscape has drawn the current state (its next "render" event). */
+function nextRender(cy: Core): Promise<void> {
+  return new Promise((resolve) => {
+    if (!cy.container()) return resolve();
+    cy.one("render", () => resolve());
+    cy.forceRender();
+  });
 }
 
 async function copy(text: string, button: HTMLButtonElement, done: string): Promise<void> {

@@ -26,7 +26,7 @@ export function createApi(endpoint = "/graphql") {
 
   return {
     overview: (limit = 1500) =>
-      call(`query Overview($limit: Int) { overview(limit: $limit) { ${elementsFields} total } }`, { limit }, (d) => checkElements(d.overview)),
+      call(`query Overview($limit: Int) { overview(limit: $limit) { nodes { group data position { x y } } edges { group data } truncated total } }`, { limit }, (d) => checkElements(d.overview)),
 
     neighbourhood: (ref: EntityRef, depth = 1, limit = 500) =>
       call(

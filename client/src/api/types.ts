@@ -30,7 +30,7 @@ export interface EdgeData {
 }
 
 export interface Elements {
-  nodes: { group: "nodes"; data: NodeData }[];
+  nodes: { group: "nodes"; data: NodeData; position?: { x: number; y: number } | null }[];
   edges: { group: "edges"; data: EdgeData }[];
   truncated: boolean;
   total?: number;

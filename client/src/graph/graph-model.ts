@@ -28,7 +28,7 @@ export class GraphModel {
       const id = node.data.id;
       this.originsOf(id).add(origin);
       if (this.cy.getElementById(id).nonempty()) continue;
-      fresh.push({ group: "nodes", data: { ...node.data } });
+      fresh.push({ group: "nodes", data: { ...node.data }, ...(node.position ? { position: { ...node.position } } : {}) });
       freshIds.push(id);
     }
     for (const edge of elements.edges) {
@@ -38,13 +38,17 @@ export class GraphModel {
     if (fresh.length === 0) return [];
     this.cy.batch(() => {
       const added = this.cy.add(fresh.filter((e) => e.group === "nodes"));
+      // Positions the server computed are the network layout's: remembered, not computed again.
+      const withPosition = new Set(fresh.filter((e) => e.position).map((e) => e.data.id));
+      const placed = added.filter((node) => withPosition.has(node.id()));
+      placed.forEach((node) => void node.scratch("_net", { ...node.position() }));
       this.cy.add(fresh.filter((e) => e.group === "edges" && this.cy.getElementById(e.data.source!).nonempty() && this.cy.getElementById(e.data.target!).nonempty()));
       this.cy.edges().forEach((edge) => {
         if (edge.data("caption")) return;
         edge.data("caption", edgeCaption(edge, this.lang));
         edge.data("detail", edgeDetail(edge, this.lang));
       });
-      placeNear(added, anchor);
+      placeNear(added.difference(placed), anchor);
     });
     return freshIds;
   }

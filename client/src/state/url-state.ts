@@ -17,6 +17,7 @@ export interface UrlState {
   near: { place: string; radiusKm: number } | null;
   path: { from: EntityRef; to: EntityRef } | null;
   lang: Lang;
+  limit: number | null; // how many entities the first view shows (the server's default: 1 500)
 }
 
 export const pathSegments: Record<EntityKind, string> = {
@@ -60,6 +61,7 @@ export function parseUrl(pathname: string, search: string): UrlState {
     near: place ? { place, radiusKm: number("radius", 1, 1000) ?? 50 } : null,
     path: from && to ? { from, to } : null,
     lang: query.get("lang") === "en" ? "en" : "fr",
+    limit: number("limit", 1, 20000),
   };
 }
 
@@ -82,6 +84,7 @@ export function toUrl(state: UrlState): string {
     query.set("to", `${state.path.to.kind}:${state.path.to.slug}`);
   }
   if (state.lang === "en") query.set("lang", "en");
+  if (state.limit !== null) query.set("limit", String(state.limit));
   const search = query.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   return search ? `${path}?${search}` : path;
 }
