@@ -1,0 +1,27 @@
+/**
+ * npm run bench                      every measure at the default sizes (about 7 minutes on 2 cores)
+ * npm run bench -- --json            the same, and a JSON summary on the last line
+ * npm run bench -- --only api,cache  some measures only (loading, api, cache, client, start)
+ * npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
+ *
+ * Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.
+ */
+import { execFileSync } from "node:child_process";
+import { checkBudgets, formatReport } from "./report.ts";
+import { defaultOptions, runBench, smokeOptions } from "./run-bench.ts";
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith("--only"))?.split("=")[1] ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
+const json = args.includes("--json");
+const smoke = args.includes("--smoke");
+const log = (line: string) => console.error(line);
+
+execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "ignore", "inherit"] }); // the explorer as it is now
+const result = await runBench({ ...(smoke ? smokeOptions : defaultOptions), only: only ? new Set(only.split(",")) : undefined, progress: log });
+console.log(formatReport(result));
+const over = checkBudgets(result).filter((b) => !b.ok);
+if (json) console.log(JSON.stringify({ ...result, budgets: checkBudgets(result) }));
+if (over.length && !smoke) {
+  console.error(`${over.length} budget(s) not met: ${over.map((b) => b.measure).join("; ")}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { parseElementRow } from "../server/graphql/resolvers/elements.ts";
+import { readQuery } from "../server/neo4j/cypher-files.ts";
+import { chromiumArgs, chromiumPath } from "../tests/setup/chromium.ts";
+import { startApiServer } from "./api-server.ts";
+import type { BenchNeo4j } from "./bench-neo4j.ts";
+import { neo4j } from "./bench-neo4j.ts";
+import { median, percentile, round } from "./stats.ts";
+
+export interface ClientRow {
+  targetElements: number;
+  elements: number; // nodes + edges the page received
+  layout: "network" | "map";
+  renderer: string;
+  firstRenderMs: number; // data received → first complete render (median)
+  expandMs: number; // click on "Déplier" → expanded neighbourhood drawn
+  panFrameP50Ms: number;
+  panFrameP95Ms: number;
+  serverLayoutMs: number; // the server's one-off layout of that slice (not in firstRenderMs)
+}
+
+export interface ClientResult {
+  rows: ClientRow[];
+  webgl2Available: boolean;
+  webglRenderer: string;
+  screenshots: string[];
+}
+
+/** Measured in the page: data → first render, from the explorer's performance marks. */
+const inPageMeasure = `(() => {
+  const cy = window.cy;
+  const data = performance.getEntriesByName("alliance:data")[0].startTime;
+  const rendered = performance.getEntriesByName("alliance:rendered")[0].startTime;
+  // The node of the fewest shown neighbours is the likeliest to have more to show.
+  const allies = cy.nodes('[kind = "ally"]:visible').sort((a, b) => a.degree() - b.degree());
+  const box = cy.container().getBoundingClientRect();
+  return { renderMs: rendered - data, elements: cy.elements().length, expandId: allies.length ? allies[0].id() : cy.nodes(":visible")[0].id(), x: box.left + 12, y: box.top + 12 };
+})()`;
+
+/** Frame times while a person drags the view: recorded by requestAnimationFrame in the page. */
+async function panFrames(page: import("playwright-core").Page, x: number, y: number): Promise<number[]> {
+  await page.evaluate(`(() => { window.__frames = []; let last = performance.now(); window.__recording = true;
+    const step = (now) => { window.__frames.push(now - last); last = now; if (window.__recording) requestAnimationFrame(step); };
+    requestAnimationFrame(step); })()`);
+  // A drag on empty background pans the view, as a person's would (Cytoscape's texture and
+  // edge-hiding apply to gestures, not to programmatic pans).
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(x + i * 6, y + i * 3);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  const frames = (await page.evaluate(`(() => { window.__recording = false; return window.__frames; })()`)) as number[];
+  return frames.slice(2);
+}
+
+/** How many entities the overview must hold for about `target` elements (nodes and edges). */
+async function limitFor(neo: BenchNeo4j, target: number): Promise<{ limit: number; elements: number }> {
+  let low = 1;
+  let high = 20_000;
+  let best = { limit: 1, elements: 0 };
+  for (let i = 0; i < 14 && low <= high; i++) {
+    const limit = Math.round((low + high) / 2);
+    const { records } = await neo.driver.executeQuery(readQuery("queries/overview"), { limit: neo4j.int(limit) }, { database: "neo4j" });
+    const row = records[0] ? parseElementRow(records[0].toObject() as { nodes: string; relationships: string }) : { nodes: [], relationships: [] };
+    const elements = row.nodes.length + row.relationships.length;
+    if (Math.abs(elements - target) < Math.abs(best.elements - target)) best = { limit, elements };
+    if (elements < target) low = limit + 1;
+    else high = limit - 1;
+    if (Math.abs(elements - target) / target < 0.03) break;
+  }
+  return best;
+}
+
+export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: (line: string) => void, repetitions = 2): Promise<ClientResult> {
+  const api = await startApiServer(neo.uri);
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const shots = path.resolve("test-results/bench");
+  fs.mkdirSync(shots, { recursive: true });
+  const rows: ClientRow[] = [];
+  const screenshots: string[] = [];
+  let webgl2Available = false; // drawn by a GPU: software WebGL is slower than the canvas
+  let webglRenderer = "";
+  try {
+    const probe = await browser.newPage();
+    webglRenderer = String(
+      await probe.evaluate(`(() => { const gl = document.createElement("canvas").getContext("webgl2"); if (!gl) return ""; const i = gl.getExtension("WEBGL_debug_renderer_info"); return i ? gl.getParameter(i.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER); })()`),
+    );
+    webgl2Available = webglRenderer !== "" && !/swiftshader|llvmpipe|software/i.test(webglRenderer);
+    await probe.close();
+    for (const target of sizes) {
+      const { limit, elements } = await limitFor(neo, target);
+      // The server lays the slice out once per graph version: time it here, apart from the page.
+      const layoutStarted = performance.now();
+      await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ overview(limit: ${limit}) { total } }` }) });
+      const serverLayoutMs = Math.round(performance.now() - layoutStarted);
+      const variants: { layout: "network" | "map"; renderer: string }[] = [
+        { layout: "network", renderer: "canvas" },
+        { layout: "map", renderer: "canvas" },
+        ...(webgl2Available && target >= 10_000 ? [{ layout: "network" as const, renderer: "webgl" }] : []),
+      ];
+      for (const variant of variants) {
+        try {
+        const renders: number[] = [];
+        const expands: number[] = [];
+        const frames: number[] = [];
+        let received = 0;
+        for (let i = 0; i < repetitions; i++) {
+          const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+          await page.goto(`${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`);
+          await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
+          // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
+          const measured = (await page.evaluate(inPageMeasure)) as { renderMs: number; elements: number; expandId: string; x: number; y: number };
+          received = measured.elements;
+          renders.push(measured.renderMs);
+          frames.push(...(await panFrames(page, measured.x, measured.y)));
+          await page.evaluate((id) => (window as any).cy.getElementById(id).emit("tap"), measured.expandId);
+          await page.waitForSelector("#details .actions button");
+          await page.click("#details .actions button");
+          await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
+          expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
+          if (i === 0) {
+            const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
+            await page.screenshot({ path: file });
+            screenshots.push(file);
+          }
+          await page.close();
+        }
+        const row: ClientRow = {
+          targetElements: target,
+          elements: received || elements,
+          layout: variant.layout,
+          renderer: variant.renderer,
+          firstRenderMs: Math.round(median(renders)),
+          expandMs: Math.round(median(expands)),
+          panFrameP50Ms: round(percentile(frames, 50)),
+          panFrameP95Ms: round(percentile(frames, 95)),
+          serverLayoutMs,
+        };
+        rows.push(row);
+        progress(`  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`);
+        } catch (error) {
+          // A variant that cannot draw in time is reported as such, and the benchmark goes on.
+          rows.push({ targetElements: target, elements, layout: variant.layout, renderer: variant.renderer, firstRenderMs: -1, expandMs: -1, panFrameP50Ms: -1, panFrameP95Ms: -1, serverLayoutMs });
+          progress(`  ${elements} elements, ${variant.layout}, ${variant.renderer}: failed — ${(error as Error).message.split("\n")[0]}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await api.stop();
+  }
+  return { rows, webgl2Available, webglRenderer, screenshots };
+}

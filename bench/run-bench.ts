@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Gazetteer } from "../server/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../server/gazetteer/gazetteer-file.ts";
+import { startApiServer } from "./api-server.ts";
+import { startBenchNeo4j } from "./bench-neo4j.ts";
+import { generateAlliance } from "./generate-alliance.ts";
+import { measureCache, type CacheResult } from "./measure-cache.ts";
+import { measureClient, type ClientResult } from "./measure-client.ts";
+import { apiCases, measureApi, profileIndexes, type ApiRow } from "./measure-api.ts";
+import { measureLoading, runLoader, type LoadingResult } from "./measure-loading.ts";
+import { measureStart, type StartResult } from "./measure-start.ts";
+
+export interface BenchOptions {
+  loadNodes: number; // 100 000 by default
+  apiNodes: number; // 50 000
+  loadRepetitions: number;
+  naiveRows: number;
+  apiLevels: number[];
+  apiSeconds: number;
+  apiRepetitions: number;
+  clientSizes: number[]; // elements
+  only: Set<string> | undefined; // loading, api, cache, client, start
+  progress: (line: string) => void;
+}
+
+export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
+  loadNodes: 100_000,
+  apiNodes: 50_000,
+  loadRepetitions: 2,
+  naiveRows: 4_000,
+  apiLevels: [1, 10, 50],
+  apiSeconds: 3,
+  apiRepetitions: 3,
+  clientSizes: [1_400, 10_000, 50_000],
+};
+
+/** A few seconds' worth of every measure, for npm test: that each one runs, not how fast. */
+export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
+  loadNodes: 600,
+  apiNodes: 600,
+  loadRepetitions: 1,
+  naiveRows: 200,
+  apiLevels: [1, 2],
+  apiSeconds: 0.3,
+  apiRepetitions: 1,
+  clientSizes: [300],
+};
+
+export interface BenchResult {
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
+  sizes: { loadNodes: number; apiNodes: number };
+  loading?: LoadingResult;
+  api?: { rows: ApiRow[]; profile: Awaited<ReturnType<typeof profileIndexes>> };
+  cache?: CacheResult;
+  client?: ClientResult;
+  start?: StartResult;
+  seconds: number;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const wants = (part: string) => !options.only || options.only.has(part);
+  const { progress } = options;
+  const gazetteerData = readGazetteerFile();
+  const gazetteer = new Gazetteer(gazetteerData);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-bench-"));
+  const result: BenchResult = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    sizes: { loadNodes: options.loadNodes, apiNodes: options.apiNodes },
+    seconds: 0,
+  };
+  progress(`Benchmark in ${work}, on its own embedded Neo4j (never NEO4J_URI).`);
+  const neo = await startBenchNeo4j();
+  try {
+    // A small load first: Neo4j's JIT and the store files warm, as on a server that has been up.
+    const warm = generateAlliance(gazetteerData, { nodes: Math.min(2000, options.loadNodes), relationshipsPerNode: 3 }, path.join(work, "warm"));
+    await runLoader(neo.uri, warm.dir);
+
+    if (wants("loading")) {
+      progress(`Loading: generating ${options.loadNodes} nodes and ${options.loadNodes * 3} relationships…`);
+      const alliance = generateAlliance(gazetteerData, { nodes: options.loadNodes, relationshipsPerNode: 3 }, path.join(work, "load"));
+      result.loading = await measureLoading(neo, alliance, options.loadRepetitions, options.naiveRows, progress);
+      fs.rmSync(alliance.dir, { recursive: true, force: true });
+    }
+
+    if (wants("api") || wants("cache") || wants("client")) {
+      progress(`API: generating and loading ${options.apiNodes} nodes…`);
+      await neo.wipe();
+      const alliance = generateAlliance(gazetteerData, { nodes: options.apiNodes, relationshipsPerNode: 3 }, path.join(work, "api"));
+      await runLoader(neo.uri, alliance.dir);
+      const sample = { commune: alliance.samples.communes[0]!, ally: alliance.samples.allies[Math.floor(alliance.samples.allies.length / 2)]!, word: alliance.samples.words[0]!, titlePrefix: alliance.samples.runningTitlePrefix };
+      const cases = await apiCases(neo.driver, gazetteer, sample);
+      if (wants("api")) {
+        const api = await startApiServer(neo.uri, { RESPONSE_CACHE: "off" });
+        try {
+          const rows = await measureApi(api.url, neo.driver, cases, options.apiLevels, options.apiSeconds, options.apiRepetitions, progress);
+          result.api = { rows, profile: await profileIndexes(neo.driver, cases) };
+        } finally {
+          await api.stop();
+        }
+      }
+      if (wants("cache")) result.cache = await measureCache(neo, cases, options.apiSeconds, options.apiRepetitions, progress);
+      if (wants("client")) result.client = await measureClient(neo, options.clientSizes, progress);
+    }
+  } finally {
+    await neo.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (wants("start")) result.start = await measureStart(progress);
+  result.seconds = Math.round((performance.now() - started) / 1000);
+  return result;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { checkBudgets, formatReport } from "../../bench/report.ts";
+import { runBench, smokeOptions } from "../../bench/run-bench.ts";
+
+// npm run bench at a tiny size: every measure runs and reports (the budgets are the benchmark's
+// business, on the default sizes, not this test's: shared machines are noisy).
+describe("npm run bench -- --smoke", () => {
+  it("runs every measure and reports each figure", async () => {
+    const result = await runBench({ ...smokeOptions, only: undefined, progress: () => undefined });
+    expect(result.loading!.nodes).toBeGreaterThan(500);
+    expect(result.loading!.speedup).toBeGreaterThan(0);
+    expect(result.loading!.peakRssMb).toBeGreaterThan(0);
+    expect(result.api!.rows.length).toBe(4 * smokeOptions.apiLevels.length);
+    for (const row of result.api!.rows) {
+      expect(row.api.errors).toBe(0);
+      expect(row.api.requests).toBeGreaterThan(0);
+      expect(row.raw.requests).toBeGreaterThan(0);
+    }
+    expect(result.api!.profile).toMatchObject({ alliesNearUsesPointIndex: true, searchUsesFulltext: true });
+    expect(result.cache!.rows).toHaveLength(4);
+    expect(result.cache!.staleReadsAfterWrite).toBe(0);
+    expect(result.client!.rows.map((r) => r.layout)).toEqual(["network", "map"]);
+    for (const row of result.client!.rows) expect(row.firstRenderMs).toBeGreaterThan(0);
+    expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
+    const report = formatReport(result);
+    for (const heading of ["### Loading", "### API", "### Response cache", "### Explorer", "### Start", "### Budgets"]) expect(report).toContain(heading);
+    expect(checkBudgets(result).length).toBeGreaterThan(10);
+  }, 600_000);
+});
