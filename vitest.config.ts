@@ -1,18 +1,28 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+
+// graphql 16 ships both index.mjs ("module") and index.js ("main"). Vite picks the .mjs for our own
+// imports while @neo4j/graphql and Apollo (external CommonJS) require the .js: two instances, and
+// graphql() then rejects a schema built by the other ("Cannot use GraphQLSchema from another
+// module"). Node (tsx, npm start) always takes the .js, so tests resolve to it too.
+const graphqlCommonJs = createRequire(import.meta.url).resolve("graphql");
 
 // Three layers, each with its own script: unit (no database), int (the real Neo4j, embedded,
 // started by tests/setup on free ports in a temporary folder), browser (Debian's Chromium through
 // playwright-core, against the real server over that Neo4j).
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCommonJs }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
         },
       },
       {
+        extends: true,
         test: {
           name: "int",
           include: ["tests/int/**/*.int.test.ts"],
@@ -24,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "browser",
           include: ["tests/browser/**/*.browser.test.ts"],
