@@ -1,5 +1,5 @@
 /**
- * npm run bench                      every measure at the default sizes (about 7 minutes on 2 cores)
+ * npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
  * npm run bench -- --json            the same, and a JSON summary on the last line
  * npm run bench -- --only api,cache  some measures only (loading, api, cache, client, start)
  * npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
@@ -14,7 +14,8 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--only"))?.split("=")[1] ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
 const json = args.includes("--json");
 const smoke = args.includes("--smoke");
-const log = (line: string) => console.error(line);
+const benchStarted = performance.now();
+const log = (line: string) => console.error(`[${String(Math.round((performance.now() - benchStarted) / 1000)).padStart(4)} s] ${line}`);
 
 execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "ignore", "inherit"] }); // the explorer as it is now
 const result = await runBench({ ...(smoke ? smokeOptions : defaultOptions), only: only ? new Set(only.split(",")) : undefined, progress: log });

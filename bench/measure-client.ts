@@ -1,12 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { parseElementRow } from "../server/graphql/resolvers/elements.ts";
-import { readQuery } from "../server/neo4j/cypher-files.ts";
 import { chromiumArgs, chromiumPath } from "../tests/setup/chromium.ts";
 import { startApiServer } from "./api-server.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
-import { neo4j } from "./bench-neo4j.ts";
 import { median, percentile, round } from "./stats.ts";
 
 export interface ClientRow {
@@ -57,22 +54,46 @@ async function panFrames(page: import("playwright-core").Page, x: number, y: num
   return frames.slice(2);
 }
 
-/** How many entities the overview must hold for about `target` elements (nodes and edges). */
+/**
+ * How many entities the overview must hold for about `target` elements (nodes and edges). One query
+ * ranks the entities as overview.cypher does and gives, for each relationship, the rank of its
+ * lower-ranked end: the overview of the first N entities holds the relationships whose rank is below N.
+ */
 async function limitFor(neo: BenchNeo4j, target: number): Promise<{ limit: number; elements: number }> {
+  const { records } = await neo.driver.executeQuery(
+    `MATCH (n) WHERE NOT n:GraphVersion
+     WITH n, COUNT { (n)--() } - COUNT { (n)-[:SOURCED_FROM]-() } AS degree
+     WHERE NOT (n:Source AND degree = 0)
+     ORDER BY degree DESC, n.slug
+     WITH collect(elementId(n)) AS ranked
+     WITH ranked, apoc.map.fromLists(ranked, range(0, size(ranked) - 1)) AS rankOf
+     UNWIND ranked AS id
+     MATCH (a)-[r]->(b) WHERE elementId(a) = id AND type(r) <> 'SOURCED_FROM'
+     WITH ranked, rankOf, r, apoc.coll.max([rankOf[id], rankOf[elementId(b)]]) AS rank
+     RETURN size(ranked) AS total, collect(rank) AS ranks`,
+    {},
+    { database: "neo4j" },
+  );
+  const total = records[0]!.get("total") as number;
+  const ranks = (records[0]!.get("ranks") as number[]).sort((x, y) => x - y);
+  const elementsAt = (limit: number): number => {
+    let low = 0;
+    let high = ranks.length; // the number of ranks below `limit`
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ranks[middle]! < limit) low = middle + 1;
+      else high = middle;
+    }
+    return limit + low;
+  };
   let low = 1;
-  let high = 20_000;
-  let best = { limit: 1, elements: 0 };
-  for (let i = 0; i < 14 && low <= high; i++) {
-    const limit = Math.round((low + high) / 2);
-    const { records } = await neo.driver.executeQuery(readQuery("queries/overview"), { limit: neo4j.int(limit) }, { database: "neo4j" });
-    const row = records[0] ? parseElementRow(records[0].toObject() as { nodes: string; relationships: string }) : { nodes: [], relationships: [] };
-    const elements = row.nodes.length + row.relationships.length;
-    if (Math.abs(elements - target) < Math.abs(best.elements - target)) best = { limit, elements };
-    if (elements < target) low = limit + 1;
-    else high = limit - 1;
-    if (Math.abs(elements - target) / target < 0.03) break;
+  let high = Math.min(total, 20_000);
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (elementsAt(middle) < target) low = middle + 1;
+    else high = middle;
   }
-  return best;
+  return { limit: low, elements: elementsAt(low) };
 }
 
 export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: (line: string) => void, repetitions = 2): Promise<ClientResult> {
@@ -104,44 +125,45 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
       ];
       for (const variant of variants) {
         try {
-        const renders: number[] = [];
-        const expands: number[] = [];
-        const frames: number[] = [];
-        let received = 0;
-        for (let i = 0; i < repetitions; i++) {
-          const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-          await page.goto(`${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`);
-          await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
-          // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
-          const measured = (await page.evaluate(inPageMeasure)) as { renderMs: number; elements: number; expandId: string; x: number; y: number };
-          received = measured.elements;
-          renders.push(measured.renderMs);
-          frames.push(...(await panFrames(page, measured.x, measured.y)));
-          await page.evaluate((id) => (window as any).cy.getElementById(id).emit("tap"), measured.expandId);
-          await page.waitForSelector("#details .actions button");
-          await page.click("#details .actions button");
-          await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
-          expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
-          if (i === 0) {
-            const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
-            await page.screenshot({ path: file });
-            screenshots.push(file);
+          const renders: number[] = [];
+          const expands: number[] = [];
+          const frames: number[] = [];
+          let received = 0;
+          for (let i = 0; i < repetitions; i++) {
+            const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+            await page.goto(`${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`);
+            await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
+            // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
+            const measured = (await page.evaluate(inPageMeasure)) as { renderMs: number; elements: number; expandId: string; x: number; y: number };
+            received = measured.elements;
+            renders.push(measured.renderMs);
+            frames.push(...(await panFrames(page, measured.x, measured.y)));
+            // Returns nothing: Playwright would otherwise serialise the Cytoscape element (seconds).
+            await page.evaluate((id) => void (window as any).cy.getElementById(id).emit("tap"), measured.expandId);
+            await page.waitForSelector("#details .actions button");
+            await page.click("#details .actions button");
+            await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
+            expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
+            if (i === 0) {
+              const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
+              await page.screenshot({ path: file });
+              screenshots.push(file);
+            }
+            await page.close();
           }
-          await page.close();
-        }
-        const row: ClientRow = {
-          targetElements: target,
-          elements: received || elements,
-          layout: variant.layout,
-          renderer: variant.renderer,
-          firstRenderMs: Math.round(median(renders)),
-          expandMs: Math.round(median(expands)),
-          panFrameP50Ms: round(percentile(frames, 50)),
-          panFrameP95Ms: round(percentile(frames, 95)),
-          serverLayoutMs,
-        };
-        rows.push(row);
-        progress(`  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`);
+          const row: ClientRow = {
+            targetElements: target,
+            elements: received || elements,
+            layout: variant.layout,
+            renderer: variant.renderer,
+            firstRenderMs: Math.round(median(renders)),
+            expandMs: Math.round(median(expands)),
+            panFrameP50Ms: round(percentile(frames, 50)),
+            panFrameP95Ms: round(percentile(frames, 95)),
+            serverLayoutMs,
+          };
+          rows.push(row);
+          progress(`  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`);
         } catch (error) {
           // A variant that cannot draw in time is reported as such, and the benchmark goes on.
           rows.push({ targetElements: target, elements, layout: variant.layout, renderer: variant.renderer, firstRenderMs: -1, expandMs: -1, panFrameP50Ms: -1, panFrameP95Ms: -1, serverLayoutMs });

@@ -31,7 +31,7 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   loadRepetitions: 2,
   naiveRows: 4_000,
   apiLevels: [1, 10, 50],
-  apiSeconds: 3,
+  apiSeconds: 2,
   apiRepetitions: 3,
   clientSizes: [1_400, 10_000, 50_000],
 };
