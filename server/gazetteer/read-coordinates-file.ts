@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parseCsv } from "../export/csv.ts";
 import type { CoordinatesFileRow } from "./join-coordinates.ts";
 
 const codeColumns = ["code_insee", "code_commune_insee", "insee", "codgeo", "code_commune", "code"];
@@ -11,10 +12,10 @@ const lonColumns = ["longitude_centre", "longitude", "longitude_mairie", "lon", 
  * (code_commune_INSEE, latitude, longitude). Comma or semicolon separated; quotes allowed.
  */
 export function readCoordinatesFile(file: string): CoordinatesFileRow[] {
-  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((line) => line.trim());
-  if (lines.length < 2) throw new Error(`${file}: empty, expected a header line and one line per commune`);
-  const separator = (lines[0]!.match(/;/g)?.length ?? 0) > (lines[0]!.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const header = splitCsvLine(lines[0]!, separator).map((name) => name.trim().toLowerCase());
+  // One row per line: commune files have no line breaks inside quoted fields.
+  const lines = parseCsv(fs.readFileSync(file, "utf8"));
+  if (lines.filter((cells) => cells.some((cell) => cell.trim())).length < 2) throw new Error(`${file}: empty, expected a header line and one line per commune`);
+  const header = lines[0]!.map((name) => name.trim().toLowerCase());
   const find = (names: string[], what: string): number => {
     for (const name of names) {
       const index = header.indexOf(name);
@@ -26,33 +27,11 @@ export function readCoordinatesFile(file: string): CoordinatesFileRow[] {
   const lat = find(latColumns, "latitude");
   const lon = find(lonColumns, "longitude");
   const rows: CoordinatesFileRow[] = [];
-  lines.slice(1).forEach((line, index) => {
-    const cells = splitCsvLine(line, separator);
+  lines.slice(1).forEach((cells, index) => {
+    if (!cells.some((cell) => cell.trim())) return; // a blank line
     const row = { code: (cells[code] ?? "").trim().padStart(5, "0"), lat: Number((cells[lat] ?? "").replace(",", ".")), lon: Number((cells[lon] ?? "").replace(",", ".")) };
     if (!/^[0-9AB]{5}$/.test(row.code)) throw new Error(`${file}:${index + 2}: "${cells[code]}" is not an INSEE code`);
     if (cells[lat]?.trim() && cells[lon]?.trim()) rows.push(row);
   });
   return rows;
-}
-
-export function splitCsvLine(line: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      cells.push(cell);
-      cell = "";
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
 }
