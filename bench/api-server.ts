@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "../tests/setup/free-port.ts";
+import { freePort } from "../core/dev/free-port.ts";
 
 export interface ApiServer {
   url: string;

@@ -2,11 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
-import { createLogger } from "../server/logger.ts";
-import { applySchema } from "../server/neo4j/apply-schema.ts";
-import { createDriver } from "../server/neo4j/create-driver.ts";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../server/neo4j/start-embedded-neo4j.ts";
-import { freePort } from "../tests/setup/free-port.ts";
+import { createLogger } from "../core/logger.ts";
+import { applySchema } from "../core/neo4j/apply-schema.ts";
+import { createDriver } from "../core/neo4j/create-driver.ts";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../core/neo4j/start-embedded-neo4j.ts";
+import { freePort } from "../core/dev/free-port.ts";
 
 export interface BenchNeo4j {
   uri: string;

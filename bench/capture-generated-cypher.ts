@@ -1,7 +1,7 @@
 import { graphql } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { buildSchema } from "../server/graphql/build-schema.ts";
-import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 
 /**
  * The Cypher @neo4j/graphql generates for a query, with its parameters: the schema is built over a

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import type { GazetteerData } from "../server/gazetteer/gazetteer-types.ts";
+import type { GazetteerData } from "../core/gazetteer/gazetteer-types.ts";
 
 /**
  * A synthetic alliance of a chosen size, written as seed files (what the real loader reads):

@@ -2,12 +2,12 @@
  * Loads a folder of seed files into NEO4J_URI with the real loader, in a process of its own so that
  * its memory is its own: prints { ms, peakRssMb, nodes, relationships } as JSON on its last line.
  */
-import { readConfig } from "../server/config.ts";
-import { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../server/gazetteer/gazetteer-file.ts";
-import { createLogger } from "../server/logger.ts";
-import { applySchema } from "../server/neo4j/apply-schema.ts";
-import { openDatabase } from "../server/neo4j/open-database.ts";
+import { readConfig } from "../core/config.ts";
+import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
+import { createLogger } from "../core/logger.ts";
+import { applySchema } from "../core/neo4j/apply-schema.ts";
+import { openDatabase } from "../core/neo4j/open-database.ts";
 import { listSeedFiles, loadSeeds } from "../seeds/load-seeds.ts";
 
 const dir = process.argv[2]!;

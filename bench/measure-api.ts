@@ -1,9 +1,9 @@
 import http from "node:http";
 import neo4j, { type Driver } from "neo4j-driver";
 import { toLuceneQuery } from "../server/graphql/resolvers/lucene-query.ts";
-import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { readQuery } from "../server/neo4j/cypher-files.ts";
-import { fillQuery } from "../server/neo4j/cypher-template.ts";
+import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readQuery } from "../core/neo4j/cypher-files.ts";
+import { fillQuery } from "../core/neo4j/cypher-template.ts";
 import { captureGeneratedCypher } from "./capture-generated-cypher.ts";
 import { median, percentile, round } from "./stats.ts";
 

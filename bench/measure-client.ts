@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { chromiumArgs, chromiumPath } from "../tests/setup/chromium.ts";
+import { chromiumArgs, chromiumPath } from "../core/dev/chromium.ts";
 import { startApiServer } from "./api-server.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
 import { median, percentile, round } from "./stats.ts";

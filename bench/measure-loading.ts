@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../server/gazetteer/gazetteer-file.ts";
+import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { checkSeeds, listSeedFiles } from "../seeds/load-seeds.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
 import type { GeneratedAlliance } from "./generate-alliance.ts";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../tests/setup/free-port.ts";
+import { freePort } from "../core/dev/free-port.ts";
 import { median, round } from "./stats.ts";
 
 export interface StartResult {

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { nodeRow, provenanceRows, relationshipRow, type LoadPlan } from "../seeds/build-load-plan.ts";
-import { checkedLabel } from "../server/neo4j/cypher-template.ts";
+import { checkedLabel } from "../core/neo4j/cypher-template.ts";
 
 /**
  * The obvious loader, for comparison: one MERGE per node and per relationship, each its own query

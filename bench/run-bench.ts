@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../server/gazetteer/gazetteer-file.ts";
+import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { startApiServer } from "./api-server.ts";
 import { startBenchNeo4j } from "./bench-neo4j.ts";
 import { generateAlliance } from "./generate-alliance.ts";

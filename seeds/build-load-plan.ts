@@ -1,7 +1,7 @@
-import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { checkTerritories, gazetteerSources, type DerivedLocation, type DerivedRegion } from "./check-territories.ts";
 import { entityKey, mergeEntities, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type ExistingEntity, type Label } from "./model.ts";
+import { labels, relationshipKinds, type ExistingEntity, type Label } from "../core/model.ts";
 import type { SeedFile } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 import { resolveRelationships, type ResolvedRelationship } from "./resolve-relationships.ts";

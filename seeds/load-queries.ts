@@ -1,5 +1,5 @@
-import { checkedLabel, fillQuery } from "../server/neo4j/cypher-template.ts";
-import { relationshipKinds, type Label } from "./model.ts";
+import { checkedLabel, fillQuery } from "../core/neo4j/cypher-template.ts";
+import { relationshipKinds, type Label } from "../core/model.ts";
 
 /**
  * The loader's Cypher, from cypher/load/, with labels and types taken from the model only.

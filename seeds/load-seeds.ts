@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
-import type { Gazetteer } from "../server/gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { buildLoadPlan, type LoadPlan } from "./build-load-plan.ts";
 import { parseSeedFile, type SeedFile } from "./parse-seed-file.ts";
 import { sortProblems, type Problem } from "./problem.ts";

@@ -1,4 +1,4 @@
-import { entityKinds, type Label } from "./model.ts";
+import { entityKinds, type Label } from "../core/model.ts";
 import type { SeedEntity } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 

@@ -1,5 +1,5 @@
 import { checkValue } from "./check-value.ts";
-import { entityKinds, provenanceFields, relationshipKinds, slugPattern, type Label } from "./model.ts";
+import { entityKinds, provenanceFields, relationshipKinds, slugPattern, type Label } from "../core/model.ts";
 import type { Problem } from "./problem.ts";
 import { readSeedYaml, type SeedItem } from "./read-seed-yaml.ts";
 

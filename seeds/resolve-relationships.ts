@@ -1,5 +1,5 @@
 import { entityKey, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type ExistingEntity, type Label } from "./model.ts";
+import { labels, relationshipKinds, type ExistingEntity, type Label } from "../core/model.ts";
 import type { SeedRelationship } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 

@@ -6,12 +6,12 @@
  * else starts the embedded Neo4j just for the load.
  */
 import path from "node:path";
-import { readConfig } from "../server/config.ts";
-import { Gazetteer } from "../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../server/gazetteer/gazetteer-file.ts";
-import { createLogger } from "../server/logger.ts";
-import { applySchema } from "../server/neo4j/apply-schema.ts";
-import { connectForTool } from "../server/neo4j/connect-for-tool.ts";
+import { readConfig } from "../core/config.ts";
+import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
+import { createLogger } from "../core/logger.ts";
+import { applySchema } from "../core/neo4j/apply-schema.ts";
+import { connectForTool } from "../core/neo4j/connect-for-tool.ts";
 import { checkSeeds, listSeedFiles, loadSeeds, SeedProblems } from "./load-seeds.ts";
 import { formatProblem, type Problem } from "./problem.ts";
 

@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { readQuery } from "../server/neo4j/cypher-files.ts";
+import { readQuery } from "../core/neo4j/cypher-files.ts";
 import { nodeRow, provenanceRows, relationshipRow, type LoadPlan } from "./build-load-plan.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "./load-queries.ts";
 

@@ -1,15 +1,15 @@
 /**
  * npm start: config → explorer built if missing → database (embedded Neo4j unless NEO4J_URI) → schema and seeds → API → shutdown hooks.
  */
-import { readConfig } from "./config.ts";
+import { readConfig } from "../core/config.ts";
 import { createApp } from "./http/create-app.ts";
 import { ensureClientBuilt } from "./http/ensure-client-built.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger } from "../core/logger.ts";
 import { prepareGraph } from "./prepare-graph.ts";
-import { openDatabase } from "./neo4j/open-database.ts";
-import { LauncherError } from "./neo4j/launcher-error.ts";
-import { Gazetteer } from "./gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "./gazetteer/gazetteer-file.ts";
+import { openDatabase } from "../core/neo4j/open-database.ts";
+import { LauncherError } from "../core/neo4j/launcher-error.ts";
+import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 
 const config = readConfig();
 const log = createLogger(config.logLevel);

@@ -1,9 +1,9 @@
 import { loadSeeds, listSeedFiles, SeedProblems } from "../seeds/load-seeds.ts";
 import { formatProblem } from "../seeds/problem.ts";
-import type { Gazetteer } from "./gazetteer/gazetteer.ts";
-import type { Logger } from "./logger.ts";
-import { applySchema } from "./neo4j/apply-schema.ts";
-import type { Database } from "./neo4j/open-database.ts";
+import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
+import type { Logger } from "../core/logger.ts";
+import { applySchema } from "../core/neo4j/apply-schema.ts";
+import type { Database } from "../core/neo4j/open-database.ts";
 
 /** Applies cypher/schema, then loads seeds/data if the graph is empty (a first start). */
 export async function prepareGraph(database: Database, gazetteer: Gazetteer, seedOnStart: boolean, log: Logger): Promise<void> {

@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
+import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
 import { sourcesDir } from "../load-seeds.ts";
 import { extractFiche } from "./extract-fiche.ts";
 import { Knowledge } from "./knowledge.ts";

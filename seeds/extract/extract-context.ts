@@ -1,8 +1,8 @@
-import type { Gazetteer, ResolvedCommune } from "../../server/gazetteer/gazetteer.ts";
-import { normalizePlaceName } from "../../server/gazetteer/normalize-place-name.ts";
+import type { Gazetteer, ResolvedCommune } from "../../core/gazetteer/gazetteer.ts";
+import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
 import { gazetteerSources } from "../check-territories.ts";
 import { slugify } from "../import/kumu-to-seed.ts";
-import type { Label } from "../model.ts";
+import type { Label } from "../../core/model.ts";
 import { Draft, type DraftEntity } from "./draft.ts";
 import type { Knowledge } from "./knowledge.ts";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { slugify } from "../import/kumu-to-seed.ts";
 import { ficheSourcePlaceholder, extractAbout } from "./extract-about.ts";
 import { ExtractContext } from "./extract-context.ts";

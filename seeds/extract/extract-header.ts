@@ -1,4 +1,4 @@
-import { normalizePlaceName } from "../../server/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
 import type { Block } from "./fiche-text.ts";
 import { parseWholeNumber, titleCase } from "./fiche-text.ts";
 import { slugify } from "../import/kumu-to-seed.ts";

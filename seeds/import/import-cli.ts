@@ -3,12 +3,12 @@
  * npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
  * npm run import -- FILE --check         validate only, write nothing
  */
-import { readConfig } from "../../server/config.ts";
-import { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
-import { createLogger } from "../../server/logger.ts";
-import { applySchema } from "../../server/neo4j/apply-schema.ts";
-import { connectForTool } from "../../server/neo4j/connect-for-tool.ts";
+import { readConfig } from "../../core/config.ts";
+import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
+import { createLogger } from "../../core/logger.ts";
+import { applySchema } from "../../core/neo4j/apply-schema.ts";
+import { connectForTool } from "../../core/neo4j/connect-for-tool.ts";
 import { SeedProblems } from "../load-seeds.ts";
 import { formatProblem } from "../problem.ts";
 import { importKumu } from "./import-kumu.ts";

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import type { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { buildLoadPlan, type LoadPlan } from "../build-load-plan.ts";
 import { sourcesDir, SeedProblems } from "../load-seeds.ts";
 import { sortProblems } from "../problem.ts";

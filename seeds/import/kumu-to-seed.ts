@@ -1,6 +1,6 @@
-import { connectionBaseColumns, connectionPropertyColumns, connectionTailColumns, elementBaseColumns, elementPropertyColumns, elementTailColumns, labelOfType, listSeparator } from "../../server/export/kumu-layout.ts";
+import { connectionBaseColumns, connectionPropertyColumns, connectionTailColumns, elementBaseColumns, elementPropertyColumns, elementTailColumns, labelOfType, listSeparator } from "../export/kumu-layout.ts";
 import { checkValue } from "../check-value.ts";
-import { derivedProperties, entityKinds, relationshipKinds, slugPattern, type Label, type ValueType } from "../model.ts";
+import { derivedProperties, entityKinds, relationshipKinds, slugPattern, type Label, type ValueType } from "../../core/model.ts";
 import type { SeedEntity, SeedFile, SeedRelationship } from "../parse-seed-file.ts";
 import type { Problem } from "../problem.ts";
 import type { CellValue, Sheet } from "./read-kumu-file.ts";

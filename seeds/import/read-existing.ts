@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
-import { readQuery } from "../../server/neo4j/cypher-files.ts";
-import { toLatLon } from "../../server/graphql/node-values.ts";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { toLatLon } from "../../core/node-values.ts";
 import { entityKey } from "../merge-entities.ts";
-import type { ExistingEntity, Label } from "../model.ts";
+import type { ExistingEntity, Label } from "../../core/model.ts";
 
 /** The entities already in the database, keyed "Label/slug", for an import to refer to. */
 export async function readExistingEntities(driver: Driver, database: string): Promise<Map<string, ExistingEntity>> {

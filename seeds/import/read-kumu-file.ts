@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { parseCsv } from "../../server/export/csv.ts";
+import { parseCsv } from "../../core/csv.ts";
 
 export type CellValue = string | number | boolean | null;
 

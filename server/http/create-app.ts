@@ -5,11 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import type { Config } from "../config.ts";
-import type { Gazetteer } from "../gazetteer/gazetteer.ts";
+import type { Config } from "../../core/config.ts";
+import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { buildSchema } from "../graphql/build-schema.ts";
-import type { Logger } from "../logger.ts";
-import type { Database } from "../neo4j/open-database.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { LayoutService } from "../layout/layout-service.ts";
 import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";

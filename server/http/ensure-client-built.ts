@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Logger } from "../logger.ts";
-import { clientDir } from "./client-dir.ts";
+import type { Logger } from "../../core/logger.ts";
+import { clientDir } from "../../core/client-dir.ts";
 
 /** npm start builds the explorer when dist/client is missing (a fresh clone), with `npm run build`. */
 export async function ensureClientBuilt(log: Logger): Promise<void> {

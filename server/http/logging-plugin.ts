@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../../core/logger.ts";
 
 /** Logs each GraphQL operation with its duration, and its errors (user errors at debug level). */
 export function loggingPlugin(log: Logger): ApolloServerPlugin {

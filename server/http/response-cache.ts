@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from "@apollo/server";
 import type { Driver } from "neo4j-driver";
-import { readQuery } from "../neo4j/cypher-files.ts";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
 
 interface Entry {
   body: GraphQLResponse["body"];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
-import { clientDir } from "./client-dir.ts";
+import { clientDir } from "../../core/client-dir.ts";
 
 const segments = "territories|allies|initiatives|people|cohorts|themes|sources";
 

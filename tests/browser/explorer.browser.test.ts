@@ -3,10 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/open-database.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
-import { chromiumArgs, chromiumPath } from "../setup/chromium.ts";
+import { chromiumArgs, chromiumPath } from "../../core/dev/chromium.ts";
 
 const screenshots = path.resolve("test-results/screenshots");
 let database: Database;

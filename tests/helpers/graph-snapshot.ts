@@ -1,4 +1,4 @@
-import type { Database } from "../../server/neo4j/open-database.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 
 /**
  * Every node and relationship with every property, in a stable order: two equal snapshots are the

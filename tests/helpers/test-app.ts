@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/http/create-app.ts";
-import type { Database } from "../../server/neo4j/open-database.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { testConfig, testGazetteer, testLog } from "./test-database.ts";
 
 export interface TestApp {

@@ -1,10 +1,10 @@
 import { inject } from "vitest";
-import { readConfig } from "../../server/config.ts";
-import { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
-import { createLogger } from "../../server/logger.ts";
-import { applySchema } from "../../server/neo4j/apply-schema.ts";
-import { openDatabase, type Database } from "../../server/neo4j/open-database.ts";
+import { readConfig } from "../../core/config.ts";
+import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
+import { createLogger } from "../../core/logger.ts";
+import { applySchema } from "../../core/neo4j/apply-schema.ts";
+import { openDatabase, type Database } from "../../core/neo4j/open-database.ts";
 import { listSeedFiles, loadSeeds } from "../../seeds/load-seeds.ts";
 
 export const testLog = createLogger(process.env.TEST_LOG_LEVEL ?? "warn");

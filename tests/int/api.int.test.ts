@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { haversineKm } from "../../server/gazetteer/join-coordinates.ts";
-import type { Database } from "../../server/neo4j/open-database.ts";
+import { haversineKm } from "../../core/gazetteer/join-coordinates.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
 

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCypherFiles, splitStatements } from "../../server/neo4j/cypher-files.ts";
-import { fillQuery, graphLabels } from "../../server/neo4j/cypher-template.ts";
-import type { Database } from "../../server/neo4j/open-database.ts";
-import { relationshipKinds } from "../../seeds/model.ts";
+import { listCypherFiles, splitStatements } from "../../core/neo4j/cypher-files.ts";
+import { fillQuery, graphLabels } from "../../core/neo4j/cypher-template.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
+import { relationshipKinds } from "../../core/model.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "../../seeds/load-queries.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
 

@@ -2,11 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../server/config.ts";
-import { LauncherError } from "../../server/neo4j/launcher-error.ts";
-import { openDatabase, type Database } from "../../server/neo4j/open-database.ts";
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../server/neo4j/start-embedded-neo4j.ts";
-import { freePort } from "../setup/free-port.ts";
+import { readConfig } from "../../core/config.ts";
+import { LauncherError } from "../../core/neo4j/launcher-error.ts";
+import { openDatabase, type Database } from "../../core/neo4j/open-database.ts";
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
+import { freePort } from "../../core/dev/free-port.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { testLog } from "../helpers/test-database.ts";
 

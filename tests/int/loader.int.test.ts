@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/open-database.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { listSeedFiles, loadSeeds, SeedProblems } from "../../seeds/load-seeds.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
 import { badSeedCases, mutateSeeds } from "../helpers/mutated-seeds.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../setup/free-port.ts";
+import { freePort } from "../../core/dev/free-port.ts";
 
 // What `npm start` runs (package.json), as a user's terminal would: its own ports and home folder.
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-start-"));

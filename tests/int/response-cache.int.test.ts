@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/neo4j/open-database.ts";
+import type { Database } from "../../core/neo4j/open-database.ts";
 import { loadSeeds } from "../../seeds/load-seeds.ts";
 import { mutateSeeds } from "../helpers/mutated-seeds.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createLogger } from "../../server/logger.ts";
-import { startEmbeddedNeo4j } from "../../server/neo4j/start-embedded-neo4j.ts";
-import { freePort } from "./free-port.ts";
+import { createLogger } from "../../core/logger.ts";
+import { startEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
+import { freePort } from "../../core/dev/free-port.ts";
 
 /**
  * Starts an embedded Neo4j of the tests' own, on a free port, in a temporary folder, whatever

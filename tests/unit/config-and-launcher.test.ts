@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../server/config.ts";
-import { parseJavaMajor } from "../../server/neo4j/find-java.ts";
-import { explainStartFailure } from "../../server/neo4j/start-embedded-neo4j.ts";
+import { ConfigError, readConfig } from "../../core/config.ts";
+import { parseJavaMajor } from "../../core/neo4j/find-java.ts";
+import { explainStartFailure } from "../../core/neo4j/start-embedded-neo4j.ts";
 import { checkValue } from "../../seeds/check-value.ts";
 
 describe("readConfig", () => {
@@ -59,8 +59,8 @@ describe("checkValue", () => {
 
 describe("missing Java or Maven", () => {
   it("says how to install them, or to use NEO4J_URI instead", async () => {
-    const { findJava } = await import("../../server/neo4j/find-java.ts");
-    const { findMaven } = await import("../../server/neo4j/build-launcher.ts");
+    const { findJava } = await import("../../core/neo4j/find-java.ts");
+    const { findMaven } = await import("../../core/neo4j/build-launcher.ts");
     expect(() => findJava({ JAVA_HOME: "/nonexistent/jdk" })).toThrow(/Java was not found \(\/nonexistent\/jdk\/bin\/java\).*apt-get install openjdk-17-jdk-headless maven.*NEO4J_URI=/);
     const previous = process.env.MAVEN_CMD;
     process.env.MAVEN_CMD = "/nonexistent/mvn";

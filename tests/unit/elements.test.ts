@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { parseElementRow, toElements } from "../../server/graphql/resolvers/elements.ts";
-import { plainProperties } from "../../server/graphql/node-values.ts";
+import { plainProperties } from "../../core/node-values.ts";
 
 // What apoc.convert.toJson makes of the element queries' rows (see cypher/queries/neighbourhood.cypher).
 const row = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Gazetteer, PlaceError } from "../../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
-import { haversineKm } from "../../server/gazetteer/join-coordinates.ts";
+import { Gazetteer, PlaceError } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
+import { haversineKm } from "../../core/gazetteer/join-coordinates.ts";
 
 const gazetteer = new Gazetteer(readGazetteerFile());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Commune } from "../../server/gazetteer/gazetteer-types.ts";
-import { joinCoordinates, measureGazetteer } from "../../server/gazetteer/join-coordinates.ts";
-import { readCoordinatesFile } from "../../server/gazetteer/read-coordinates-file.ts";
+import type { Commune } from "../../core/gazetteer/gazetteer-types.ts";
+import { joinCoordinates, measureGazetteer } from "../../core/gazetteer/join-coordinates.ts";
+import { readCoordinatesFile } from "../../core/gazetteer/read-coordinates-file.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

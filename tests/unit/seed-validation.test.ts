@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { Gazetteer } from "../../server/gazetteer/gazetteer.ts";
-import { readGazetteerFile } from "../../server/gazetteer/gazetteer-file.ts";
+import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
 import { checkSeeds, listSeedFiles } from "../../seeds/load-seeds.ts";
 import { formatProblem } from "../../seeds/problem.ts";
 import { badSeedCases, extraSeedFile } from "../helpers/mutated-seeds.ts";

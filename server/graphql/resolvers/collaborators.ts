@@ -1,7 +1,7 @@
-import { checkedLabel, fillQuery, type GraphLabel } from "../../neo4j/cypher-template.ts";
+import { checkedLabel, fillQuery, type GraphLabel } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../entity-kinds.ts";
-import { summarize, type EntitySummary } from "../node-values.ts";
+import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
+import { summarize, type EntitySummary } from "../../../core/node-values.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { readQuery, type Services } from "./services.ts";
 

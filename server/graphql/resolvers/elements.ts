@@ -1,6 +1,6 @@
-import type { GraphLabel } from "../../neo4j/cypher-template.ts";
-import { displayName, entityKindOf } from "../entity-kinds.ts";
-import { plainProperties, toLatLon } from "../node-values.ts";
+import type { GraphLabel } from "../../../core/neo4j/cypher-template.ts";
+import { displayName, entityKindOf } from "../../../core/entity-kinds.ts";
+import { plainProperties, toLatLon } from "../../../core/node-values.ts";
 
 export interface NodeRow {
   label: GraphLabel;

@@ -1,6 +1,6 @@
-import { readQuery as readCypher } from "../../neo4j/cypher-files.ts";
+import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 

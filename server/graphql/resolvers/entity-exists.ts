@@ -1,6 +1,6 @@
-import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
+import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
 import { readQuery, type Services } from "./services.ts";
 
 /** Throws BAD_USER_INPUT naming the argument when no entity of that kind has that slug. */

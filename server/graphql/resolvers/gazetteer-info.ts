@@ -1,4 +1,4 @@
-import type { Gazetteer } from "../../gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 
 /** gazetteer: what the offline gazetteer knows, and how well. */
 export function gazetteerInfo(gazetteer: Gazetteer) {

@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
-import { checkedLabel, fillQuery } from "../../neo4j/cypher-template.ts";
+import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../entity-kinds.ts";
+import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 

@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import { readQuery as readCypher } from "../../neo4j/cypher-files.ts";
+import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { badUserInput } from "../bad-user-input.ts";
 import { parseElementRow, toElements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";

@@ -1,4 +1,4 @@
-import { PlaceError, type Gazetteer, type ResolvedCommune } from "../../gazetteer/gazetteer.ts";
+import { PlaceError, type Gazetteer, type ResolvedCommune } from "../../../core/gazetteer/gazetteer.ts";
 import { badUserInput } from "../bad-user-input.ts";
 
 /** The commune a place name resolves to, or a BAD_USER_INPUT error that lists the candidates. */

@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
-import { readQuery as readCypher } from "../../neo4j/cypher-files.ts";
-import type { GraphLabel } from "../../neo4j/cypher-template.ts";
+import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
+import type { GraphLabel } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { entityKindOf } from "../entity-kinds.ts";
+import { entityKindOf } from "../../../core/entity-kinds.ts";
 import { toLuceneQuery } from "./lucene-query.ts";
 import { readQuery, type Services } from "./services.ts";
 

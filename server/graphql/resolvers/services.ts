@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import type { Gazetteer } from "../../gazetteer/gazetteer.ts";
+import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
 
 /** What the custom resolvers need, given once when the schema is built. */

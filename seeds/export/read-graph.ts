@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
-import { readQuery } from "../neo4j/cypher-files.ts";
-import type { GraphLabel } from "../neo4j/cypher-template.ts";
-import { plainProperties } from "../graphql/node-values.ts";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import type { GraphLabel } from "../../core/neo4j/cypher-template.ts";
+import { plainProperties } from "../../core/node-values.ts";
 
 export interface GraphNode {
   label: GraphLabel;

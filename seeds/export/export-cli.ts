@@ -7,9 +7,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { readConfig } from "../config.ts";
-import { createLogger } from "../logger.ts";
-import { connectForTool } from "../neo4j/connect-for-tool.ts";
+import { readConfig } from "../../core/config.ts";
+import { createLogger } from "../../core/logger.ts";
+import { connectForTool } from "../../core/neo4j/connect-for-tool.ts";
 import { exportGraph, exportFormats, type ExportFormat } from "./export-graph.ts";
 
 async function main(args: string[]): Promise<number> {

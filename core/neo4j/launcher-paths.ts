@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Where the Maven module of the embedded Neo4j launcher lives, and what its build produces. */
-export const launcherModuleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../neo4j-embedded");
+export const launcherModuleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "embedded");
 
 export const launcherPaths = {
   pom: path.join(launcherModuleDir, "pom.xml"),

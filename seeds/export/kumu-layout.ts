@@ -1,5 +1,5 @@
-import { derivedProperties, entityKinds, relationshipKinds } from "../../seeds/model.ts";
-import type { GraphLabel } from "../neo4j/cypher-template.ts";
+import { derivedProperties, entityKinds, relationshipKinds } from "../../core/model.ts";
+import type { GraphLabel } from "../../core/neo4j/cypher-template.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
 /**

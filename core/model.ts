@@ -24,8 +24,8 @@ export interface EntityKind {
   properties: Record<string, ValueType>;
 }
 
-export { graphLabels as labels, type GraphLabel as Label } from "../server/neo4j/cypher-template.ts";
-import type { GraphLabel as Label } from "../server/neo4j/cypher-template.ts";
+export { graphLabels as labels, type GraphLabel as Label } from "./neo4j/cypher-template.ts";
+import type { GraphLabel as Label } from "./neo4j/cypher-template.ts";
 
 export const territoryKinds = ["commune", "intercommunalité", "département", "région", "pays"] as const;
 export const allyKinds = ["cooperative", "association", "consultancy", "public-body", "network", "funder", "company", "local-authority"] as const;

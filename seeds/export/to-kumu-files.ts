@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { toCsv } from "./csv.ts";
+import { toCsv } from "../../core/csv.ts";
 import { toKumuRows } from "./kumu-layout.ts";
 import type { WholeGraph } from "./read-graph.ts";
 

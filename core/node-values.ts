@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import type { GraphLabel } from "../neo4j/cypher-template.ts";
+import type { GraphLabel } from "./neo4j/cypher-template.ts";
 import { displayName, entityKindOf, type EntityKind } from "./entity-kinds.ts";
 
 export interface EntitySummary {

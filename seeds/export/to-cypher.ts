@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { listCypherFiles, readQuery } from "../neo4j/cypher-files.ts";
-import { entityKinds, relationshipKinds } from "../../seeds/model.ts";
+import { listCypherFiles, readQuery } from "../../core/neo4j/cypher-files.ts";
+import { entityKinds, relationshipKinds } from "../../core/model.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
 const BATCH = 500;

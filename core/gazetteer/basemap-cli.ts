@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildBasemap } from "./build-basemap.ts";
 import { readGazetteerFile } from "./gazetteer-file.ts";
-import { clientDir } from "../http/client-dir.ts";
+import { clientDir } from "../client-dir.ts";
 
 const basemap = buildBasemap(readGazetteerFile());
 fs.mkdirSync(clientDir, { recursive: true });

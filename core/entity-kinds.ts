@@ -1,4 +1,4 @@
-import type { GraphLabel } from "../neo4j/cypher-template.ts";
+import type { GraphLabel } from "./neo4j/cypher-template.ts";
 
 /** The lowercase kind the API and the client use for each label, and its permalink path. */
 export const entityKindOf: Record<GraphLabel, EntityKind> = {

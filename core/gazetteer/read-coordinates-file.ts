@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { parseCsv } from "../export/csv.ts";
+import { parseCsv } from "../csv.ts";
 import type { CoordinatesFileRow } from "./join-coordinates.ts";
 
 const codeColumns = ["code_insee", "code_commune_insee", "insee", "codgeo", "code_commune", "code"];
