@@ -1,9 +1,8 @@
 import neo4j from "neo4j-driver";
-import type { GraphLabel } from "./neo4j/cypher-template.ts";
-import { displayName, entityKindOf, type EntityKind } from "./entity-kinds.ts";
+import { displayName, kindOf, type Kind, type Label } from "./model/index.ts";
 
 export interface EntitySummary {
-  kind: EntityKind;
+  kind: Kind;
   slug: string;
   name: string;
   subkind: string | null;
@@ -26,9 +25,9 @@ function isJsonPoint(value: unknown): value is { latitude: number; longitude: nu
   return typeof value === "object" && value !== null && typeof (value as { latitude?: unknown }).latitude === "number";
 }
 
-export function summarize(label: GraphLabel, props: Record<string, unknown>): EntitySummary {
+export function summarize(label: Label, props: Record<string, unknown>): EntitySummary {
   return {
-    kind: entityKindOf[label],
+    kind: kindOf[label],
     slug: String(props.slug),
     name: displayName(props),
     subkind: typeof props.kind === "string" ? props.kind : null,

@@ -1,7 +1,8 @@
 import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { checkTerritories, gazetteerSources, type DerivedLocation, type DerivedRegion } from "./check-territories.ts";
 import { entityKey, mergeEntities, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type ExistingEntity, type Label } from "../core/model.ts";
+import { labels, relationshipKinds, type Label } from "../core/model/index.ts";
+import type { ExistingEntity } from "./existing-entity.ts";
 import type { SeedFile } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 import { resolveRelationships, type ResolvedRelationship } from "./resolve-relationships.ts";
@@ -157,7 +158,7 @@ function assemblePlan(
     const groupKey = `${relationship.type}|${relationship.fromLabel}|${relationship.toLabel}`;
     let group = groups.get(groupKey);
     if (!group) {
-      group = { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: relationshipKinds[relationship.type]!.key, relationships: [] };
+      group = { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: [...relationshipKinds[relationship.type].key], relationships: [] };
       groups.set(groupKey, group);
     }
     group.relationships.push(relationship);

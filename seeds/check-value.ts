@@ -1,4 +1,4 @@
-import type { ValueType } from "../core/model.ts";
+import type { ValueType } from "../core/model/index.ts";
 
 /** Why `value` does not fit `type`, or undefined when it does. */
 export function checkValue(value: unknown, type: ValueType): string | undefined {

@@ -1,5 +1,5 @@
-import { checkedLabel, fillQuery } from "../core/neo4j/cypher-template.ts";
-import { relationshipKinds, type Label } from "../core/model.ts";
+import { checkedLabel, checkedType, fillQuery } from "../core/neo4j/cypher-template.ts";
+import { relationshipKinds, type Label } from "../core/model/index.ts";
 
 /**
  * The loader's Cypher, from cypher/load/, with labels and types taken from the model only.
@@ -10,8 +10,7 @@ export function mergeNodesQuery(label: Label, bulk = false): string {
 }
 
 export function mergeRelationshipsQuery(type: string, from: Label, to: Label, bulk = false): string {
-  const kind = relationshipKinds[type];
-  if (!kind) throw new Error(`unknown relationship type ${type}`);
+  const kind = relationshipKinds[checkedType(type)];
   const key = kind.key.length ? `{${kind.key.map((k) => `${k}: row.props.${k}`).join(", ")}}` : "";
   return fillQuery(bulk ? "load/create-relationships" : "load/merge-relationships", { __FROM__: checkedLabel(from), __TO__: checkedLabel(to), __TYPE__: kind.type, __KEY__: key });
 }

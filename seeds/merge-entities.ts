@@ -1,4 +1,4 @@
-import { entityKinds, type Label } from "../core/model.ts";
+import { requiredOf, type Label } from "../core/model/index.ts";
 import type { SeedEntity } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 
@@ -17,7 +17,7 @@ export interface MergedEntity {
 export function mergeEntities(entities: SeedEntity[], problems: Problem[]): Map<string, MergedEntity> {
   const merged = mergeBlocks(entities, problems);
   for (const entity of merged.values()) {
-    for (const required of entityKinds[entity.label].required) {
+    for (const required of requiredOf(entity.label)) {
       if (required === "slug" || required in entity.props || entity.blocks.some((b) => b.given.includes(required))) continue;
       const first = entity.blocks[0]!;
       problems.push({ file: first.file, line: first.line, message: `${entity.label} "${entity.slug}" is missing "${required}" (in every file that describes it)` });

@@ -1,5 +1,5 @@
 import { checkValue } from "./check-value.ts";
-import { entityKinds, provenanceFields, relationshipKinds, slugPattern, type Label } from "../core/model.ts";
+import { entityKinds, givenPropertiesOf, isRelationshipType, labels, provenanceProperties, relationshipKinds, slugPattern, type Label, type RelationshipType, type ValueType } from "../core/model/index.ts";
 import type { Problem } from "./problem.ts";
 import { readSeedYaml, type SeedItem } from "./read-seed-yaml.ts";
 
@@ -16,7 +16,7 @@ export interface SeedEntity {
 }
 
 export interface SeedRelationship {
-  type: string;
+  type: RelationshipType;
   from: string; // slug, optionally "label/slug" when slugs of two kinds collide
   to: string;
   props: Record<string, unknown>;
@@ -42,7 +42,8 @@ export interface SeedFile {
   problems: Problem[];
 }
 
-const sections = new Map(Object.values(entityKinds).map((kind) => [kind.section, kind]));
+const sections = new Map<string, Label>(labels.map((label) => [entityKinds[label].section, label]));
+const provenanceFields = Object.keys(provenanceProperties);
 
 /** Parses one YAML seed file and checks everything that can be checked within it. */
 export function parseSeedFile(file: string, text: string): SeedFile {
@@ -78,7 +79,7 @@ export function parseSeedFile(file: string, text: string): SeedFile {
           const relationship = parseRelationship(item, file, problem);
           if (relationship) result.relationships.push(relationship);
         } else {
-          const entity = parseEntity(item, sections.get(key)!.label, file, problem);
+          const entity = parseEntity(item, sections.get(key)!, file, problem);
           if (entity) result.entities.push(entity);
         }
       }
@@ -99,7 +100,7 @@ export function parseSeedFile(file: string, text: string): SeedFile {
 }
 
 function parseEntity(item: SeedItem, label: Label, file: string, problem: (line: number, message: string) => void): SeedEntity | undefined {
-  const kind = entityKinds[label];
+  const properties = givenPropertiesOf(label);
   const line = item.line;
   const values = item.value as Record<string, unknown>;
   const entity: SeedEntity = { label, slug: "", props: {}, quotes: [], source: undefined, file, line, propLines: {}, given: [] };
@@ -115,21 +116,21 @@ function parseEntity(item: SeedItem, label: Label, file: string, problem: (line:
       const quotes = typeof value === "string" ? [value] : Array.isArray(value) && value.every((q) => typeof q === "string") ? (value as string[]) : undefined;
       if (quotes) entity.quotes.push(...quotes);
       else problem(at, `${key}: must be a sentence of the source, or a list of them`);
-    } else if (key in kind.properties) {
-      const error = checkValue(value, kind.properties[key]!);
+    } else if (key in properties && key !== "slug") {
+      const error = checkValue(value, properties[key]!);
       if (error) problem(at, `${label} ${key}: ${error}`);
       else {
         entity.props[key] = value;
         entity.propLines[key] = at;
       }
     } else {
-      problem(at, `unknown property "${key}" for ${label}; known: ${["slug", "source", "quote(s)", ...Object.keys(kind.properties)].join(", ")}`);
+      problem(at, `unknown property "${key}" for ${label}; known: ${["slug", "source", "quote(s)", ...Object.keys(properties).filter((p) => p !== "slug")].join(", ")}`);
     }
   }
   // Other required properties are checked on the whole entity: a fiche may add a fact to an
   // entity a referential names, without repeating its name (merge-entities.ts).
   if (!entity.slug && !("slug" in values)) problem(line, `${label} is missing "slug"`);
-  for (const required of kind.required) if (required !== "slug" && required in values) entity.given.push(required);
+  for (const [name, property] of Object.entries(properties)) if (property.required && name !== "slug" && name in values) entity.given.push(name);
   const start = entity.props.startDate ?? entity.props.startYear;
   const end = entity.props.endDate ?? entity.props.endYear;
   if (start !== undefined && end !== undefined && String(start) > String(end)) problem(line, `${label} "${entity.slug}" ends (${String(end)}) before it starts (${String(start)})`);
@@ -140,11 +141,11 @@ function parseRelationship(item: SeedItem, file: string, problem: (line: number,
   const line = item.line;
   const raw = item.value as Record<string, unknown>;
   const type = raw.type;
-  if (typeof type !== "string" || !(type in relationshipKinds)) {
+  if (typeof type !== "string" || !isRelationshipType(type)) {
     problem(item.keyLines.get("type") ?? line, `relationship type "${String(type)}" is unknown; known: ${Object.keys(relationshipKinds).join(", ")}`);
     return undefined;
   }
-  const kind = relationshipKinds[type]!;
+  const kind = relationshipKinds[type];
   const relationship: SeedRelationship = {
     type, from: "", to: "", props: {}, source: undefined, quote: undefined, file, line,
     fromLine: item.keyLines.get("from") ?? line, toLine: item.keyLines.get("to") ?? line,
@@ -158,11 +159,11 @@ function parseRelationship(item: SeedItem, file: string, problem: (line: number,
     if (key === "from" || key === "to") {
       if (typeof value === "string" && /^([A-Za-z]+\/)?[a-z0-9-]+$/.test(value)) relationship[key] = value;
       else problem(at, `${key}: must be the slug of an entity`);
-    } else if ((provenanceFields as readonly string[]).includes(key)) {
+    } else if (provenanceFields.includes(key)) {
       if (typeof value === "string") relationship[key as "source" | "quote"] = value;
       else problem(at, `${key}: must be text`);
     } else if (key in kind.properties) {
-      const error = checkValue(value, kind.properties[key]!);
+      const error = checkValue(value, (kind.properties as Record<string, ValueType>)[key]!);
       if (error) problem(at, `${type} ${key}: ${error}`);
       else relationship.props[key] = value;
     } else {

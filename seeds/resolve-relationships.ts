@@ -1,5 +1,6 @@
 import { entityKey, type MergedEntity } from "./merge-entities.ts";
-import { labels, relationshipKinds, type ExistingEntity, type Label } from "../core/model.ts";
+import { labels, relationshipKinds, type Label } from "../core/model/index.ts";
+import type { ExistingEntity } from "./existing-entity.ts";
 import type { SeedRelationship } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 
@@ -53,7 +54,7 @@ export function resolveRelationships(
 function resolveEnd(
   relationship: SeedRelationship,
   end: "from" | "to",
-  allowed: Label[],
+  allowed: readonly Label[],
   entities: Map<string, { label: Label; slug: string }>,
   problems: Problem[],
 ): { label: Label; slug: string } | undefined {

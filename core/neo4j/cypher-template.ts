@@ -1,13 +1,11 @@
+import { isLabel, isRelationshipType, type Label, type RelationshipType } from "../model/index.ts";
 import { readQuery } from "./cypher-files.ts";
-
-/** The node labels of the graph: the only words ever put into a Cypher template's label slots. */
-export const graphLabels = ["Territory", "Ally", "Initiative", "Person", "Cohort", "Theme", "Source"] as const;
-export type GraphLabel = (typeof graphLabels)[number];
 
 /**
  * Reads cypher/<name>.cypher and fills its __PLACEHOLDERS__. Cypher cannot take a label or a
- * relationship type as a parameter and still use the slug index, so those slots are filled here,
- * and only with words from fixed lists; every value still travels as a $parameter.
+ * relationship type as a parameter and still use the slug index (dynamic labels scan every node
+ * in Neo4j 5.26), so those slots are filled here, and only with words from the model's fixed lists;
+ * every value still travels as a $parameter.
  */
 export function fillQuery(name: string, values: Record<string, string>): string {
   return readQuery(name).replace(/__[A-Z]+__/g, (placeholder) => {
@@ -17,7 +15,12 @@ export function fillQuery(name: string, values: Record<string, string>): string 
   });
 }
 
-export function checkedLabel(label: string): GraphLabel {
-  if (!(graphLabels as readonly string[]).includes(label)) throw new Error(`unknown label ${label}`);
-  return label as GraphLabel;
+export function checkedLabel(label: string): Label {
+  if (!isLabel(label)) throw new Error(`unknown label ${label}`);
+  return label;
+}
+
+export function checkedType(type: string): RelationshipType {
+  if (!isRelationshipType(type)) throw new Error(`unknown relationship type ${type}`);
+  return type;
 }

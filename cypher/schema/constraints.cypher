@@ -1,3 +1,4 @@
+// Generated from core/model by `npm run generate`: edit the model, not this file.
 // One slug per entity and label: the stable key of permalinks and of every MERGE in the loader.
 CREATE CONSTRAINT territory_slug IF NOT EXISTS FOR (n:Territory) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT ally_slug IF NOT EXISTS FOR (n:Ally) REQUIRE n.slug IS UNIQUE;

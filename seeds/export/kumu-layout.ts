@@ -1,5 +1,4 @@
-import { derivedProperties, entityKinds, relationshipKinds } from "../../core/model.ts";
-import type { GraphLabel } from "../../core/neo4j/cypher-template.ts";
+import { derivedPropertyNames, givenPropertiesOf, isRelationshipType, labels, relationshipKinds, relationshipTypes, type Label } from "../../core/model/index.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
 /**
@@ -16,24 +15,15 @@ export const listSeparator = " | ";
 
 /** Every property of the model, in the model's order: the columns between the base and the tail. */
 export function elementPropertyColumns(): string[] {
-  const columns: string[] = [];
-  for (const kind of Object.values(entityKinds)) {
-    for (const property of Object.keys(kind.properties)) if (!columns.includes(property) && property !== "location") columns.push(property);
-  }
-  return [...columns, ...derivedProperties.filter((p) => p !== "location")];
+  const given = labels.flatMap((label) => Object.keys(givenPropertiesOf(label))).filter((p) => p !== "slug" && p !== "location");
+  return [...new Set([...given, ...derivedPropertyNames.filter((p) => p !== "location")])];
 }
 
 export function connectionPropertyColumns(): string[] {
   const columns: string[] = [];
-  for (const kind of Object.values(relationshipKinds)) for (const property of Object.keys(kind.properties)) if (!columns.includes(property)) columns.push(property);
+  for (const type of relationshipTypes) for (const property of Object.keys(relationshipKinds[type].properties)) if (!columns.includes(property)) columns.push(property);
   return columns;
 }
-
-const displayName: Record<string, string> = {
-  ACCOMPANIED: "a accompagné", CONTRIBUTED_TO: "a contribué à", BASED_IN: "basé à", LOCATED_IN: "situé à", PART_OF: "fait partie de",
-  ABOUT: "porte sur", INSPIRED_BY: "s'inspire de", MEMBER_OF: "membre de", IN_COHORT: "dans la cohorte", PARTNERED_WITH: "partenaire de",
-  SUPPORTS: "soutient", CREDITED_IN: "crédité dans", WORKS_FOR: "travaille pour",
-};
 
 export type Cell = string | number | boolean | null;
 
@@ -71,7 +61,7 @@ export function toKumuRows(graph: WholeGraph): { elements: Cell[][]; connections
       exportId(r.toLabel, r.toSlug),
       r.type,
       "directed",
-      displayName[r.type] ?? r.type,
+      isRelationshipType(r.type) ? relationshipKinds[r.type].names.fr : r.type, // Kumu shows the label on the connection
       ...relationshipProperties.map((property) => cell(r.props[property])),
       cell(r.props.source),
       cell(r.props.quote),
@@ -87,6 +77,6 @@ function cell(value: unknown): Cell {
   return value as Cell;
 }
 
-export function labelOfType(type: string): GraphLabel | undefined {
-  return (Object.keys(entityKinds) as GraphLabel[]).find((label) => label.toLowerCase() === type.trim().toLowerCase());
+export function labelOfType(type: string): Label | undefined {
+  return labels.find((label) => label.toLowerCase() === type.trim().toLowerCase());
 }

@@ -1,19 +1,20 @@
 import type { Driver } from "neo4j-driver";
+import { nodeIdOfLabel } from "../../core/ids.ts";
+import type { Label } from "../../core/model/index.ts";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
-import type { GraphLabel } from "../../core/neo4j/cypher-template.ts";
 import { plainProperties } from "../../core/node-values.ts";
 
 export interface GraphNode {
-  label: GraphLabel;
+  label: Label;
   slug: string;
   props: Record<string, unknown>; // points as { latitude, longitude }
 }
 
 export interface GraphRelationship {
   type: string;
-  fromLabel: GraphLabel;
+  fromLabel: Label;
   fromSlug: string;
-  toLabel: GraphLabel;
+  toLabel: Label;
   toSlug: string;
   props: Record<string, unknown>;
 }
@@ -44,6 +45,6 @@ export async function readGraph(driver: Driver, database: string): Promise<Whole
 }
 
 /** "ally:extracites": the id every export gives a node, as the explorer does. */
-export function exportId(label: GraphLabel, slug: string): string {
-  return `${label.toLowerCase()}:${slug}`;
+export function exportId(label: Label, slug: string): string {
+  return nodeIdOfLabel(label, slug);
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { listCypherFiles, readQuery } from "../../core/neo4j/cypher-files.ts";
-import { entityKinds, relationshipKinds } from "../../core/model.ts";
+import { isRelationshipType, labels, propertiesOf, relationshipKinds } from "../../core/model/index.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
 const BATCH = 500;
@@ -37,7 +37,7 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
   }
   for (const [key, relationships] of groups) {
     const [type, fromLabel, toLabel] = key.split("|") as [string, string, string];
-    const keyProps = relationshipKinds[type]?.key ?? [];
+    const keyProps: readonly string[] = isRelationshipType(type) ? relationshipKinds[type].key : [];
     const merge = keyProps.length ? ` {${keyProps.map((k) => `${k}: row.props.${k}`).join(", ")}}` : "";
     for (let i = 0; i < relationships.length; i += BATCH) {
       const rows = relationships.slice(i, i + BATCH).map((r) => ({ from: r.fromSlug, to: r.toSlug, props: r.props }));
@@ -57,7 +57,7 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
 
 // Float properties stay floats even when whole (an area of 12 km² is written 12.0, not 12).
 const floatProperties = new Set(
-  Object.values(entityKinds).flatMap((kind) => Object.entries(kind.properties).filter(([, type]) => type.type === "float").map(([name]) => name)),
+  labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, property]) => property.type === "float").map(([name]) => name)),
 );
 
 /** A Cypher literal: strings quoted and escaped, maps with backticked keys where needed. */

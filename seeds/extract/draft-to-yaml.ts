@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
-import { entityKinds } from "../../core/model.ts";
+import { entityKinds } from "../../core/model/index.ts";
 import type { Draft, DraftEntity } from "./draft.ts";
 
 const order = ["Source", "Territory", "Cohort", "Ally", "Person", "Theme", "Initiative"] as const;

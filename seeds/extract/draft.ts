@@ -1,4 +1,4 @@
-import type { Label } from "../../core/model.ts";
+import type { Label } from "../../core/model/index.ts";
 import { relationshipKey } from "./knowledge.ts";
 
 export interface DraftEntity {

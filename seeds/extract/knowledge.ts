@@ -1,7 +1,7 @@
 import path from "node:path";
 import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
 import { listSeedFiles, readSeedFiles } from "../load-seeds.ts";
-import type { Label } from "../../core/model.ts";
+import type { Label } from "../../core/model/index.ts";
 
 export interface KnownEntity {
   label: Label;

@@ -1,6 +1,6 @@
 import { connectionBaseColumns, connectionPropertyColumns, connectionTailColumns, elementBaseColumns, elementPropertyColumns, elementTailColumns, labelOfType, listSeparator } from "../export/kumu-layout.ts";
 import { checkValue } from "../check-value.ts";
-import { derivedProperties, entityKinds, relationshipKinds, slugPattern, type Label, type ValueType } from "../../core/model.ts";
+import { derivedPropertyNames, entityKinds, givenPropertiesOf, isRelationshipType, relationshipKinds, slugPattern, type Label, type ValueType } from "../../core/model/index.ts";
 import type { SeedEntity, SeedFile, SeedRelationship } from "../parse-seed-file.ts";
 import type { Problem } from "../problem.ts";
 import type { CellValue, Sheet } from "./read-kumu-file.ts";
@@ -38,7 +38,7 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
   };
   const label = labelOfType(String(cells.Type ?? ""));
   if (!label) return report(`Type "${cells.Type ?? ""}" is not one of ${Object.keys(entityKinds).join(", ")}`);
-  const kind = entityKinds[label];
+  const kind = { properties: givenPropertiesOf(label) };
   const name = text(cells.Label);
   if (!name) return report("Label is empty");
   const slug = slugFromId(text(cells.ID), label) ?? slugify(name);
@@ -46,10 +46,10 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
 
   const props: Record<string, unknown> = {};
   const propLines: Record<string, number> = {};
-  const nameProperty = "title" in kind.properties ? "title" : "name";
+  const nameProperty = entityKinds[label].nameProperty;
   props[nameProperty] = name;
   for (const [column, raw] of Object.entries(cells)) {
-    if (raw === null || raw === "" || !(column in kind.properties) || column === nameProperty) continue;
+    if (raw === null || raw === "" || !(column in kind.properties) || column === nameProperty || column === "slug") continue;
     const type = kind.properties[column]!;
     const value = parseCell(raw, type);
     const error = checkValue(value, type);
@@ -60,7 +60,7 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
     }
   }
   for (const [column, raw] of Object.entries(cells)) {
-    const derived = (derivedProperties as readonly string[]).includes(column);
+    const derived = derivedPropertyNames.includes(column);
     if (raw !== null && raw !== "" && !(column in kind.properties) && (propertyColumnsSet().has(column)) && !derived) {
       problems.push({ file, line, message: `${label} has no property "${column}"` });
     }
@@ -117,11 +117,12 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
   for (const { line, cells } of sheet.rows) {
     const report = (message: string): void => void problems.push({ file: sheet.name, line, message });
     const type = text(cells.Type)?.toUpperCase().replace(/[\s-]+/g, "_") ?? "";
-    const kind = relationshipKinds[type];
-    if (!kind) {
+    if (!isRelationshipType(type)) {
       report(`connection Type "${cells.Type ?? ""}" is not one of ${Object.keys(relationshipKinds).join(", ")}`);
       continue;
     }
+    const kind = relationshipKinds[type];
+    const properties: Record<string, ValueType> = kind.properties;
     const direction = text(cells.Direction);
     if (direction && direction.toLowerCase() !== "directed") report(`Direction "${direction}": every connection of the alliance graph is directed`);
     const from = reference(text(cells.From));
@@ -130,9 +131,9 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
     if (!to) report("To is empty");
     const props: Record<string, unknown> = {};
     for (const [column, raw] of Object.entries(cells)) {
-      if (raw === null || raw === "" || !(column in kind.properties)) continue;
-      const value = parseCell(raw, kind.properties[column]!);
-      const error = checkValue(value, kind.properties[column]!);
+      if (raw === null || raw === "" || !(column in properties)) continue;
+      const value = parseCell(raw, properties[column]!);
+      const error = checkValue(value, properties[column]!);
       if (error) report(`${type} ${column}: ${error}`);
       else props[column] = value;
     }

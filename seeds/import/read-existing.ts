@@ -2,7 +2,8 @@ import type { Driver } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import { toLatLon } from "../../core/node-values.ts";
 import { entityKey } from "../merge-entities.ts";
-import type { ExistingEntity, Label } from "../../core/model.ts";
+import type { Label } from "../../core/model/index.ts";
+import type { ExistingEntity } from "../existing-entity.ts";
 
 /** The entities already in the database, keyed "Label/slug", for an import to refer to. */
 export async function readExistingEntities(driver: Driver, database: string): Promise<Map<string, ExistingEntity>> {

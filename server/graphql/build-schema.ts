@@ -6,12 +6,14 @@ import type { GraphQLSchema } from "graphql";
 import { createResolvers } from "./resolvers/query-resolvers.ts";
 import type { Services } from "./resolvers/services.ts";
 
-export const schemaFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema.graphql");
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The schema's files: the node types generated from core/model, then the custom queries. */
+export const schemaFiles = [path.join(here, "__generated__/model.graphql"), path.join(here, "schema.graphql")];
 
-/** The executable schema: generated read API from schema.graphql, plus the custom query resolvers. */
+/** The executable schema: generated read API from the model's node types, plus the custom query resolvers. */
 export async function buildSchema(services: Services): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
-    typeDefs: fs.readFileSync(schemaFile, "utf8"),
+    typeDefs: schemaFiles.map((file) => fs.readFileSync(file, "utf8")),
     driver: services.driver,
     resolvers: createResolvers(services),
     features: {

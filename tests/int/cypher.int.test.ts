@@ -3,9 +3,9 @@ import path from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCypherFiles, splitStatements } from "../../core/neo4j/cypher-files.ts";
-import { fillQuery, graphLabels } from "../../core/neo4j/cypher-template.ts";
+import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
-import { relationshipKinds } from "../../core/model.ts";
+import { labels as graphLabels, propertiesOf, relationshipKinds } from "../../core/model/index.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "../../seeds/load-queries.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
 
@@ -81,6 +81,29 @@ describe("every hand-written query of cypher/ compiles against the real database
     const { records } = await database.driver.executeQuery("SHOW INDEXES YIELD name, type, state RETURN name, type, state", {}, { database: database.database });
     const indexes = Object.fromEntries(records.map((r) => [r.get("name"), `${r.get("type")} ${r.get("state")}`]));
     expect(indexes).toMatchObject({ territory_location: "POINT ONLINE", ally_location: "POINT ONLINE", entity_text: "FULLTEXT ONLINE", territory_slug: "RANGE ONLINE" });
+  });
+
+  it("the database holds, online, every constraint and index the model asks for", async () => {
+    const { records } = await database.driver.executeQuery(
+      "SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties, state WHERE entityType = 'NODE' AND type <> 'LOOKUP' RETURN type, labelsOrTypes, properties, state",
+      {},
+      { database: database.database },
+    );
+    const found = records.map((r) => `${r.get("type")} ${[...r.get("labelsOrTypes")].sort().join("|")} ${r.get("properties").join(",")} ${r.get("state")}`);
+    const wanted = [
+      ...graphLabels.map((label) => `RANGE ${label} slug ONLINE`), // the slug constraints' indexes
+      "RANGE GraphVersion id ONLINE",
+      ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
+      ...graphLabels.flatMap((label) =>
+        Object.entries(propertiesOf(label))
+          .filter(([, p]) => p.index === "range")
+          .map(([name]) => `RANGE ${label} ${name} ONLINE`),
+      ),
+      `FULLTEXT ${graphLabels.filter((label) => Object.values(propertiesOf(label)).some((p) => p.search)).sort().join("|")} ${[
+        ...new Set(graphLabels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, p]) => p.search).map(([name]) => name))),
+      ].join(",")} ONLINE`,
+    ];
+    expect(found.sort()).toEqual(wanted.sort());
   });
 
   it("PROFILE: the point index serves alliesNear, the fulltext index serves search", async () => {

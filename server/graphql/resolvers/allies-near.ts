@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { entityKindOf } from "../../../core/entity-kinds.ts";
+import { kindOf } from "../../../core/model/index.ts";
 import { toLatLon } from "../../../core/node-values.ts";
 import { resolvePlaceArgument } from "./place.ts";
 import { readQuery, type Services } from "./services.ts";
@@ -24,9 +24,9 @@ export async function alliesNear(services: Services, args: { place: string; radi
   const radiusMetres = radiusKm * 1000;
   const rows = await readQuery(services, readCypher("queries/allies-near"), { point, radiusMetres, limit: neo4j.int(limit) });
   return rows.map((row) => ({
-    ally: { kind: entityKindOf.Ally, slug: row.slug, name: row.name, subkind: row.kind, ...toLatLon(row.location) },
+    ally: { kind: kindOf.Ally, slug: row.slug, name: row.name, subkind: row.kind, ...toLatLon(row.location) },
     distanceKm: Math.round((row.metres as number) / 10) / 100,
-    via: row.viaSlug ? { kind: entityKindOf.Territory, slug: row.viaSlug, name: row.viaName, subkind: row.viaKind, ...toLatLon(row.viaLocation) } : null,
+    via: row.viaSlug ? { kind: kindOf.Territory, slug: row.viaSlug, name: row.viaName, subkind: row.viaKind, ...toLatLon(row.viaLocation) } : null,
     reason: row.reason,
     season: row.season ?? null,
     approximate: Boolean(row.approximate) || commune.approximate,

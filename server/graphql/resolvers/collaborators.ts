@@ -1,6 +1,6 @@
-import { checkedLabel, fillQuery, type GraphLabel } from "../../../core/neo4j/cypher-template.ts";
+import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
+import { labelOf, type Kind, type Label } from "../../../core/model/index.ts";
 import { summarize, type EntitySummary } from "../../../core/node-values.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { readQuery, type Services } from "./services.ts";
@@ -9,7 +9,7 @@ interface ReasonRow {
   reason: "SHARED_TERRITORY" | "SHARED_INITIATIVE" | "DIRECT_TIE";
   relationship: string | null;
   seasons: (number | null)[];
-  viaLabel: GraphLabel | null;
+  viaLabel: Label | null;
   viaProps: Record<string, unknown> | null;
 }
 
@@ -22,11 +22,11 @@ interface Reason {
 }
 
 /** collaborators(kind, slug): who worked with an ally or a person, each with every reason. */
-export async function collaborators(services: Services, args: { kind?: EntityKind | null; slug: string }) {
+export async function collaborators(services: Services, args: { kind?: Kind | null; slug: string }) {
   const kind = args.kind ?? "ally";
   if (kind !== "ally" && kind !== "person") throw badUserInput(`collaborators are those of an ally or a person, not a ${kind}`, "kind");
   const query = fillQuery("queries/collaborators", { __LABEL__: checkedLabel(labelOf[kind]) });
-  const rows = await readQuery<{ label: GraphLabel; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, { slug: args.slug });
+  const rows = await readQuery<{ label: Label; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, { slug: args.slug });
   if (rows.length === 0) await assertEntityExists(services, kind, args.slug, "slug");
   return rows.map((row) => ({ collaborator: summarize(row.label, row.props), reasons: mergeReasons(row.reasons) }));
 }

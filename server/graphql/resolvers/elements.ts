@@ -1,17 +1,17 @@
-import type { GraphLabel } from "../../../core/neo4j/cypher-template.ts";
-import { displayName, entityKindOf } from "../../../core/entity-kinds.ts";
+
+import { displayName, kindOf, type Label } from "../../../core/model/index.ts";
 import { plainProperties, toLatLon } from "../../../core/node-values.ts";
 
 export interface NodeRow {
-  label: GraphLabel;
+  label: Label;
   props: Record<string, unknown>;
 }
 
 export interface RelationshipRow {
   type: string;
-  from: GraphLabel;
+  from: Label;
   fromSlug: string;
-  to: GraphLabel;
+  to: Label;
   toSlug: string;
   props: Record<string, unknown>;
 }
@@ -32,8 +32,8 @@ export function parseElementRow(row: { nodes: string; relationships: string }): 
 }
 
 /** Stable element ids, the same in every answer, so the client can merge slices: "ally:extracites". */
-export function nodeId(label: GraphLabel, slug: string): string {
-  return `${entityKindOf[label]}:${slug}`;
+export function nodeId(label: Label, slug: string): string {
+  return `${kindOf[label]}:${slug}`;
 }
 
 /**
@@ -45,7 +45,7 @@ export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], t
   const seenNodes = new Map<string, Elements["nodes"][number]>();
   for (const node of nodes) {
     const props = node.props;
-    const kind = entityKindOf[node.label];
+    const kind = kindOf[node.label];
     const id = `${kind}:${String(props.slug)}`;
     if (seenNodes.has(id)) continue;
     const data = plainProperties(props, "location"); // the location becomes latitude and longitude
@@ -62,8 +62,8 @@ export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], t
   const seenEdges = new Set<string>();
   const edges: Elements["edges"] = [];
   for (const relationship of relationships) {
-    const source = `${entityKindOf[relationship.from]}:${relationship.fromSlug}`;
-    const target = `${entityKindOf[relationship.to]}:${relationship.toSlug}`;
+    const source = `${kindOf[relationship.from]}:${relationship.fromSlug}`;
+    const target = `${kindOf[relationship.to]}:${relationship.toSlug}`;
     if (!seenNodes.has(source) || !seenNodes.has(target)) continue;
     // Cytoscape reserves data.source for the edge's end; the provenance slug goes in sourceDocument.
     const data = plainProperties(relationship.props, "source");

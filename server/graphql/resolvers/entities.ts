@@ -1,11 +1,11 @@
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
+import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
 /** entities(refs): given entities and the relationships among them, as Cytoscape elements. */
-export async function entities(services: Services, args: { refs: { kind: EntityKind; slug: string }[] }): Promise<Elements> {
+export async function entities(services: Services, args: { refs: { kind: Kind; slug: string }[] }): Promise<Elements> {
   if (args.refs.length > 1000) throw badUserInput("at most 1000 entities at a time", "refs");
   const refs = args.refs.map((ref) => ({ label: labelOf[ref.kind], slug: ref.slug }));
   const [row] = await readQuery<{ nodes: string; relationships: string }>(services, readCypher("queries/entities"), { refs });

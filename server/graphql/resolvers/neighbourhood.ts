@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
+import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
@@ -13,7 +13,7 @@ const PER_NODE = 12;
 /** neighbourhood(kind, slug, depth, limit): an entity and its neighbours as Cytoscape.js elements. */
 export async function neighbourhood(
   services: Services,
-  args: { kind: EntityKind; slug: string; depth?: number | null; limit?: number | null },
+  args: { kind: Kind; slug: string; depth?: number | null; limit?: number | null },
 ): Promise<Elements> {
   const depth = args.depth ?? 1;
   const limit = args.limit ?? 500;

@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { badUserInput } from "../bad-user-input.ts";
-import { labelOf, type EntityKind } from "../../../core/entity-kinds.ts";
+import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
@@ -9,7 +9,7 @@ import { readQuery, type Services } from "./services.ts";
 /** paths(from, to): every shortest path between two entities (at most 6 hops), as one set of elements. */
 export async function paths(
   services: Services,
-  args: { fromKind: EntityKind; fromSlug: string; toKind: EntityKind; toSlug: string; limit?: number | null },
+  args: { fromKind: Kind; fromSlug: string; toKind: Kind; toSlug: string; limit?: number | null },
 ): Promise<Elements> {
   const limit = args.limit ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badUserInput(`limit must be between 1 and 50, not ${limit}`, "limit");

@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
-import type { GraphLabel } from "../../../core/neo4j/cypher-template.ts";
+
 import { badUserInput } from "../bad-user-input.ts";
-import { entityKindOf } from "../../../core/entity-kinds.ts";
+import { kindOf, type Label } from "../../../core/model/index.ts";
 import { toLuceneQuery } from "./lucene-query.ts";
 import { readQuery, type Services } from "./services.ts";
 
@@ -15,7 +15,7 @@ export async function search(services: Services, args: { text: string; limit?: n
   if (!query) return [];
   const rows = await readQuery(services, readCypher("queries/search"), { query, limit: neo4j.int(limit) });
   return rows.map((row) => ({
-    kind: entityKindOf[row.label as GraphLabel],
+    kind: kindOf[row.label as Label],
     slug: row.slug,
     name: row.name,
     subkind: row.subkind ?? null,
