@@ -38,6 +38,22 @@ export function readQuery(name: string): string {
   return query;
 }
 
+/** A piece of query from cypher/fragments/ (its `//` comment lines left out), for cypher-template.ts to insert. */
+export function readFragment(name: string): string {
+  let fragment = fragmentCache.get(name);
+  if (fragment === undefined) {
+    const text = fs.readFileSync(path.join(cypherDir, "fragments", `${name}.cypher`), "utf8");
+    fragment = text
+      .split(/\r?\n/)
+      .filter((line) => !/^\s*\/\//.test(line))
+      .join("\n")
+      .trim();
+    fragmentCache.set(name, fragment);
+  }
+  return fragment;
+}
+const fragmentCache = new Map<string, string>();
+
 export function listCypherFiles(folder: string): string[] {
   const dir = path.join(cypherDir, folder);
   return fs.readdirSync(dir).filter((name) => name.endsWith(".cypher")).sort().map((name) => path.join(dir, name));

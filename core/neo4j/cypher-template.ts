@@ -1,5 +1,15 @@
-import { isLabel, isRelationshipType, type Label, type RelationshipType } from "../model/index.ts";
-import { readQuery } from "./cypher-files.ts";
+import { isLabel, isRelationshipType, labels, type Label, type RelationshipType } from "../model/index.ts";
+import { readFragment, readQuery } from "./cypher-files.ts";
+
+/**
+ * Placeholders any query may hold, filled before the caller's: the shared end of every query that
+ * answers with elements, and one index-backed branch per label of the model.
+ */
+const fragments: Record<string, () => string> = {
+  __RETURN_ELEMENTS__: () => readFragment("return-elements"),
+  __ENTITY_BY_REF__: () =>
+    labels.map((label) => readFragment("entity-by-ref").replaceAll("__LABEL__", label)).join("\n  UNION\n  "),
+};
 
 /**
  * Reads cypher/<name>.cypher and fills its __PLACEHOLDERS__. Cypher cannot take a label or a
@@ -8,7 +18,8 @@ import { readQuery } from "./cypher-files.ts";
  * every value still travels as a $parameter.
  */
 export function fillQuery(name: string, values: Record<string, string>): string {
-  return readQuery(name).replace(/__[A-Z]+__/g, (placeholder) => {
+  const expanded = readQuery(name).replace(/__[A-Z_]+__/g, (placeholder) => fragments[placeholder]?.() ?? placeholder);
+  return expanded.replace(/__[A-Z]+__/g, (placeholder) => {
     const value = values[placeholder];
     if (value === undefined) throw new Error(`cypher/${name}.cypher: no value for ${placeholder}`);
     return value;

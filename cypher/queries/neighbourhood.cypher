@@ -2,7 +2,7 @@
 // up to $firstHop relationships of the entity itself, then at most $perNode from each node reached
 // (LIMIT inside a per-node subquery stops the expansion of a hub territory early; the page expands
 // further on demand), at most $limit nodes in all. __LABEL__ comes from a fixed list.
-// Nodes and relationships come back as JSON text (see server/graphql/resolvers/elements.ts).
+// Ends with cypher/fragments/return-elements.cypher: the answer as JSON elements.
 MATCH (center:__LABEL__ {slug: $slug})
 CALL (center) {
   MATCH (center)-[r1]-(n1)
@@ -35,7 +35,5 @@ CALL (further) {
 }
 WITH center, first + second + third AS relationships
 UNWIND [center] + [r IN relationships | startNode(r)] + [r IN relationships | endNode(r)] AS n
-WITH relationships, collect(DISTINCT n)[0..$limit] AS nodes
-RETURN apoc.convert.toJson([n IN nodes | {label: labels(n)[0], props: properties(n)}]) AS nodes,
-       apoc.convert.toJson([r IN relationships | {type: type(r), from: labels(startNode(r))[0], fromSlug: startNode(r).slug,
-                              to: labels(endNode(r))[0], toSlug: endNode(r).slug, props: properties(r)}]) AS relationships
+WITH relationships AS rels, collect(DISTINCT n)[0..$limit] AS nodes
+__RETURN_ELEMENTS__

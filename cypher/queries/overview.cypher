@@ -1,7 +1,7 @@
 // The first view of the alliance: the $limit most connected entities (provenance links aside) and
 // the relationships among them, with the total, so the client can say when it shows a part.
 // Degrees come from the degree store (COUNT of a single pattern), not from walking relationships.
-// Nodes and relationships come back as JSON text (see server/graphql/resolvers/elements.ts).
+// Ends with cypher/fragments/return-elements.cypher: the answer as JSON elements.
 MATCH (n)
 WHERE NOT n:GraphVersion
 WITH n, COUNT { (n)--() } - COUNT { (n)-[:SOURCED_FROM]-() } AS degree
@@ -16,7 +16,4 @@ CALL (nodes) {
   WHERE type(r) <> 'SOURCED_FROM' AND b IN nodes
   RETURN collect(r) AS rels
 }
-RETURN apoc.convert.toJson([n IN nodes | {label: labels(n)[0], props: properties(n)}]) AS nodes,
-       apoc.convert.toJson([r IN rels | {type: type(r), from: labels(startNode(r))[0], fromSlug: startNode(r).slug,
-                     to: labels(endNode(r))[0], toSlug: endNode(r).slug, props: properties(r)}]) AS relationships,
-       total
+__RETURN_ELEMENTS__, total

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
 import { clientDir } from "../../core/client-dir.ts";
+import { entityKinds, labels } from "../../core/model/index.ts";
 
-const segments = "territories|allies|initiatives|people|cohorts|themes|sources";
+const segments = labels.map((label) => entityKinds[label].segment).join("|");
 
 /**
  * The explorer and its permalinks: /, /allies/extracites, /embed/initiatives/… all get the

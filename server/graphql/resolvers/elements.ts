@@ -1,4 +1,5 @@
 
+import { nodeIdOfLabel } from "../../../core/ids.ts";
 import { displayName, kindOf, type Label } from "../../../core/model/index.ts";
 import { plainProperties, toLatLon } from "../../../core/node-values.ts";
 
@@ -31,11 +32,6 @@ export function parseElementRow(row: { nodes: string; relationships: string }): 
   return { nodes: JSON.parse(row.nodes) as NodeRow[], relationships: JSON.parse(row.relationships) as RelationshipRow[] };
 }
 
-/** Stable element ids, the same in every answer, so the client can merge slices: "ally:extracites". */
-export function nodeId(label: Label, slug: string): string {
-  return `${kindOf[label]}:${slug}`;
-}
-
 /**
  * Nodes and relationships as Cytoscape.js elements: each node's data carries kind, slug and label.
  * One pass, one object per element: this runs on every neighbourhood and overview answer (hundreds
@@ -46,7 +42,7 @@ export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], t
   for (const node of nodes) {
     const props = node.props;
     const kind = kindOf[node.label];
-    const id = `${kind}:${String(props.slug)}`;
+    const id = nodeIdOfLabel(node.label, String(props.slug));
     if (seenNodes.has(id)) continue;
     const data = plainProperties(props, "location"); // the location becomes latitude and longitude
     const { latitude, longitude } = toLatLon(props.location);
@@ -62,8 +58,8 @@ export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], t
   const seenEdges = new Set<string>();
   const edges: Elements["edges"] = [];
   for (const relationship of relationships) {
-    const source = `${kindOf[relationship.from]}:${relationship.fromSlug}`;
-    const target = `${kindOf[relationship.to]}:${relationship.toSlug}`;
+    const source = nodeIdOfLabel(relationship.from, relationship.fromSlug);
+    const target = nodeIdOfLabel(relationship.to, relationship.toSlug);
     if (!seenNodes.has(source) || !seenNodes.has(target)) continue;
     // Cytoscape reserves data.source for the edge's end; the provenance slug goes in sourceDocument.
     const data = plainProperties(relationship.props, "source");
