@@ -1,13 +1,13 @@
-/** Wires the explorer's parts together; the behaviour lives in explorer.ts and its modules. */
+/** Wires the explorer's parts together; the behaviour lives in explorer/ and its features. */
 import "./styles.css";
+import { entityPath } from "../../core/ids.ts";
+import { locales } from "../../core/locales/index.ts";
 import { createApi } from "./api/graphql-client.ts";
-import { Explorer } from "./explorer.ts";
-import { entityPath, parseUrl } from "./state/url-state.ts";
+import { Explorer } from "./explorer/explorer.ts";
+import { parseUrl } from "./state/url-state.ts";
 import { h } from "./ui/dom.ts";
-import { strings } from "./ui/i18n.ts";
 import { buildPage } from "./ui/page.ts";
 import { createSearchBox } from "./ui/search-box.ts";
-import { renderToolbar } from "./ui/toolbar.ts";
 
 const state = parseUrl(window.location.pathname, window.location.search);
 const api = createApi("/graphql");
@@ -19,11 +19,9 @@ const explorer = new Explorer(page, api, state);
 
 if (state.embed) {
   const href = state.entity ? entityPath(state.entity) : "/";
-  page.embedBar.append(h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${strings[state.lang].openInExplorer} ↗`));
+  page.embedBar.append(h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${locales[state.lang].ui.openInExplorer} ↗`));
 } else {
-  page.searchSlot.append(createSearchBox(api, () => state.lang, (ref) => void explorer.land(ref)));
-  explorer.onViewChange = (layout, view) => renderToolbar(page.toolbar, explorer, state.lang, { layout, view });
-  renderToolbar(page.toolbar, explorer, state.lang, { layout: state.layout, view: state.view });
+  page.searchSlot.append(createSearchBox(api, state.lang, (ref) => void explorer.land(ref)));
   page.root.addEventListener("show-list", () => explorer.setView("list"));
 }
 

@@ -1,14 +1,8 @@
+import type { PlaceCandidate } from "../api-errors.ts";
+import { locales } from "../locales/index.ts";
 import { closestKeys } from "./closest-names.ts";
 import type { Commune, GazetteerData, GazetteerStats } from "./gazetteer-types.ts";
 import { normalizePlaceName } from "./normalize-place-name.ts";
-
-export interface PlaceCandidate {
-  name: string;
-  inseeCode: string;
-  departement: string; // code
-  departementName: string;
-  label: string; // "Saint-Denis (93, Seine-Saint-Denis)": what to type to pick it
-}
 
 /** A place name the gazetteer cannot turn into one commune; `candidates` say what the user may have meant. */
 export class PlaceError extends Error {
@@ -17,11 +11,7 @@ export class PlaceError extends Error {
     readonly query: string,
     readonly candidates: PlaceCandidate[],
   ) {
-    super(
-      reason === "ambiguous"
-        ? `"${query}" names ${candidates.length} communes: ${candidates.map((c) => c.label).join(", ")}. Add the département, e.g. "${candidates[0]!.name} (${candidates[0]!.departement})".`
-        : `No French commune is called "${query}".` + (candidates.length ? ` Did you mean ${candidates.map((c) => c.label).join(", ")}?` : ""),
-    );
+    super(locales.en.errors[reason]({ query, candidates }));
     this.name = "PlaceError";
   }
 }

@@ -14,7 +14,7 @@ const { values } = parseCommandLine({
 
 const stale: string[] = [];
 for (const { file, text } of generatedFiles()) {
-  const wanted = text();
+  const wanted = await text();
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
   if (current === wanted) continue;
   stale.push(path.relative(process.cwd(), file));

@@ -72,7 +72,7 @@ export const entityKinds = {
       description: { type: "text", names: { fr: "Description", en: "Description" } },
       website: { type: "url", names: { fr: "Site web", en: "Website" } },
       organisationCount: { type: "int", min: 0, names: { fr: "Organisations", en: "Organisations" } },
-      organisationCountIsMinimum: { type: "boolean", hidden: true, names: { fr: "Au moins", en: "At least" }, doc: "true when organisationCount is a minimum (« plus de 400 »)" },
+      organisationCountIsMinimum: { type: "boolean", hidden: true, minimumOf: "organisationCount", names: { fr: "Au moins", en: "At least" }, doc: "true when organisationCount is a minimum (« plus de 400 »)" },
       personCount: { type: "int", min: 0, names: { fr: "Personnes", en: "People" } },
       location: { ...location, doc: "Where it is based (that of its territory unless a seed file gives its own)" },
       locationPrecision,

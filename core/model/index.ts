@@ -77,3 +77,4 @@ export const derivedPropertyNames: readonly string[] = [
   "location",
   ...new Set(labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, property]) => property.derived).map(([name]) => name))),
 ];
+export { kindName, propertyName, relationshipName, valueName } from "./names.ts";

@@ -23,6 +23,7 @@ export type Property = ValueType & {
   index?: "range"; // a range index serves lookups by it (cypher/schema)
   search?: boolean; // in the fulltext index that `search` queries
   hidden?: boolean; // not shown in the details panel's table (internal, or shown another way)
+  minimumOf?: string; // a boolean that, when true, makes that property of the entity a minimum ("plus de 400")
 };
 
 /** Enumerated values with their names: `values` lists them in order. */

@@ -6,6 +6,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Config } from "../../core/config.ts";
+import { locales } from "../../core/locales/index.ts";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { buildSchema } from "../graphql/build-schema.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -43,7 +44,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
     formatError: (formatted, error) =>
-      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]" ? formatted : { ...formatted, message: "Internal server error (logged on the server)" },
+      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]" ? formatted : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } },
   });
   await apollo.start();
 

@@ -283,3 +283,91 @@ describe("the explorer in Chromium", () => {
     await page.close();
   });
 });
+
+/** Every page error and failed request from now until the check: a test fails on any, not only at load. */
+function watch(page: Page): () => void {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("response", (response) => void (response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`)));
+  return () => expect(problems).toEqual([]);
+}
+
+describe("words in the page's language", () => {
+  const missingPage = async (url: string) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const check = watch(page);
+    await page.goto(`${app.url}${url}`);
+    await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
+    const state = await page.evaluate(() => {
+      const cy = (window as any).cy;
+      const extent = cy.extent();
+      const inView = cy.nodes().filter((n: any) => {
+        const p = n.position();
+        return p.x >= extent.x1 && p.x <= extent.x2 && p.y >= extent.y1 && p.y <= extent.y2;
+      }).length;
+      return {
+        notice: document.querySelector("#notice:not([hidden])")?.textContent ?? null,
+        status: document.querySelector("#status")?.textContent ?? "",
+        kindBoxes: document.querySelectorAll('#controls input[name="kind"]').length,
+        seasons: document.querySelectorAll("#filter-season option").length,
+        nearForm: document.querySelector("#near-form") !== null,
+        legendItems: document.querySelectorAll("#legend li").length,
+        search: document.querySelector('input[type="search"]') !== null,
+        overview: document.querySelector<HTMLAnchorElement>("#show-overview")?.getAttribute("href") ?? null,
+        nodes: cy.nodes().length,
+        inView,
+      };
+    });
+    check();
+    return { page, state };
+  };
+
+  it("/allies/no-such-ally in French: says so in French, keeps every panel, offers search and the overview", async () => {
+    const { page, state } = await missingPage("/allies/no-such-ally");
+    expect(state.notice).toContain("Allié « no-such-ally » introuvable.");
+    expect(state.notice).not.toMatch(/No ally|slug/);
+    expect(state.status).not.toMatch(/No ally/);
+    expect(state.kindBoxes).toBe(7); // the seven kinds of the model
+    expect(state.seasons).toBeGreaterThan(2); // "Toutes les saisons" and the two seasons of the cohort
+    expect(state.nearForm).toBe(true);
+    expect(state.legendItems).toBeGreaterThan(0);
+    expect(state.search).toBe(true);
+    expect(state.overview).toBe("/");
+    expect(state.nodes).toBeGreaterThan(20); // the overview is there…
+    expect(state.inView).toBe(state.nodes); // …and in view, not panned off to a corner
+    await shot(page, "11-missing-entity-fr");
+    await page.close();
+  });
+
+  it("/allies/no-such-ally in English: says so in English, keeps every panel", async () => {
+    const { page, state } = await missingPage("/allies/no-such-ally?lang=en");
+    expect(state.notice).toContain('No ally has the slug "no-such-ally"');
+    expect(state.notice).toContain("This entity is not (or no longer) in the alliance.");
+    expect(state.notice).not.toMatch(/introuvable|Allié/);
+    expect(state.kindBoxes).toBe(7);
+    expect(state.search).toBe(true);
+    expect(state.overview).toBe("/?lang=en");
+    expect(state.inView).toBe(state.nodes);
+    await page.close();
+  });
+
+  it("?lang=en words the collaborators of Bien fait pour ta com in English, with no French sentence", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const check = watch(page);
+    await page.goto(`${app.url}/allies/bien-fait-pour-ta-com?lang=en`);
+    await page.waitForSelector("#details .collaborators .reasons li", { timeout: 30_000 });
+    const reasons = await page.$$eval("#details .collaborators .reasons li", (items) => items.map((li) => li.textContent ?? ""));
+    // The fiche: both accompanied Vimy (Extracités in season 1, La Fabrique and Bien fait pour ta com in season 2),
+    // and Bien fait pour ta com was chosen for its professional ties with Extracités (a partnership).
+    expect(reasons.length).toBeGreaterThan(1);
+    expect(reasons).toContain("direct tie: partnership");
+    expect(reasons.some((r) => /^both accompanied Vimy \(seasons? [12]( and 2)?\)$/.test(r))).toBe(true);
+    for (const reason of reasons) expect(reason).not.toMatch(/\b(ont|tous|deux|accompagné|saisons?|lien direct|partenariat|contribué)\b/);
+    const heading = await page.textContent("#details");
+    expect(heading).toContain("Worked with");
+    check();
+    await shot(page, "12-collaborators-en");
+    await page.close();
+  });
+});

@@ -51,8 +51,8 @@ describe("the model itself", () => {
 });
 
 describe("files generated from the model", () => {
-  it.each(generatedFiles().map((g) => [g.file.replace(`${process.cwd()}/`, ""), g] as const))("%s is up to date (else: npm run generate)", (_name, { file, text }) => {
-    expect(fs.readFileSync(file, "utf8")).toBe(text());
+  it.each(generatedFiles().map((g) => [g.file.replace(`${process.cwd()}/`, ""), g] as const))("%s is up to date (else: npm run generate)", async (_name, { file, text }) => {
+    expect(fs.readFileSync(file, "utf8")).toBe(await text());
   });
 });
 

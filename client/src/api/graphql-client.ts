@@ -1,140 +1,98 @@
-import { ApiError, type Elements, type EntityKind, type EntityRef, type NearHit, type Place, type Provenance, type SearchHit, type SourceInfo } from "./types.ts";
+import { nodeId } from "../../../core/ids.ts";
+import type { Kind } from "../../../core/model/index.ts";
+import { provenanceQueries } from "./__generated__/provenance-queries.ts";
+import type * as Op from "./__generated__/operations.ts";
+import { ApiError } from "./api-error.ts";
+import collaboratorsQuery from "./operations/collaborators.graphql?raw";
+import entitiesQuery from "./operations/entities.graphql?raw";
+import filterOptionsQuery from "./operations/filter-options.graphql?raw";
+import nearQuery from "./operations/near.graphql?raw";
+import neighbourhoodQuery from "./operations/neighbourhood.graphql?raw";
+import overviewQuery from "./operations/overview.graphql?raw";
+import pathsQuery from "./operations/paths.graphql?raw";
+import searchQuery from "./operations/search.graphql?raw";
+import sourcesQuery from "./operations/sources.graphql?raw";
+import type { Elements, EntityRef, Provenance } from "./types.ts";
 
 /**
- * The one module that talks to the server: every GraphQL call of the explorer, each answer
- * checked before the rest of the page sees it (a server that answers something else is reported,
- * not half-drawn).
+ * The one module that talks to the server: every GraphQL call of the explorer (its operations are the
+ * .graphql files beside it, their answers' types generated from the schema), each answer checked
+ * before the rest of the page sees it: a server that answers something else is reported, not half-drawn.
  */
 export function createApi(endpoint = "/graphql") {
-  async function call<T>(query: string, variables: Record<string, unknown>, check: (data: any) => T, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
-      signal,
-    });
+  async function call<T, V extends Record<string, unknown>>(query: string, variables: V, check: (data: T) => boolean, signal?: AbortSignal): Promise<T> {
+    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }), signal });
     const body = await response.json().catch(() => undefined);
     if (body?.errors?.length) {
-      const error = body.errors[0];
-      throw new ApiError(error.message, error.extensions?.code, error.extensions?.candidates ?? []);
+      const { message, extensions = {} } = body.errors[0];
+      throw new ApiError(message, extensions.code, extensions.reason, extensions.params, extensions.candidates ?? []);
     }
-    if (!response.ok || !body?.data) throw new ApiError(`Le serveur a répondu ${response.status}`, "HTTP");
-    return check(body.data);
+    if (!response.ok || !body?.data) throw new ApiError(`HTTP ${response.status}`, "HTTP", "http", { status: response.status });
+    const what = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? "?";
+    if (!check(body.data as T)) throw new ApiError(`Unexpected answer (${what})`, "SHAPE", "shape", { what });
+    return body.data as T;
   }
 
-  const elementsFields = "nodes { group data } edges { group data } truncated";
-
   return {
-    overview: (limit = 1500) =>
-      call(`query Overview($limit: Int) { overview(limit: $limit) { nodes { group data position { x y } } edges { group data } truncated total } }`, { limit }, (d) => checkElements(d.overview)),
+    overview: (limit = 1500) => call<Op.OverviewQuery, Op.OverviewQueryVariables>(overviewQuery, { limit }, (d) => isElements(d.overview)).then((d) => d.overview as Elements),
 
     neighbourhood: (ref: EntityRef, depth = 1, limit = 500) =>
-      call(
-        `query Neighbourhood($kind: EntityKind!, $slug: String!, $depth: Int, $limit: Int) { neighbourhood(kind: $kind, slug: $slug, depth: $depth, limit: $limit) { ${elementsFields} } }`,
-        { ...ref, depth, limit },
-        (d) => checkElements(d.neighbourhood),
-      ),
+      call<Op.NeighbourhoodQuery, Op.NeighbourhoodQueryVariables>(neighbourhoodQuery, { ...ref, depth, limit }, (d) => isElements(d.neighbourhood)).then((d) => d.neighbourhood as Elements),
 
-    entities: (refs: EntityRef[]) =>
-      call(`query Entities($refs: [EntityRef!]!) { entities(refs: $refs) { ${elementsFields} } }`, { refs }, (d) => checkElements(d.entities)),
+    entities: (refs: EntityRef[]) => call<Op.EntitiesQuery, Op.EntitiesQueryVariables>(entitiesQuery, { refs }, (d) => isElements(d.entities)).then((d) => d.entities as Elements),
 
     paths: (from: EntityRef, to: EntityRef) =>
-      call(
-        `query Paths($fk: EntityKind!, $fs: String!, $tk: EntityKind!, $ts: String!) { paths(fromKind: $fk, fromSlug: $fs, toKind: $tk, toSlug: $ts) { ${elementsFields} } }`,
-        { fk: from.kind, fs: from.slug, tk: to.kind, ts: to.slug },
-        (d) => checkElements(d.paths),
-      ),
+      call<Op.PathsQuery, Op.PathsQueryVariables>(pathsQuery, { fk: from.kind, fs: from.slug, tk: to.kind, ts: to.slug }, (d) => isElements(d.paths)).then((d) => d.paths as Elements),
 
     search: (text: string, limit: number, signal?: AbortSignal) =>
-      call(
-        `query Search($text: String!, $limit: Int) { search(text: $text, limit: $limit) { kind slug name subkind score } }`,
-        { text, limit },
-        (d) => checkArray<SearchHit>(d.search, "search", (hit) => typeof hit.slug === "string" && typeof hit.kind === "string"),
-        signal,
-      ),
+      call<Op.SearchQuery, Op.SearchQueryVariables>(searchQuery, { text, limit }, (d) => every(d.search, (hit) => typeof hit.slug === "string" && typeof hit.kind === "string"), signal).then((d) => d.search),
 
     alliesNear: (place: string, radiusKm: number) =>
-      call(
-        `query Near($place: String!, $radiusKm: Float) {
-          alliesNear(place: $place, radiusKm: $radiusKm) { ally { kind slug name } distanceKm via { kind slug name } reason season approximate }
-          place(name: $place) { name inseeCode departement departementName latitude longitude approximate }
-        }`,
+      call<Op.NearQuery, Op.NearQueryVariables>(
+        nearQuery,
         { place, radiusKm },
-        (d) => ({
-          hits: checkArray<NearHit>(d.alliesNear, "alliesNear", (hit) => typeof hit.distanceKm === "number" && typeof hit.ally?.slug === "string"),
-          place: check<Place>(d.place, "place", (p) => typeof p.inseeCode === "string"),
-        }),
-      ),
+        (d) => every(d.alliesNear, (hit) => typeof hit.distanceKm === "number" && typeof hit.ally?.slug === "string") && typeof d.place?.inseeCode === "string",
+      ).then((d) => ({ hits: d.alliesNear, place: d.place })),
 
-    provenance: (ref: EntityRef) => {
-      const field = provenanceField[ref.kind];
-      if (!field) return Promise.resolve([] as Provenance[]);
-      return call(
-        `query Provenance($slug: String!) { ${field}(where: { slug: { eq: $slug } }) { sourcesConnection { edges { properties { fields quotes } node { slug title publisher } } } } }`,
-        { slug: ref.slug },
-        (d) => {
-          const edges = d[field]?.[0]?.sourcesConnection?.edges ?? [];
-          return checkArray<any>(edges, "provenance", (e) => typeof e.node?.slug === "string").map(
-            (e): Provenance => ({ source: e.node, fields: e.properties.fields ?? [], quotes: e.properties.quotes ?? [] }),
-          );
-        },
+    provenance: async (ref: EntityRef): Promise<Provenance[]> => {
+      const operation = (provenanceQueries as Partial<Record<Kind, { field: string; query: string }>>)[ref.kind];
+      if (!operation) return [];
+      type Answer = Record<string, { sourcesConnection: { edges: { properties: { fields: string[]; quotes: string[] }; node: Provenance["source"] }[] } }[]>;
+      const data = await call<Answer, Op.ProvenanceAllyQueryVariables>(operation.query, { slug: ref.slug }, (d) =>
+        every(d[operation.field]?.[0]?.sourcesConnection?.edges ?? [], (e) => typeof e.node?.slug === "string"),
       );
+      return (data[operation.field]?.[0]?.sourcesConnection.edges ?? []).map((e) => ({ source: e.node, fields: e.properties.fields ?? [], quotes: e.properties.quotes ?? [] }));
     },
 
     filterOptions: () =>
-      call(
-        `{ cohorts(sort: [{ season: ASC }]) { slug name season startYear endYear }
-           themes(sort: [{ name: ASC }]) { slug name }
-           territories(where: { kind: { eq: "région" } }, sort: [{ name: ASC }]) { name inseeCode } }`,
+      call<Op.FilterOptionsQuery, Op.FilterOptionsQueryVariables>(
+        filterOptionsQuery,
         {},
-        (d) => ({
-          cohorts: checkArray<{ slug: string; name: string; season: number; startYear: number | null; endYear: number | null }>(d.cohorts, "cohorts", (c) => typeof c.season === "number"),
-          themes: checkArray<{ slug: string; name: string }>(d.themes, "themes", (t) => typeof t.slug === "string"),
-          regions: checkArray<{ name: string; inseeCode: string }>(d.territories, "régions", (r) => typeof r.inseeCode === "string"),
-        }),
-      ),
+        (d) => every(d.cohorts, (c) => typeof c.season === "number") && every(d.themes, (t) => typeof t.slug === "string") && every(d.territories, (r) => typeof r.inseeCode === "string"),
+      ).then((d) => ({ cohorts: d.cohorts, themes: d.themes, regions: d.territories.map((r) => ({ name: r.name, inseeCode: r.inseeCode! })) })),
 
     collaborators: (ref: EntityRef) =>
-      call(
-        `query Collaborators($kind: EntityKind, $slug: String!) { collaborators(kind: $kind, slug: $slug) { collaborator { kind slug name } reasons { reason description } } }`,
-        { ...ref },
-        (d) =>
-          checkArray<{ collaborator: { kind: EntityKind; slug: string; name: string }; reasons: { reason: string; description: string }[] }>(
-            d.collaborators,
-            "collaborators",
-            (c) => typeof c.collaborator?.slug === "string" && Array.isArray(c.reasons),
-          ),
-      ),
+      call<Op.CollaboratorsQuery, Op.CollaboratorsQueryVariables>(collaboratorsQuery, { ...ref }, (d) =>
+        every(d.collaborators, (c) => typeof c.collaborator?.slug === "string" && Array.isArray(c.reasons)),
+      ).then((d) => d.collaborators),
 
-    sources: () =>
-      call(`{ sources(limit: 1000) { slug title publisher kind } }`, {}, (d) => checkArray<SourceInfo>(d.sources, "sources", (s) => typeof s.slug === "string")),
+    sources: () => call<Op.SourcesQuery, Op.SourcesQueryVariables>(sourcesQuery, {}, (d) => every(d.sources, (s) => typeof s.slug === "string")).then((d) => d.sources),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
 
-const provenanceField: Partial<Record<EntityKind, string>> = {
-  territory: "territories",
-  ally: "allies",
-  initiative: "initiatives",
-  person: "people",
-  cohort: "cohorts",
-  theme: "themes",
-};
-
-function checkElements(value: any): Elements {
-  check(value, "elements", (v) => Array.isArray(v.nodes) && Array.isArray(v.edges));
-  for (const node of value.nodes) check(node.data, "node", (d) => typeof d.id === "string" && typeof d.kind === "string" && typeof d.slug === "string");
-  for (const edge of value.edges) check(edge.data, "edge", (d) => typeof d.source === "string" && typeof d.target === "string" && typeof d.type === "string");
-  return value as Elements;
+function isElements(value: { nodes: { data: unknown }[]; edges: { data: unknown }[] } | null | undefined): boolean {
+  if (!value || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return false;
+  const node = (d: unknown) => isRecord(d) && typeof d.id === "string" && typeof d.kind === "string" && typeof d.slug === "string" && d.id === nodeId({ kind: d.kind as Kind, slug: d.slug });
+  const edge = (d: unknown) => isRecord(d) && typeof d.source === "string" && typeof d.target === "string" && typeof d.type === "string";
+  return value.nodes.every((n) => node(n.data)) && value.edges.every((e) => edge(e.data));
 }
 
-function checkArray<T>(value: any, what: string, itemOk: (item: any) => boolean): T[] {
-  if (!Array.isArray(value) || !value.every(itemOk)) throw new ApiError(`Réponse inattendue du serveur (${what})`, "SHAPE");
-  return value as T[];
+function every<T>(value: readonly T[] | null | undefined, ok: (item: T) => boolean): boolean {
+  return Array.isArray(value) && value.every(ok);
 }
 
-function check<T>(value: any, what: string, ok: (value: any) => boolean): T {
-  if (value === null || typeof value !== "object" || !ok(value)) throw new ApiError(`Réponse inattendue du serveur (${what})`, "SHAPE");
-  return value as T;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }

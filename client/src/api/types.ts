@@ -1,14 +1,15 @@
-/** The shapes the server sends; graphql-client.ts checks every answer against them. */
-export type EntityKind = "territory" | "ally" | "initiative" | "person" | "cohort" | "theme" | "source";
+/** The shapes the explorer works with: the server's answers (generated from the schema) and the elements' data. */
+import type { EntityRef } from "../../../core/ids.ts";
+import type { Kind } from "../../../core/model/index.ts";
+import type { CollaboratorsQuery, NearQuery, SearchQuery, SourcesQuery } from "./__generated__/operations.ts";
 
-export interface EntityRef {
-  kind: EntityKind;
-  slug: string;
-}
+export type { EntityRef };
+export type EntityKind = Kind;
 
+/** A node's data, as the element queries give it: the entity's own properties, and these. */
 export interface NodeData {
-  id: string; // "ally:extracites"
-  kind: EntityKind;
+  id: string; // "ally:extracites" (core/ids.ts)
+  kind: Kind;
   slug: string;
   label: string;
   subkind: string | null;
@@ -25,7 +26,7 @@ export interface EdgeData {
   season?: number | null;
   role?: string | null;
   quote?: string | null;
-  sourceDocument?: string | null;
+  sourceDocument?: string | null; // the Source slug (Cytoscape reserves data.source for the edge's end)
   [property: string]: unknown;
 }
 
@@ -36,53 +37,14 @@ export interface Elements {
   total?: number;
 }
 
-export interface SearchHit {
-  kind: EntityKind;
-  slug: string;
-  name: string;
-  subkind: string | null;
-  score: number;
-}
-
-export interface NearHit {
-  ally: { kind: EntityKind; slug: string; name: string };
-  distanceKm: number;
-  via: { kind: EntityKind; slug: string; name: string } | null;
-  reason: "BASED_IN" | "ACCOMPANIED" | "CONTRIBUTED_TO";
-  season: number | null;
-  approximate: boolean;
-}
-
-export interface Place {
-  name: string;
-  inseeCode: string;
-  departement: string;
-  departementName: string;
-  latitude: number | null;
-  longitude: number | null;
-  approximate: boolean;
-}
+export type SearchHit = SearchQuery["search"][number];
+export type NearHit = NearQuery["alliesNear"][number];
+export type Place = NearQuery["place"];
+export type SourceInfo = SourcesQuery["sources"][number];
+export type Collaboration = CollaboratorsQuery["collaborators"][number];
 
 export interface Provenance {
   source: { slug: string; title: string; publisher: string };
   fields: string[];
   quotes: string[];
-}
-
-export interface SourceInfo {
-  slug: string;
-  title: string;
-  publisher: string;
-  kind: string | null;
-}
-
-/** A GraphQL error the user can act on (BAD_USER_INPUT), with the candidates the server proposes. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-    readonly candidates: { label: string; name: string; departement: string }[] = [],
-  ) {
-    super(message);
-  }
 }

@@ -1,12 +1,12 @@
 import type { Core, EdgeSingular } from "cytoscape";
-import { edgeNames, type Lang } from "../ui/i18n.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { relationshipName, type Lang } from "../../../core/model/index.ts";
 
 /** The words an edge shows: what it means, and its season when it has one. */
 export function edgeCaption(edge: EdgeSingular, lang: Lang): string {
-  const type = edge.data("type") as string;
   const season = edge.data("season") as number | null | undefined;
-  const name = edgeNames[lang][type] ?? type.toLowerCase();
-  return season ? `${name} (${lang === "fr" ? "saison" : "season"} ${season})` : name;
+  const name = relationshipName(edge.data("type") as string, lang);
+  return season ? `${name} (${locales[lang].ui.seasonNumber(season)})` : name;
 }
 
 /** Shown when the edge is selected: its meaning, season and role. */

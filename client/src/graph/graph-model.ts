@@ -1,7 +1,7 @@
 import type { Core, ElementDefinition, NodeSingular } from "cytoscape";
 import type { Elements } from "../api/types.ts";
 import { edgeCaption, edgeDetail } from "./captions.ts";
-import type { Lang } from "../ui/i18n.ts";
+import type { Lang } from "../../../core/model/index.ts";
 
 /**
  * What the page holds of the graph, and why: each node remembers which actions brought it

@@ -1,10 +1,10 @@
-import type { EntityKind } from "../api/types.ts";
+import type { Kind, RelationshipType } from "../../../core/model/index.ts";
 
 /**
  * One shape and one colour per kind (Okabe–Ito palette: told apart with colour-blindness too);
- * the legend draws the same swatches.
+ * the legend draws the same swatches. Keyed by the model's kinds: a new kind without a style does not compile.
  */
-export const kindStyles: Record<EntityKind, { shape: string; color: string; size: number }> = {
+export const kindStyles: Record<Kind, { shape: string; color: string; size: number }> = {
   territory: { shape: "round-hexagon", color: "#009E73", size: 34 },
   ally: { shape: "ellipse", color: "#0072B2", size: 32 },
   initiative: { shape: "round-diamond", color: "#E69F00", size: 32 },
@@ -14,16 +14,33 @@ export const kindStyles: Record<EntityKind, { shape: string; color: string; size
   source: { shape: "barrel", color: "#7f7f7f", size: 24 },
 };
 
-export const entityKinds = Object.keys(kindStyles) as EntityKind[];
+export const entityKinds = Object.keys(kindStyles) as Kind[];
 
-/** Relationship colours: what the alliance did (accompanied, contributed) stands out; structure stays grey. */
-export const edgeColors: Record<string, string> = {
-  ACCOMPANIED: "#0072B2",
-  CONTRIBUTED_TO: "#E69F00",
-  PARTNERED_WITH: "#CC79A7",
-  SUPPORTS: "#CC79A7",
-  WORKS_FOR: "#CC79A7",
-  INSPIRED_BY: "#D55E00",
+const structure = { color: "#9aa3ad", dashed: true }; // what places things (part of, member of…): grey, dashed
+const grey = { color: "#9aa3ad", dashed: false };
+
+/**
+ * Relationship styles: what the alliance did (accompanied, contributed) stands out; structure stays
+ * grey. Keyed by the model's relationship types: a new type without a style does not compile.
+ */
+export const edgeStyles: Record<RelationshipType, { color: string; dashed: boolean }> = {
+  ACCOMPANIED: { color: "#0072B2", dashed: false },
+  CONTRIBUTED_TO: { color: "#E69F00", dashed: false },
+  PARTNERED_WITH: { color: "#CC79A7", dashed: false },
+  SUPPORTS: { color: "#CC79A7", dashed: false },
+  WORKS_FOR: { color: "#CC79A7", dashed: false },
+  INSPIRED_BY: { color: "#D55E00", dashed: false },
+  BASED_IN: grey,
+  LOCATED_IN: grey,
+  PART_OF: structure,
+  MEMBER_OF: structure,
+  IN_COHORT: structure,
+  ABOUT: structure,
+  CREDITED_IN: structure,
 };
-export const defaultEdgeColor = "#9aa3ad";
-export const dashedEdgeTypes = ["PART_OF", "MEMBER_OF", "IN_COHORT", "ABOUT", "CREDITED_IN"];
+export const defaultEdgeColor = grey.color;
+
+/** An edge type's style; an unknown type (from an older or newer server) is drawn plain grey. */
+export function edgeStyle(type: string): { color: string; dashed: boolean } {
+  return Object.hasOwn(edgeStyles, type) ? edgeStyles[type as RelationshipType] : grey;
+}

@@ -1,5 +1,9 @@
 import type { StylesheetJson } from "cytoscape";
-import { dashedEdgeTypes, defaultEdgeColor, edgeColors, kindStyles } from "./kind-styles.ts";
+import { defaultEdgeColor, edgeStyles, kindStyles } from "./kind-styles.ts";
+
+const dashedTypes = Object.entries(edgeStyles)
+  .filter(([, style]) => style.dashed)
+  .map(([type]) => type);
 
 /** Cytoscape's stylesheet: shapes and colours by kind, labels hidden when too small to read. */
 export function stylesheet(): StylesheetJson {
@@ -48,11 +52,13 @@ export function stylesheet(): StylesheetJson {
         "min-zoomed-font-size": 11, // edge captions only when zoomed in
       },
     },
-    ...Object.entries(edgeColors).map(([type, color]) => ({
-      selector: `edge[type = "${type}"]`,
-      style: { "line-color": color, "target-arrow-color": color, width: 2.4 },
-    })),
-    { selector: dashedEdgeTypes.map((t) => `edge[type = "${t}"]`).join(", "), style: { "line-style": "dashed", width: 1.2 } },
+    ...Object.entries(edgeStyles)
+      .filter(([, style]) => style.color !== defaultEdgeColor)
+      .map(([type, style]) => ({
+        selector: `edge[type = "${type}"]`,
+        style: { "line-color": style.color, "target-arrow-color": style.color, width: 2.4 },
+      })),
+    { selector: dashedTypes.map((t) => `edge[type = "${t}"]`).join(", "), style: { "line-style": "dashed", width: 1.2 } },
     { selector: ".hidden", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.18 } },
     { selector: "node.highlight", style: { "border-color": "#1d2733", "border-width": 3 } },

@@ -1,6 +1,8 @@
-import type { EntityKind, EntityRef } from "../api/types.ts";
-import type { Lang } from "../ui/i18n.ts";
+import { entityPath, nodeId, parseNodeId, type EntityRef } from "../../../core/ids.ts";
+import { isKind, kindOfSegment, type Kind, type Lang } from "../../../core/model/index.ts";
 import type { Filters } from "../graph/visibility.ts";
+
+export { entityPath };
 
 /**
  * Every state of the explorer is a URL: the entity in the path (/allies/extracites), the rest in
@@ -20,32 +22,22 @@ export interface UrlState {
   limit: number | null; // how many entities the first view shows (the server's default: 1 500)
 }
 
-export const pathSegments: Record<EntityKind, string> = {
-  territory: "territories",
-  ally: "allies",
-  initiative: "initiatives",
-  person: "people",
-  cohort: "cohorts",
-  theme: "themes",
-  source: "sources",
-};
-const kindOfSegment = Object.fromEntries(Object.entries(pathSegments).map(([kind, segment]) => [segment, kind])) as Record<string, EntityKind>;
-const kinds = Object.keys(pathSegments) as EntityKind[];
 
 export function parseUrl(pathname: string, search: string): UrlState {
   const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const embed = parts[0] === "embed";
   if (embed) parts.shift();
-  const entity = parts.length === 2 && kindOfSegment[parts[0]!] ? { kind: kindOfSegment[parts[0]!]!, slug: parts[1]! } : null;
+  const kind = parts.length === 2 ? kindOfSegment[parts[0]!] : undefined;
+  const entity = kind ? { kind, slug: parts[1]! } : null;
   const query = new URLSearchParams(search);
   const number = (name: string, min: number, max: number): number | null => {
     const value = Number(query.get(name));
     return query.has(name) && Number.isInteger(value) && value >= min && value <= max ? value : null;
   };
-  const listedKinds = query.get("kinds")?.split(",").filter((k): k is EntityKind => (kinds as string[]).includes(k)) ?? null;
+  const listedKinds = query.get("kinds")?.split(",").filter((k): k is Kind => isKind(k)) ?? null;
   const place = query.get("near");
-  const from = parseRef(query.get("from"));
-  const to = parseRef(query.get("to"));
+  const from = parseNodeId(query.get("from"));
+  const to = parseNodeId(query.get("to"));
   return {
     embed,
     entity,
@@ -66,7 +58,7 @@ export function parseUrl(pathname: string, search: string): UrlState {
 }
 
 export function toUrl(state: UrlState): string {
-  const path = `${state.embed ? "/embed" : ""}${state.entity ? `/${pathSegments[state.entity.kind]}/${encodeURIComponent(state.entity.slug)}` : ""}` || "/";
+  const path = state.entity ? entityPath(state.entity, state.embed) : state.embed ? "/embed" : "/";
   const query = new URLSearchParams();
   if (state.layout === "map") query.set("layout", "map");
   if (state.view === "list") query.set("view", "list");
@@ -80,8 +72,8 @@ export function toUrl(state: UrlState): string {
     query.set("radius", String(state.near.radiusKm));
   }
   if (state.path) {
-    query.set("from", `${state.path.from.kind}:${state.path.from.slug}`);
-    query.set("to", `${state.path.to.kind}:${state.path.to.slug}`);
+    query.set("from", nodeId(state.path.from));
+    query.set("to", nodeId(state.path.to));
   }
   if (state.lang === "en") query.set("lang", "en");
   if (state.limit !== null) query.set("limit", String(state.limit));
@@ -89,22 +81,3 @@ export function toUrl(state: UrlState): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** The permalink of an entity, as the Fabrique's pages link to it. */
-export function entityPath(ref: EntityRef, embed = false): string {
-  return `${embed ? "/embed" : ""}/${pathSegments[ref.kind]}/${encodeURIComponent(ref.slug)}`;
-}
-
-export function refOfNodeId(id: string): EntityRef {
-  const [kind, ...rest] = id.split(":");
-  return { kind: kind as EntityKind, slug: rest.join(":") };
-}
-
-export function nodeIdOf(ref: EntityRef): string {
-  return `${ref.kind}:${ref.slug}`;
-}
-
-function parseRef(value: string | null): EntityRef | null {
-  if (!value) return null;
-  const ref = refOfNodeId(value);
-  return (kinds as string[]).includes(ref.kind) && ref.slug ? ref : null;
-}

@@ -1,9 +1,11 @@
-import type { EntityKind, EntityRef, NearHit } from "../api/types.ts";
-import { ApiError } from "../api/types.ts";
+import { nodeId } from "../../../core/ids.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { kindName, type Kind, type Lang } from "../../../core/model/index.ts";
+import { ApiError, describeError } from "../api/api-error.ts";
+import type { EntityRef, NearHit } from "../api/types.ts";
 import { entityKinds } from "../graph/kind-styles.ts";
 import type { Filters } from "../graph/visibility.ts";
 import { clear, h } from "./dom.ts";
-import { kindNames, type Lang, strings } from "./i18n.ts";
 import { swatch } from "./legend.ts";
 
 export interface FilterOptions {
@@ -29,11 +31,12 @@ export class ControlsPanel {
 
   constructor(
     private readonly container: HTMLElement,
+    private readonly lang: Lang,
     private readonly actions: ControlsActions,
   ) {}
 
-  render(lang: Lang, filters: Filters, options: FilterOptions, near: { place: string; radiusKm: number } | null, path: { from: EntityRef | null; to: EntityRef | null; names: Record<string, string> }): void {
-    const t = strings[lang];
+  render(filters: Filters, options: FilterOptions, near: { place: string; radiusKm: number } | null, path: { from: EntityRef | null; to: EntityRef | null; names: Record<string, string> }): void {
+    const t = locales[this.lang].ui;
     const kindBoxes = entityKinds.map((kind) =>
       h(
         "label",
@@ -46,7 +49,7 @@ export class ControlsPanel {
           onchange: () => this.actions.patchFilters({ kinds: this.checkedKinds() }),
         }),
         swatch(kind),
-        ` ${kindNames[lang][kind]}`,
+        ` ${kindName(kind, this.lang)}`,
       ),
     );
     const select = (id: string, label: string, all: string, values: { value: string; label: string }[], current: string | null, change: (value: string | null) => void) =>
@@ -63,7 +66,7 @@ export class ControlsPanel {
       );
     const placeInput = h("input", { type: "text", id: "near-place", name: "place", required: true, value: near?.place ?? "", autocomplete: "off", placeholder: "Lille" });
     const radiusInput = h("input", { type: "number", id: "near-radius", name: "radius", min: "1", max: "1000", step: "1", value: String(near?.radiusKm ?? 50) });
-    const refName = (ref: EntityRef | null): string => (ref ? (path.names[`${ref.kind}:${ref.slug}`] ?? ref.slug) : "—");
+    const refName = (ref: EntityRef | null): string => (ref ? (path.names[nodeId(ref)] ?? ref.slug) : "—");
 
     clear(
       this.container,
@@ -101,7 +104,7 @@ export class ControlsPanel {
         "section",
         { "aria-labelledby": "paths-title" },
         h("h2", { id: "paths-title" }, t.paths),
-        h("p", { className: "path-ends" }, `${t.pathFrom} : `, h("strong", { id: "path-from" }, refName(path.from)), h("br", {}), `${t.pathTo} : `, h("strong", { id: "path-to" }, refName(path.to))),
+        h("p", { className: "path-ends" }, t.pathFrom, h("strong", { id: "path-from" }, refName(path.from)), h("br", {}), t.pathTo, h("strong", { id: "path-to" }, refName(path.to))),
         path.from && path.to
           ? h("div", { className: "row" }, h("button", { type: "button", id: "path-submit", onclick: () => this.actions.showPaths() }, t.pathSubmit), h("button", { type: "button", onclick: () => this.actions.clearPaths() }, t.clear))
           : h("p", { className: "muted" }, t.pathPick),
@@ -111,13 +114,13 @@ export class ControlsPanel {
     );
   }
 
-  showNearResults(lang: Lang, hits: NearHit[] | null, error?: unknown, pickCandidate?: (label: string) => void): void {
-    const t = strings[lang];
+  showNearResults(hits: NearHit[] | null, error?: unknown, pickCandidate?: (label: string) => void): void {
+    const t = locales[this.lang].ui;
     if (error) {
       const candidates = error instanceof ApiError ? error.candidates : [];
       clear(
         this.nearResults,
-        h("p", { className: "error", role: "alert" }, (error as Error).message),
+        h("p", { className: "error", role: "alert" }, describeError(error, this.lang)),
         candidates.length
           ? h("ul", { className: "candidates" }, candidates.map((c) => h("li", {}, h("button", { type: "button", className: "link", onclick: () => pickCandidate?.(`${c.name} (${c.departement})`) }, c.label))))
           : null,
@@ -152,9 +155,9 @@ export class ControlsPanel {
     clear(this.pathStatus, message ? h("p", {}, message) : null);
   }
 
-  private checkedKinds(): EntityKind[] | null {
+  private checkedKinds(): Kind[] | null {
     const boxes = [...this.container.querySelectorAll<HTMLInputElement>('input[name="kind"]')];
-    const checked = boxes.filter((box) => box.checked).map((box) => box.value as EntityKind);
+    const checked = boxes.filter((box) => box.checked).map((box) => box.value as Kind);
     return checked.length === boxes.length ? null : checked;
   }
 }

@@ -1,10 +1,14 @@
 import type { EdgeSingular, NodeSingular } from "cytoscape";
+import { entityPath, refOfNodeId } from "../../../core/ids.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { labelOf, propertyName, relationshipName, type Lang } from "../../../core/model/index.ts";
+import { describeError } from "../api/api-error.ts";
 import type { Api } from "../api/graphql-client.ts";
 import type { EntityRef, Provenance, SourceInfo } from "../api/types.ts";
-import { entityPath, refOfNodeId } from "../state/url-state.ts";
 import { clear, h } from "./dom.ts";
-import { edgeNames, kindNames, type Lang, statusNames, strings, subkindNames } from "./i18n.ts";
 import { swatch } from "./legend.ts";
+import { propertyRows } from "./property-rows.ts";
+import { describeKind } from "./tooltip.ts";
 
 export interface DetailsActions {
   land(ref: EntityRef): void;
@@ -17,27 +21,6 @@ export interface DetailsActions {
   close(): void;
 }
 
-const propertyNames: Record<Lang, Record<string, string>> = {
-  fr: {
-    subkind: "Type", inseeCode: "Code INSEE", siren: "SIREN", population: "Habitants", populationYear: "Année de la population", areaKm2: "Superficie (km²)",
-    regionName: "Région", aliases: "Autres noms", legalForm: "Forme juridique", description: "Description", website: "Site web",
-    organisationCount: "Organisations", personCount: "Personnes", summary: "Résumé", status: "État", startDate: "Début", endDate: "Fin",
-    plannedEndDate: "Fin prévue", steps: "Étapes", role: "Rôle", programme: "Programme", season: "Saison", startYear: "Année de début",
-    endYear: "Année de fin", title: "Titre", publisher: "Éditeur", year: "Année", printer: "Impression", note: "Note", location: "Position",
-    kind: "Type", name: "Nom", pageTitle: "Page de l'initiative", regionCode: "Code de la région", slug: "Identifiant",
-  },
-  en: {
-    subkind: "Kind", inseeCode: "INSEE code", siren: "SIREN", population: "Inhabitants", populationYear: "Population year", areaKm2: "Area (km²)",
-    regionName: "Région", aliases: "Other names", legalForm: "Legal form", description: "Description", website: "Website",
-    organisationCount: "Organisations", personCount: "People", summary: "Summary", status: "Status", startDate: "Start", endDate: "End",
-    plannedEndDate: "Planned end", steps: "Steps", role: "Role", programme: "Programme", season: "Season", startYear: "Start year",
-    endYear: "End year", title: "Title", publisher: "Publisher", year: "Year", printer: "Printer", note: "Note", location: "Position",
-    kind: "Kind", name: "Name", pageTitle: "Initiative page", regionCode: "Région code", slug: "Identifier",
-  },
-};
-const shownProperties = Object.keys(propertyNames.fr).filter((key) => !["location", "kind", "name", "pageTitle", "regionCode", "slug", "title"].includes(key));
-const plainNumbers = new Set(["season", "startYear", "endYear", "year", "populationYear"]); // years are not "2 023"
-
 /** The details of the selected entity: properties, sources with their quotes, neighbours, actions, embed code. */
 export class DetailsPanel {
   private requested = "";
@@ -45,6 +28,7 @@ export class DetailsPanel {
   constructor(
     private readonly container: HTMLElement,
     private readonly api: Api,
+    private readonly lang: Lang,
     private readonly actions: DetailsActions,
     private readonly sources: () => Map<string, SourceInfo>,
   ) {}
@@ -55,8 +39,8 @@ export class DetailsPanel {
     this.container.hidden = true;
   }
 
-  show(node: NodeSingular, lang: Lang): void {
-    const t = strings[lang];
+  show(node: NodeSingular): void {
+    const t = locales[this.lang].ui;
     const ref = refOfNodeId(node.id());
     this.requested = node.id();
     const provenance = h("div", { className: "provenance" }, h("p", { className: "muted" }, t.loading));
@@ -66,7 +50,8 @@ export class DetailsPanel {
     const embedUrl = new URL(entityPath(ref, true), window.location.origin).href;
     const snippet = `<iframe src="${embedUrl}" width="720" height="480" style="border:0" loading="lazy" title="${escapeAttribute(String(node.data("label")))} — ${escapeAttribute(t.title)}"></iframe>`;
     const copyLink = h("button", { type: "button", onclick: (e: Event) => this.actions.copy(permalink, e.currentTarget as HTMLButtonElement) }, t.copyLink);
-    const copyEmbed = h("button", { type: "button", onclick: (e: Event) => this.actions.copy(snippet, e.currentTarget as HTMLButtonElement) }, t.copyLink.replace(/lien|link/, "code"));
+    const copyEmbed = h("button", { type: "button", onclick: (e: Event) => this.actions.copy(snippet, e.currentTarget as HTMLButtonElement) }, t.copyCode);
+    const worksWithOthers = ref.kind === "ally" || ref.kind === "person";
 
     clear(
       this.container,
@@ -74,7 +59,7 @@ export class DetailsPanel {
         "header",
         { className: "details-header" },
         h("h2", { id: "details-title", tabindex: "-1" }, swatch(ref.kind), " ", String(node.data("label"))),
-        h("p", { className: "kind" }, kindNames[lang][ref.kind], node.data("subkind") ? ` · ${subkindNames[lang][node.data("subkind")] ?? node.data("subkind")}` : ""),
+        h("p", { className: "kind" }, describeKind(ref.kind, node.data("subkind"), this.lang)),
         h("button", { type: "button", className: "close", "aria-label": t.close, onclick: () => this.actions.close() }, "×"),
       ),
       h(
@@ -96,21 +81,22 @@ export class DetailsPanel {
         copyLink,
       ),
       h("h3", {}, t.properties),
-      this.properties(node, lang),
+      h("dl", { className: "properties" }, propertyRows(labelOf[ref.kind], node.data() as Record<string, unknown>, this.lang)),
       h("h3", {}, t.sources),
       provenance,
-      ref.kind === "ally" || ref.kind === "person" ? [h("h3", {}, t.workedWith), collaborators] : null,
+      worksWithOthers ? [h("h3", {}, t.workedWith), collaborators] : null,
       h("h3", {}, t.neighbours),
-      this.neighbours(node, lang),
+      this.neighbours(node),
       h("details", { className: "embed" }, h("summary", {}, t.embed), h("p", {}, t.embedHelp), h("textarea", { readonly: true, rows: 4, "aria-label": t.embed }, snippet), copyEmbed),
     );
     this.container.hidden = false;
-    void this.loadProvenance(ref, node.id(), provenance, lang);
-    if (ref.kind === "ally" || ref.kind === "person") void this.loadCollaborators(ref, node.id(), collaborators);
+    void this.loadProvenance(ref, node.id(), provenance);
+    if (worksWithOthers) void this.loadCollaborators(ref, node.id(), collaborators);
   }
 
-  /** Who worked with this ally or person, and why (shared territory, shared initiative, direct tie). */
+  /** Who worked with this ally or person, and why (shared territory, shared initiative, direct tie), in the page's words. */
   private async loadCollaborators(ref: EntityRef, nodeId: string, container: HTMLElement): Promise<void> {
+    const words = locales[this.lang].collaboration;
     try {
       const collaborators = await this.api.collaborators(ref);
       if (this.requested !== nodeId) return;
@@ -126,47 +112,28 @@ export class DetailsPanel {
                   "li",
                   {},
                   h("button", { type: "button", className: "link", onclick: () => this.actions.land({ kind: c.collaborator.kind, slug: c.collaborator.slug }) }, swatch(c.collaborator.kind), ` ${c.collaborator.name}`),
-                  h("ul", { className: "reasons" }, c.reasons.map((reason) => h("li", {}, reason.description))),
+                  h(
+                    "ul",
+                    { className: "reasons" },
+                    c.reasons.map((reason) => h("li", {}, words[reason.reason]({ via: reason.via?.name ?? null, seasons: reason.seasons, relationship: reason.relationship }))),
+                  ),
                 ),
               ),
             ),
       );
     } catch (error) {
-      clear(container, h("p", { className: "error" }, (error as Error).message));
+      clear(container, h("p", { className: "error" }, describeError(error, this.lang)));
     }
   }
 
-  private properties(node: NodeSingular, lang: Lang): HTMLElement {
-    const t = strings[lang];
-    const data = node.data() as Record<string, unknown>;
-    const rows: HTMLElement[] = [];
-    for (const key of shownProperties) {
-      const value = data[key];
-      if (value === undefined || value === null || value === "" || key === "subkind") continue;
-      const shown = key === "organisationCount" && data.organisationCountIsMinimum ? `${lang === "fr" ? "plus de" : "more than"} ${formatValue(key, value, lang)}` : formatValue(key, value, lang);
-      rows.push(h("dt", {}, propertyNames[lang][key]), h("dd", {}, shown));
-    }
-    if (typeof data.latitude === "number" && typeof data.longitude === "number") {
-      const approximate = data.locationApproximate === true ? ` (${t.approximate})` : String(data.locationPrecision ?? "").startsWith("based-in") ? ` (${lang === "fr" ? "là où il est basé" : "where it is based"})` : "";
-      rows.push(h("dt", {}, propertyNames[lang].location!), h("dd", {}, `${(data.latitude as number).toFixed(3)} N, ${(data.longitude as number).toFixed(3)} E${approximate}`));
-    }
-    if (data.pageTitle) {
-      const page = data.pageUrl
-        ? h("a", { href: String(data.pageUrl), target: "_blank", rel: "noopener" }, `« ${data.pageTitle} »`)
-        : h("span", {}, `« ${data.pageTitle} » `, h("span", { className: "muted" }, t.initiativePageNoLink));
-      rows.push(h("dt", {}, t.initiativePage), h("dd", {}, page));
-    }
-    return h("dl", { className: "properties" }, rows);
-  }
-
-  private neighbours(node: NodeSingular, lang: Lang): HTMLElement {
+  private neighbours(node: NodeSingular): HTMLElement {
     const items = node.connectedEdges().map((edge) => {
       const outgoing = edge.source().id() === node.id();
       const other = outgoing ? edge.target() : edge.source();
       return h(
         "li",
         {},
-        h("span", { className: "relation" }, describeEdge(edge, outgoing, lang)),
+        h("span", { className: "relation" }, describeEdge(edge, outgoing, this.lang)),
         " ",
         h("button", { type: "button", className: "link", onclick: () => this.actions.land(refOfNodeId(other.id())) }, swatch(other.data("kind")), ` ${other.data("label")}`),
         edge.data("quote") ? h("blockquote", { className: "edge-quote" }, `« ${edge.data("quote")} »`, this.sourceCite(edge.data("sourceDocument"))) : null,
@@ -181,12 +148,12 @@ export class DetailsPanel {
     return h("cite", {}, ` — ${source?.title ?? slug}`);
   }
 
-  private async loadProvenance(ref: EntityRef, nodeId: string, container: HTMLElement, lang: Lang): Promise<void> {
+  private async loadProvenance(ref: EntityRef, nodeId: string, container: HTMLElement): Promise<void> {
     let provenance: Provenance[];
     try {
       provenance = await this.api.provenance(ref);
     } catch (error) {
-      clear(container, h("p", { className: "error" }, (error as Error).message));
+      clear(container, h("p", { className: "error" }, describeError(error, this.lang)));
       return;
     }
     if (this.requested !== nodeId) return;
@@ -201,7 +168,7 @@ export class DetailsPanel {
             {},
             h("strong", {}, p.source.title),
             h("span", { className: "muted" }, ` — ${p.source.publisher}`),
-            h("div", { className: "fields" }, p.fields.map((f) => propertyNames[lang][f] ?? f).join(", ")),
+            h("div", { className: "fields" }, p.fields.map((f) => propertyName(f, this.lang, labelOf[ref.kind])).join(", ")),
             p.quotes.map((quote) => h("blockquote", {}, `« ${quote} »`)),
           ),
         ),
@@ -211,18 +178,10 @@ export class DetailsPanel {
 }
 
 function describeEdge(edge: EdgeSingular, outgoing: boolean, lang: Lang): string {
-  const name = edgeNames[lang][edge.data("type")] ?? edge.data("type");
-  const season = edge.data("season") ? ` (${lang === "fr" ? "saison" : "season"} ${edge.data("season")})` : "";
+  const t = locales[lang].ui;
+  const season = edge.data("season") ? ` (${t.seasonNumber(edge.data("season"))})` : "";
   const role = edge.data("role") ? ` — ${edge.data("role")}` : "";
-  return `${outgoing ? "→" : "←"} ${name}${season}${role}`;
-}
-
-function formatValue(key: string, value: unknown, lang: Lang): string {
-  if (Array.isArray(value)) return value.join(" ; ");
-  if (key === "status") return statusNames[lang][String(value)] ?? String(value);
-  if (typeof value === "number") return plainNumbers.has(key) ? String(value) : value.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB");
-  if (typeof value === "boolean") return value ? strings[lang].yes : strings[lang].no;
-  return String(value);
+  return `${outgoing ? "→" : "←"} ${relationshipName(edge.data("type"), lang)}${season}${role}`;
 }
 
 function escapeAttribute(value: string): string {

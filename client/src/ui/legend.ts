@@ -1,18 +1,18 @@
 import type { Core } from "cytoscape";
-import type { EntityKind } from "../api/types.ts";
-import { defaultEdgeColor, edgeColors, dashedEdgeTypes, entityKinds, kindStyles } from "../graph/kind-styles.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { kindName, relationshipName, type Kind, type Lang } from "../../../core/model/index.ts";
+import { edgeStyle, entityKinds, kindStyles } from "../graph/kind-styles.ts";
 import { clear, h } from "./dom.ts";
-import { edgeNames, kindNames, type Lang, strings } from "./i18n.ts";
 
 /** The legend lists only what is visible now: each kind and each kind of link, with its count. */
 export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void {
   const visibleNodes = cy.nodes().not(".hidden");
   const visibleEdges = cy.edges().not(".hidden");
-  const kindCounts = new Map<EntityKind, number>();
+  const kindCounts = new Map<Kind, number>();
   visibleNodes.forEach((node) => void kindCounts.set(node.data("kind"), (kindCounts.get(node.data("kind")) ?? 0) + 1));
   const edgeCounts = new Map<string, number>();
   visibleEdges.forEach((edge) => void edgeCounts.set(edge.data("type"), (edgeCounts.get(edge.data("type")) ?? 0) + 1));
-  const t = strings[lang];
+  const t = locales[lang].ui;
   if (kindCounts.size === 0) {
     clear(container, h("p", { className: "muted" }, t.legendEmpty));
     return;
@@ -24,13 +24,13 @@ export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void
       { className: "legend-list", "aria-label": t.legend },
       entityKinds
         .filter((kind) => kindCounts.has(kind))
-        .map((kind) => h("li", { dataset: { kind } }, swatch(kind), ` ${kindNames[lang][kind]} `, h("span", { className: "count" }, `(${kindCounts.get(kind)})`))),
+        .map((kind) => h("li", { dataset: { kind } }, swatch(kind), ` ${kindName(kind, lang)} `, h("span", { className: "count" }, `(${kindCounts.get(kind)})`))),
     ),
     h(
       "ul",
       { className: "legend-list edges" },
       [...edgeCounts.keys()].sort().map((type) =>
-        h("li", { dataset: { edgeType: type } }, edgeSwatch(type), ` ${edgeNames[lang][type] ?? type} `, h("span", { className: "count" }, `(${edgeCounts.get(type)})`)),
+        h("li", { dataset: { edgeType: type } }, edgeSwatch(type), ` ${relationshipName(type, lang)} `, h("span", { className: "count" }, `(${edgeCounts.get(type)})`)),
       ),
     ),
   );
@@ -46,7 +46,7 @@ const swatchPaths: Record<string, string> = {
   barrel: "M3 1h10l2 7-2 7H3L1 8z",
 };
 
-export function swatch(kind: EntityKind): SVGSVGElement {
+export function swatch(kind: Kind): SVGSVGElement {
   const style = kindStyles[kind];
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", "0 0 16 16");
@@ -71,9 +71,10 @@ function edgeSwatch(type: string): SVGSVGElement {
   line.setAttribute("y1", "4");
   line.setAttribute("x2", "24");
   line.setAttribute("y2", "4");
-  line.setAttribute("stroke", edgeColors[type] ?? defaultEdgeColor);
+  const style = edgeStyle(type);
+  line.setAttribute("stroke", style.color);
   line.setAttribute("stroke-width", "2.5");
-  if (dashedEdgeTypes.includes(type)) line.setAttribute("stroke-dasharray", "4 3");
+  if (style.dashed) line.setAttribute("stroke-dasharray", "4 3");
   svg.append(line);
   return svg;
 }

@@ -1,7 +1,8 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import { nodeSeasons } from "../graph/seasons.ts";
 import { clear, h } from "./dom.ts";
-import { edgeNames, kindNames, type Lang, strings, subkindNames } from "./i18n.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { kindName, labelOf, relationshipName, valueName, type Lang } from "../../../core/model/index.ts";
 
 type SortKey = "name" | "kind" | "season";
 
@@ -15,15 +16,17 @@ export class ListView {
   constructor(
     private readonly container: HTMLElement,
     private readonly cy: Core,
+    private readonly lang: Lang,
     private readonly onSelect: (nodeId: string) => void,
   ) {}
 
-  render(lang: Lang): void {
-    const t = strings[lang];
+  render(): void {
+    const lang = this.lang;
+    const t = locales[lang].ui;
     const nodes = this.cy.nodes().not(".hidden").toArray() as NodeSingular[];
     const seasonsOf = new Map(nodes.map((n) => [n.id(), nodeSeasons(n)]));
     const value = (node: NodeSingular): string => {
-      if (this.sort.key === "kind") return `${kindNames[lang][node.data("kind")]} ${node.data("label")}`;
+      if (this.sort.key === "kind") return `${kindName(node.data("kind"), lang)} ${node.data("label")}`;
       if (this.sort.key === "season") return `${seasonsOf.get(node.id())!.join(",") || "~"} ${node.data("label")}`;
       return String(node.data("label"));
     };
@@ -32,7 +35,7 @@ export class ListView {
       h(
         "th",
         { scope: "col", "aria-sort": this.sort.key === key ? (this.sort.ascending ? "ascending" : "descending") : "none" },
-        h("button", { type: "button", className: "sort", "aria-label": t.sortBy(label), onclick: () => this.sortBy(key, lang) }, label, this.sort.key === key ? (this.sort.ascending ? " ▲" : " ▼") : ""),
+        h("button", { type: "button", className: "sort", "aria-label": t.sortBy(label), onclick: () => this.sortBy(key) }, label, this.sort.key === key ? (this.sort.ascending ? " ▲" : " ▼") : ""),
       );
     clear(
       this.container,
@@ -49,7 +52,7 @@ export class ListView {
               "tr",
               { id: rowId(node.id()), className: node.selected() ? "selected" : "" },
               h("th", { scope: "row" }, h("button", { type: "button", className: "link", onclick: () => this.onSelect(node.id()) }, String(node.data("label")))),
-              h("td", {}, kindNames[lang][node.data("kind")], node.data("subkind") ? ` (${subkindNames[lang][node.data("subkind")] ?? node.data("subkind")})` : ""),
+              h("td", {}, kindName(node.data("kind"), lang), node.data("subkind") ? ` (${valueName(labelOf[node.data("kind") as keyof typeof labelOf], "kind", node.data("subkind"), lang)})` : ""),
               h("td", {}, seasonsOf.get(node.id())!.join(", ")),
               h(
                 "td",
@@ -75,7 +78,7 @@ export class ListView {
                               this.focusRow(other.id());
                             },
                           },
-                          `${edgeNames[lang][edge.data("type")] ?? edge.data("type")} : ${other.data("label")}`,
+                          `${relationshipName(edge.data("type"), lang)} : ${other.data("label")}`,
                         ),
                       );
                     }),
@@ -95,9 +98,9 @@ export class ListView {
     button?.focus();
   }
 
-  private sortBy(key: SortKey, lang: Lang): void {
+  private sortBy(key: SortKey): void {
     this.sort = { key, ascending: this.sort.key === key ? !this.sort.ascending : true };
-    this.render(lang);
+    this.render();
     this.container.querySelector<HTMLButtonElement>(`th[aria-sort="${this.sort.ascending ? "ascending" : "descending"}"] button`)?.focus();
   }
 }

@@ -1,5 +1,6 @@
+import { locales } from "../../../core/locales/index.ts";
+import type { Lang } from "../../../core/model/index.ts";
 import { h } from "./dom.ts";
-import { type Lang, strings } from "./i18n.ts";
 
 export interface PageElements {
   root: HTMLElement;
@@ -12,6 +13,7 @@ export interface PageElements {
   list: HTMLElement;
   details: HTMLElement;
   status: HTMLElement;
+  notice: HTMLElement; // what the page says over the graph when the URL names no entity there is
   tooltip: HTMLElement;
   credits: HTMLElement;
   embedBar: HTMLElement;
@@ -19,7 +21,7 @@ export interface PageElements {
 
 /** The page's frame; in embed mode, only the graph and a link to the full explorer. */
 export function buildPage(root: HTMLElement, lang: Lang, embed: boolean): PageElements {
-  const t = strings[lang];
+  const t = locales[lang].ui;
   document.documentElement.lang = lang;
   document.title = t.title;
   const page: PageElements = {
@@ -33,12 +35,13 @@ export function buildPage(root: HTMLElement, lang: Lang, embed: boolean): PageEl
     list: h("div", { id: "list", hidden: true }),
     details: h("aside", { id: "details", className: "drawer", "aria-labelledby": "details-title", hidden: true }),
     status: h("p", { id: "status", role: "status", "aria-live": "polite" }),
+    notice: h("div", { id: "notice", role: "alert", hidden: true }),
     tooltip: h("div", { id: "tooltip", role: "tooltip", hidden: true }),
     credits: h("p", { id: "credits", hidden: true }),
     embedBar: h("div", { id: "embed-bar" }),
   };
   page.header.append(h("h1", { className: "brand" }, h("a", { href: "/" }, t.title)), page.searchSlot, page.toolbar);
-  page.stage.append(page.graph, page.list, page.status, page.tooltip, page.credits);
+  page.stage.append(page.graph, page.list, page.notice, page.status, page.tooltip, page.credits);
   root.dataset.embed = String(embed);
   if (embed) root.replaceChildren(page.stage, page.embedBar);
   else root.replaceChildren(h("a", { className: "skip", href: "#list", onclick: () => root.dispatchEvent(new CustomEvent("show-list")) }, t.list), page.header, h("div", { id: "layout" }, page.controls, page.stage, page.details));

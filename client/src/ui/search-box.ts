@@ -1,26 +1,28 @@
 import type { Api } from "../api/graphql-client.ts";
 import type { EntityRef, SearchHit } from "../api/types.ts";
 import { clear, h } from "./dom.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { kindName, type Lang } from "../../../core/model/index.ts";
 import { swatch } from "./legend.ts";
-import { kindNames, type Lang, strings } from "./i18n.ts";
 
 /**
  * Search as you type: an <input type="search"> with a listbox of suggestions from the server's
  * `search` (accents and case optional). Arrows move, Enter lands on the highlighted (or first)
  * suggestion, Escape closes.
  */
-export function createSearchBox(api: Api, lang: () => Lang, onPick: (ref: EntityRef) => void): HTMLElement {
+export function createSearchBox(api: Api, lang: Lang, onPick: (ref: EntityRef) => void): HTMLElement {
+  const t = locales[lang].ui;
   const listId = "search-suggestions";
   const input = h("input", {
     type: "search",
     id: "search",
-    placeholder: strings[lang()].searchPlaceholder,
+    placeholder: t.searchPlaceholder,
     autocomplete: "off",
     role: "combobox",
     "aria-autocomplete": "list",
     "aria-expanded": "false",
     "aria-controls": listId,
-    "aria-label": strings[lang()].searchLabel,
+    "aria-label": t.searchLabel,
   });
   const list = h("ul", { id: listId, role: "listbox", className: "suggestions", hidden: true });
   let hits: SearchHit[] = [];
@@ -53,7 +55,7 @@ export function createSearchBox(api: Api, lang: () => Lang, onPick: (ref: Entity
           },
           swatch(hit.kind),
           h("span", { className: "name" }, hit.name),
-          h("span", { className: "kind" }, kindNames[lang()][hit.kind]),
+          h("span", { className: "kind" }, kindName(hit.kind, lang)),
         ),
       ),
     );

@@ -1,38 +1,33 @@
-import type { Explorer } from "../explorer.ts";
-import { exportCsv, exportJson, exportPng } from "../export/export-view.ts";
-import { clear, h } from "./dom.ts";
+import { locales } from "../../../core/locales/index.ts";
+import type { Lang } from "../../../core/model/index.ts";
 import { copyText } from "./copy-text.ts";
-import { type Lang, strings } from "./i18n.ts";
+import { clear, h } from "./dom.ts";
+
+/** What the toolbar may ask of the explorer. */
+export interface ToolbarActions {
+  showNetwork(): void;
+  showMap(): void;
+  showList(): void;
+  currentUrl(): string;
+  exportPng(): void;
+  exportJson(): void;
+  exportCsv(group: "nodes" | "edges"): void;
+  switchLanguage(): void;
+}
 
 /** View switch (network, map, list), copy link, exports, language, and the panels' drawer on phones. */
-export function renderToolbar(container: HTMLElement, explorer: Explorer, lang: Lang, current: { layout: string; view: string }): void {
-  const t = strings[lang];
+export function renderToolbar(container: HTMLElement, actions: ToolbarActions, lang: Lang, current: { layout: string; view: string }): void {
+  const t = locales[lang].ui;
   const viewButton = (id: string, label: string, pressed: boolean, action: () => void) =>
-    h(
-      "button",
-      {
-        type: "button",
-        id,
-        "aria-pressed": String(pressed),
-        onclick: () => action(), // the explorer's onViewChange redraws these buttons
-      },
-      label,
-    );
-  const stamp = (): string => new Date().toISOString().slice(0, 10);
+    h("button", { type: "button", id, "aria-pressed": String(pressed), onclick: () => action() }, label); // the explorer redraws these buttons
   clear(
     container,
     h(
       "div",
-      { className: "view-switch", role: "group", "aria-label": "Vue" },
-      viewButton("view-network", t.network, current.view === "graph" && current.layout === "network", () => {
-        explorer.setView("graph");
-        void explorer.setLayout("network");
-      }),
-      viewButton("view-map", t.map, current.view === "graph" && current.layout === "map", () => {
-        explorer.setView("graph");
-        void explorer.setLayout("map");
-      }),
-      viewButton("view-list", t.list, current.view === "list", () => explorer.setView("list")),
+      { className: "view-switch", role: "group", "aria-label": t.views },
+      viewButton("view-network", t.network, current.view === "graph" && current.layout === "network", actions.showNetwork),
+      viewButton("view-map", t.map, current.view === "graph" && current.layout === "map", actions.showMap),
+      viewButton("view-list", t.list, current.view === "list", actions.showList),
     ),
     h(
       "button",
@@ -41,7 +36,7 @@ export function renderToolbar(container: HTMLElement, explorer: Explorer, lang: 
         id: "copy-link",
         onclick: (event: Event) => {
           const button = event.currentTarget as HTMLButtonElement;
-          const url = explorer.currentUrl();
+          const url = actions.currentUrl();
           void copyText(url);
           button.textContent = t.linkCopied;
           button.dataset.copied = url;
@@ -57,13 +52,13 @@ export function renderToolbar(container: HTMLElement, explorer: Explorer, lang: 
       h(
         "div",
         { className: "menu-items" },
-        h("button", { type: "button", id: "export-png", onclick: () => exportPng(explorer.cy, `alliance-${stamp()}.png`) }, t.exportPng),
-        h("button", { type: "button", id: "export-json", onclick: () => exportJson(explorer.cy, `alliance-${stamp()}.json`) }, t.exportJson),
-        h("button", { type: "button", id: "export-nodes-csv", onclick: () => exportCsv(explorer.cy, "nodes", `alliance-noeuds-${stamp()}.csv`) }, t.exportNodesCsv),
-        h("button", { type: "button", id: "export-edges-csv", onclick: () => exportCsv(explorer.cy, "edges", `alliance-liens-${stamp()}.csv`) }, t.exportEdgesCsv),
+        h("button", { type: "button", id: "export-png", onclick: () => actions.exportPng() }, t.exportPng),
+        h("button", { type: "button", id: "export-json", onclick: () => actions.exportJson() }, t.exportJson),
+        h("button", { type: "button", id: "export-nodes-csv", onclick: () => actions.exportCsv("nodes") }, t.exportNodesCsv),
+        h("button", { type: "button", id: "export-edges-csv", onclick: () => actions.exportCsv("edges") }, t.exportEdgesCsv),
       ),
     ),
-    h("button", { type: "button", id: "lang", lang: lang === "fr" ? "en" : "fr", onclick: () => explorer.setLang(lang === "fr" ? "en" : "fr") }, t.language),
+    h("button", { type: "button", id: "lang", lang: t.otherLang, onclick: () => actions.switchLanguage() }, t.language),
     h(
       "button",
       {

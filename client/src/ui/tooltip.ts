@@ -1,8 +1,9 @@
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
-import { edgeNames, kindNames, type Lang, subkindNames } from "./i18n.ts";
+import { locales } from "../../../core/locales/index.ts";
+import { kindName, labelOf, relationshipName, valueName, type Kind, type Lang } from "../../../core/model/index.ts";
 
 /** On hover: what a node is, and what an edge means, with its season, role and source quote. */
-export function attachTooltip(cy: Core, tooltip: HTMLElement, lang: () => Lang): void {
+export function attachTooltip(cy: Core, tooltip: HTMLElement, lang: Lang): void {
   const show = (text: string, x: number, y: number): void => {
     tooltip.textContent = text;
     tooltip.hidden = false;
@@ -12,23 +13,27 @@ export function attachTooltip(cy: Core, tooltip: HTMLElement, lang: () => Lang):
   };
   cy.on("mouseover", "node", (event) => {
     const node = event.target as NodeSingular;
-    const l = lang();
-    const subkind = node.data("subkind") ? ` · ${subkindNames[l][node.data("subkind")] ?? node.data("subkind")}` : "";
-    show(`${node.data("label")}\n${kindNames[l][node.data("kind")]}${subkind}`, event.renderedPosition.x, event.renderedPosition.y);
+    show(`${node.data("label")}\n${describeKind(node.data("kind"), node.data("subkind"), lang)}`, event.renderedPosition.x, event.renderedPosition.y);
   });
   cy.on("mouseover", "edge", (event) => {
     const edge = event.target as EdgeSingular;
-    show(describeEdgeFully(edge, lang()), event.renderedPosition.x, event.renderedPosition.y);
+    show(describeEdgeFully(edge, lang), event.renderedPosition.x, event.renderedPosition.y);
   });
   cy.on("mouseout", "node, edge", () => void (tooltip.hidden = true));
   cy.on("viewport", () => void (tooltip.hidden = true));
 }
 
 export function describeEdgeFully(edge: EdgeSingular, lang: Lang): string {
-  const parts = [`${edge.source().data("label")} ${edgeNames[lang][edge.data("type")] ?? edge.data("type")} ${edge.target().data("label")}`];
-  if (edge.data("season")) parts.push(`${lang === "fr" ? "saison" : "season"} ${edge.data("season")}${edge.data("startYear") ? ` (${edge.data("startYear")}-${edge.data("endYear")})` : ""}`);
-  if (edge.data("role")) parts.push(`${lang === "fr" ? "rôle" : "role"} : ${edge.data("role")}`);
+  const t = locales[lang].ui;
+  const parts = [`${edge.source().data("label")} ${relationshipName(edge.data("type"), lang)} ${edge.target().data("label")}`];
+  if (edge.data("season")) parts.push(`${t.seasonNumber(edge.data("season"))}${edge.data("startYear") ? ` (${edge.data("startYear")}-${edge.data("endYear")})` : ""}`);
+  if (edge.data("role")) parts.push(t.role(edge.data("role")));
   if (edge.data("nature")) parts.push(String(edge.data("nature")));
   if (edge.data("quote")) parts.push(`« ${edge.data("quote")} »`);
   return parts.join("\n");
+}
+
+/** "Allié · coopérative": the kind, and the entity's own kind in the model's words. */
+export function describeKind(kind: Kind, subkind: unknown, lang: Lang): string {
+  return typeof subkind === "string" && subkind ? `${kindName(kind, lang)} · ${valueName(labelOf[kind], "kind", subkind, lang)}` : kindName(kind, lang);
 }

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
-import { badUserInput } from "../bad-user-input.ts";
+import { badUserInput, checkRange } from "../bad-user-input.ts";
 import { kindOf } from "../../../core/model/index.ts";
 import { toLatLon } from "../../../core/node-values.ts";
 import { resolvePlaceArgument } from "./place.ts";
@@ -12,13 +12,13 @@ const MAX_RADIUS_KM = 1000;
 export async function alliesNear(services: Services, args: { place: string; radiusKm?: number | null; limit?: number | null }) {
   const radiusKm = args.radiusKm ?? 50;
   const limit = args.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput(`limit must be between 1 and 1000, not ${limit}`, "limit");
+  checkRange("limit", limit, 1, 1000);
   if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
-    throw badUserInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}, not ${radiusKm}`, "radiusKm");
+    throw badUserInput("radius-out-of-range", { max: MAX_RADIUS_KM, value: radiusKm }, "radiusKm");
   }
   const commune = resolvePlaceArgument(services.gazetteer, args.place, "place");
   if (commune.lat === null || commune.lon === null) {
-    throw badUserInput(`The gazetteer has no coordinates for ${commune.name} (${commune.departement}).`, "place");
+    throw badUserInput("no-coordinates", { name: commune.name, departement: commune.departement }, "place");
   }
   const point = new neo4j.types.Point(4326, commune.lon, commune.lat);
   const radiusMetres = radiusKm * 1000;

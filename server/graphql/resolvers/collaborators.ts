@@ -2,6 +2,7 @@ import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts"
 import { badUserInput } from "../bad-user-input.ts";
 import { labelOf, type Kind, type Label } from "../../../core/model/index.ts";
 import { summarize, type EntitySummary } from "../../../core/node-values.ts";
+import { locales } from "../../../core/locales/index.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { readQuery, type Services } from "./services.ts";
 
@@ -24,7 +25,7 @@ interface Reason {
 /** collaborators(kind, slug): who worked with an ally or a person, each with every reason. */
 export async function collaborators(services: Services, args: { kind?: Kind | null; slug: string }) {
   const kind = args.kind ?? "ally";
-  if (kind !== "ally" && kind !== "person") throw badUserInput(`collaborators are those of an ally or a person, not a ${kind}`, "kind");
+  if (kind !== "ally" && kind !== "person") throw badUserInput("not-a-collaborator", { kind }, "kind");
   const query = fillQuery("queries/collaborators", { __LABEL__: checkedLabel(labelOf[kind]) });
   const rows = await readQuery<{ label: Label; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, { slug: args.slug });
   if (rows.length === 0) await assertEntityExists(services, kind, args.slug, "slug");
@@ -45,17 +46,7 @@ function mergeReasons(rows: ReasonRow[]): Reason[] {
   return [...merged.values()].map((reason) => ({ ...reason, description: describe(reason) }));
 }
 
-const tieNames: Record<string, string> = { PARTNERED_WITH: "partenariat", SUPPORTS: "soutien", WORKS_FOR: "emploi" };
-
-/** In French, as the interface shows it. */
+/** In French, for API users who show it as it is (deprecated: the explorer words reason, via and seasons itself). */
 function describe(reason: Omit<Reason, "description">): string {
-  const seasons = reason.seasons.length === 0 ? "" : reason.seasons.length === 1 ? ` (saison ${reason.seasons[0]})` : ` (saisons ${reason.seasons.join(" et ")})`;
-  switch (reason.reason) {
-    case "SHARED_TERRITORY":
-      return `ont tous deux accompagné ${reason.via?.name ?? "le même territoire"}${seasons}`;
-    case "SHARED_INITIATIVE":
-      return `ont tous deux contribué à « ${reason.via?.name ?? "la même initiative"} »${seasons}`;
-    case "DIRECT_TIE":
-      return `lien direct : ${tieNames[reason.relationship ?? ""] ?? reason.relationship}`;
-  }
+  return locales.fr.collaboration[reason.reason]({ via: reason.via?.name ?? null, seasons: reason.seasons, relationship: reason.relationship });
 }

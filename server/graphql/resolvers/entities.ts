@@ -6,7 +6,7 @@ import { readQuery, type Services } from "./services.ts";
 
 /** entities(refs): given entities and the relationships among them, as Cytoscape elements. */
 export async function entities(services: Services, args: { refs: { kind: Kind; slug: string }[] }): Promise<Elements> {
-  if (args.refs.length > 1000) throw badUserInput("at most 1000 entities at a time", "refs");
+  if (args.refs.length > 1000) throw badUserInput("too-many", { argument: "refs", max: 1000 }, "refs");
   const refs = args.refs.map((ref) => ({ label: labelOf[ref.kind], slug: ref.slug }));
   const [row] = await readQuery<{ nodes: string; relationships: string }>(services, fillQuery("queries/entities", {}), { refs });
   if (!row) return toElements([], [], false);

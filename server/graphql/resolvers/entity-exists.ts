@@ -7,5 +7,5 @@ import { readQuery, type Services } from "./services.ts";
 export async function assertEntityExists(services: Services, kind: Kind, slug: string, argument: string): Promise<void> {
   const query = fillQuery("queries/entity-exists", { __LABEL__: checkedLabel(labelOf[kind]) });
   const [row] = await readQuery<{ exists: boolean }>(services, query, { slug });
-  if (!row?.exists) throw badUserInput(`No ${kind} has the slug "${slug}"`, argument);
+  if (!row?.exists) throw badUserInput("entity-not-found", { kind, slug }, argument);
 }

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
-import { badUserInput } from "../bad-user-input.ts";
+import { badUserInput, checkRange } from "../bad-user-input.ts";
 import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
@@ -17,8 +17,8 @@ export async function neighbourhood(
 ): Promise<Elements> {
   const depth = args.depth ?? 1;
   const limit = args.limit ?? 500;
-  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw badUserInput(`depth must be 1, 2 or 3, not ${depth}`, "depth");
-  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw badUserInput(`limit must be between 1 and 5000, not ${limit}`, "limit");
+  checkRange("depth", depth, 1, 3);
+  checkRange("limit", limit, 1, 5000);
   const query = fillQuery("queries/neighbourhood", { __LABEL__: checkedLabel(labelOf[args.kind]) });
   const rows = await readQuery<{ nodes: string; relationships: string }>(services, query, {
     slug: args.slug,
@@ -27,7 +27,7 @@ export async function neighbourhood(
     firstHop: neo4j.int(Math.min(FIRST_HOP, limit)),
     perNode: neo4j.int(PER_NODE),
   });
-  if (rows.length === 0) throw badUserInput(`No ${args.kind} has the slug "${args.slug}"`, "slug");
+  if (rows.length === 0) throw badUserInput("entity-not-found", { kind: args.kind, slug: args.slug }, "slug");
   const { nodes, relationships } = parseElementRow(rows[0]!);
   return toElements(nodes, relationships, nodes.length >= limit);
 }

@@ -1,14 +1,14 @@
 import neo4j from "neo4j-driver";
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { fillQuery } from "../../../core/neo4j/cypher-template.ts";
-import { badUserInput } from "../bad-user-input.ts";
+import { checkRange } from "../bad-user-input.ts";
 import { parseElementRow, toElements } from "./elements.ts";
 import { readQuery, type Services } from "./services.ts";
 
 /** overview(limit): the most connected entities and the relationships among them, as Cytoscape elements. */
 export async function overview(services: Services, args: { limit?: number | null }) {
   const limit = args.limit ?? 1500;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 20000) throw badUserInput(`limit must be between 1 and 20000, not ${limit}`, "limit");
+  checkRange("limit", limit, 1, 20000);
   const [[row], [version]] = await Promise.all([
     readQuery<{ nodes: string; relationships: string; total: number }>(services, fillQuery("queries/overview", {}), { limit: neo4j.int(limit) }),
     readQuery<{ version: number }>(services, readCypher("queries/graph-version"), {}),

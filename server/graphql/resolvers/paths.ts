@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
-import { badUserInput } from "../bad-user-input.ts";
+import { checkRange } from "../bad-user-input.ts";
 import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
@@ -12,7 +12,7 @@ export async function paths(
   args: { fromKind: Kind; fromSlug: string; toKind: Kind; toSlug: string; limit?: number | null },
 ): Promise<Elements> {
   const limit = args.limit ?? 5;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badUserInput(`limit must be between 1 and 50, not ${limit}`, "limit");
+  checkRange("limit", limit, 1, 50);
   const query = fillQuery("queries/paths", {
     __FROM__: checkedLabel(labelOf[args.fromKind]),
     __TO__: checkedLabel(labelOf[args.toKind]),

@@ -3,12 +3,12 @@ import { badUserInput } from "../bad-user-input.ts";
 
 /** The commune a place name resolves to, or a BAD_USER_INPUT error that lists the candidates. */
 export function resolvePlaceArgument(gazetteer: Gazetteer, name: string, argument: string): ResolvedCommune {
-  if (name.trim() === "") throw badUserInput(`${argument} is empty: give a French commune name, e.g. "Lille"`, argument);
+  if (name.trim() === "") throw badUserInput("empty-place", { argument }, argument);
   try {
     return gazetteer.resolve(name);
   } catch (error) {
     if (!(error instanceof PlaceError)) throw error;
-    throw badUserInput(error.message, argument, { reason: error.reason, candidates: error.candidates });
+    throw badUserInput(error.reason, { query: error.query, candidates: error.candidates }, argument, { candidates: error.candidates });
   }
 }
 

@@ -1,0 +1,210 @@
+import type { Core } from "cytoscape";
+import { nodeId } from "../../../core/ids.ts";
+import { locales } from "../../../core/locales/index.ts";
+import type { Api } from "../api/graphql-client.ts";
+import type { SourceInfo } from "../api/types.ts";
+import { exportCsv, exportJson, exportPng } from "../export/export-view.ts";
+import { refreshCaptions } from "../graph/captions.ts";
+import { GraphModel } from "../graph/graph-model.ts";
+import { applyVisibility } from "../graph/visibility.ts";
+import { toUrl, type UrlState } from "../state/url-state.ts";
+import { ControlsPanel, type FilterOptions } from "../ui/controls-panel.ts";
+import { copyText } from "../ui/copy-text.ts";
+import { DetailsPanel } from "../ui/details-panel.ts";
+import { renderLegend } from "../ui/legend.ts";
+import { ListView } from "../ui/list-view.ts";
+import type { PageElements } from "../ui/page.ts";
+import { renderToolbar, type ToolbarActions } from "../ui/toolbar.ts";
+import { attachTooltip } from "../ui/tooltip.ts";
+import type { ExplorerContext } from "./context.ts";
+import { createCy } from "./create-cy.ts";
+import { ExpandFocus } from "./expand-focus.ts";
+import { Layouts } from "./layouts.ts";
+import { Near } from "./near.ts";
+import { Paths } from "./paths.ts";
+import { Selection } from "./selection.ts";
+import { startExplorer } from "./start.ts";
+import { Viewport } from "./viewport.ts";
+
+/**
+ * The explorer: a thin core that composes its features (selection, expand and focus, near, paths,
+ * layouts, viewport) over one Cytoscape instance and one state. Features change the state, then call
+ * commit(), the one path to visibility, legend, list, toolbar and URL. The page's parts only see the
+ * narrow actions they are given.
+ */
+export class Explorer {
+  readonly cy: Core;
+  private readonly ctx: ExplorerContext;
+  private readonly viewport: Viewport;
+  private readonly layouts: Layouts;
+  private readonly selection: Selection;
+  private readonly expandFocus: ExpandFocus;
+  private readonly nearFeature: Near;
+  private readonly paths: Paths;
+  private readonly details: DetailsPanel;
+  private readonly controls: ControlsPanel;
+  private readonly list: ListView;
+  private sources = new Map<string, SourceInfo>();
+  private options: FilterOptions = { seasons: [], themes: [], regions: [] };
+  private total = 0;
+  private shownToolbar = "";
+
+  constructor(
+    private readonly page: PageElements,
+    api: Api,
+    private readonly state: UrlState,
+  ) {
+    this.cy = createCy(page.graph, new URLSearchParams(window.location.search).get("renderer") === "webgl");
+    const graph = new GraphModel(this.cy, state.lang);
+    this.ctx = { cy: this.cy, api, page, graph, state, commit: (options) => this.commit(options), status: (message, error) => this.status(message, error) };
+    this.viewport = new Viewport(this.cy);
+    this.layouts = new Layouts(this.ctx, this.viewport);
+    this.details = new DetailsPanel(page.details, api, state.lang, this.detailsActions(), () => this.sources);
+    this.selection = new Selection(this.ctx, this.viewport, this.details);
+    this.expandFocus = new ExpandFocus(this.ctx, this.selection, this.layouts, this.viewport);
+    this.controls = new ControlsPanel(page.controls, state.lang, {
+      patchFilters: (patch) => {
+        this.state.filters = { ...this.state.filters, ...patch };
+        this.commit(); // no layout: positions and viewport stay
+      },
+      near: (place, radiusKm) => void this.nearFeature.near(place, radiusKm),
+      clearNear: () => this.nearFeature.clearNear(),
+      showPaths: () => void this.paths.showPaths(),
+      clearPaths: () => this.paths.clearPaths(),
+      land: (ref) => void this.expandFocus.land(ref),
+    });
+    this.nearFeature = new Near(this.ctx, this.layouts, this.controls);
+    this.paths = new Paths(this.ctx, this.layouts, this.viewport, this.controls);
+    this.list = new ListView(page.list, this.cy, state.lang, (id) => this.selection.select(id, { center: false }));
+    this.bindGraphEvents();
+    attachTooltip(this.cy, page.tooltip, state.lang);
+  }
+
+  /** Loads what the URL asks for and draws it (explorer/start.ts). */
+  async start(): Promise<void> {
+    await startExplorer(this.ctx, {
+      loadReferentials: async () => {
+        const [options, sources] = await Promise.all([this.ctx.api.filterOptions().catch(() => undefined), this.ctx.api.sources().catch(() => [])]);
+        this.sources = new Map(sources.map((s) => [s.slug, s]));
+        if (options) this.options = filterOptions(options, this.state.lang);
+      },
+      setTotal: (total) => void (this.total = total),
+      viewport: this.viewport,
+      layouts: this.layouts,
+      selection: this.selection,
+      near: this.nearFeature,
+      paths: this.paths,
+    });
+  }
+
+  /** Search results and links land here. */
+  land(ref: Parameters<ExpandFocus["land"]>[0]): Promise<void> {
+    return this.expandFocus.land(ref);
+  }
+
+  setView(view: "graph" | "list"): void {
+    this.layouts.setView(view);
+  }
+
+  /** What the toolbar may do. */
+  toolbarActions(): ToolbarActions {
+    const stamp = (): string => new Date().toISOString().slice(0, 10);
+    return {
+      showNetwork: () => {
+        this.layouts.setView("graph");
+        void this.layouts.setLayout("network");
+      },
+      showMap: () => {
+        this.layouts.setView("graph");
+        void this.layouts.setLayout("map");
+      },
+      showList: () => this.layouts.setView("list"),
+      currentUrl: () => new URL(toUrl(this.state), window.location.origin).href,
+      exportPng: () => exportPng(this.cy, `alliance-${stamp()}.png`),
+      exportJson: () => exportJson(this.cy, `alliance-${stamp()}.json`),
+      exportCsv: (group) => exportCsv(this.cy, group, `alliance-${group === "nodes" ? "noeuds" : "liens"}-${stamp()}.csv`),
+      switchLanguage: () => {
+        this.state.lang = this.state.lang === "fr" ? "en" : "fr";
+        refreshCaptions(this.cy, this.state.lang);
+        this.writeUrl(false);
+        window.location.reload(); // the page's fixed texts are built once, in one language
+      },
+    };
+  }
+
+  private detailsActions(): ConstructorParameters<typeof DetailsPanel>[3] {
+    return {
+      land: (ref) => void this.expandFocus.land(ref),
+      toggleExpand: (id) => void this.expandFocus.toggleExpand(id),
+      isExpanded: (id) => this.expandFocus.isExpanded(id),
+      setFocus: (id, depth) => void this.expandFocus.setFocus(id, depth),
+      focusDepth: () => this.state.focusDepth,
+      setPathEnd: (end, ref) => this.paths.setPathEnd(end, ref),
+      copy: (text, button) => void copy(text, button, locales[this.state.lang].ui.linkCopied),
+      close: () => this.selection.unselect(),
+    };
+  }
+
+  /** The one path from "the state changed" to what the page shows and the URL says. */
+  private commit({ push = false, controls = false }: { push?: boolean; controls?: boolean } = {}): void {
+    const { state, cy } = this;
+    const focus = state.focusDepth !== null && state.entity ? { nodeId: nodeId(state.entity), depth: state.focusDepth } : null;
+    applyVisibility(cy, state.filters, focus, state.layout === "map" ? this.layouts.offMap : undefined);
+    renderLegend(this.controls.legend, cy, state.lang);
+    if (state.view === "list") this.list.render();
+    if (controls) this.renderControls();
+    const shown = cy.nodes().length;
+    this.status(this.total > shown ? locales[state.lang].ui.partial(shown, this.total) : "");
+    const toolbar = `${state.layout}/${state.view}`;
+    if (!state.embed && toolbar !== this.shownToolbar) {
+      this.shownToolbar = toolbar;
+      renderToolbar(this.page.toolbar, this.toolbarActions(), state.lang, { layout: state.layout, view: state.view });
+    }
+    this.writeUrl(push);
+  }
+
+  private renderControls(): void {
+    const names: Record<string, string> = {};
+    this.cy.nodes().forEach((n) => void (names[n.id()] = String(n.data("label"))));
+    this.controls.render(this.state.filters, this.options, this.state.near, { ...this.paths.ends, names });
+  }
+
+  private bindGraphEvents(): void {
+    this.cy.on("tap", "node", (event) => this.selection.select(event.target.id(), { center: false, push: true }));
+    this.cy.on("dbltap", "node", (event) => void this.expandFocus.toggleExpand(event.target.id()));
+    this.cy.on("tap", (event) => {
+      if (event.target === this.cy) this.selection.clearHighlight();
+    });
+    window.addEventListener("popstate", () => window.location.reload());
+  }
+
+  private writeUrl(push: boolean): void {
+    const url = toUrl(this.state);
+    if (url === window.location.pathname + window.location.search) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  private status(message: string, error = false): void {
+    this.page.status.textContent = message;
+    this.page.status.classList.toggle("error", error);
+  }
+}
+
+function filterOptions(options: Awaited<ReturnType<Api["filterOptions"]>>, lang: UrlState["lang"]): FilterOptions {
+  const t = locales[lang].ui;
+  const seasons = new Map<number, string>();
+  for (const c of options.cohorts) if (!seasons.has(c.season)) seasons.set(c.season, c.startYear && c.endYear ? t.seasonRange(c.startYear, c.endYear, c.season) : c.name);
+  return {
+    seasons: [...seasons].map(([season, label]) => ({ season, label })),
+    themes: options.themes,
+    regions: options.regions.map((r) => ({ code: r.inseeCode, name: r.name })),
+  };
+}
+
+async function copy(text: string, button: HTMLButtonElement, done: string): Promise<void> {
+  const label = button.textContent;
+  button.textContent = done;
+  setTimeout(() => (button.textContent = label), 1500);
+  await copyText(text);
+}
