@@ -1,19 +1,17 @@
-/**
- * npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
- * npm run bench -- --json            the same, and a JSON summary on the last line
- * npm run bench -- --only api,cache  some measures only (loading, api, cache, client, start)
- * npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
- *
- * Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.
- */
 import { execFileSync } from "node:child_process";
+import { parseCommandLine } from "../core/cli/parse-command-line.ts";
 import { checkBudgets, formatReport } from "./report.ts";
 import { defaultOptions, runBench, smokeOptions } from "./run-bench.ts";
 
-const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith("--only"))?.split("=")[1] ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
-const json = args.includes("--json");
-const smoke = args.includes("--smoke");
+const usage = `npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
+npm run bench -- --json            the same, and a JSON summary on the last line
+npm run bench -- --only api,cache  some measures only (loading, api, cache, client, start)
+npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
+
+Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.`;
+
+const { values } = parseCommandLine({ name: "npm run bench", usage, options: { only: { type: "string" }, json: { type: "boolean" }, smoke: { type: "boolean" } } });
+const { only, json = false, smoke = false } = values;
 const benchStarted = performance.now();
 const log = (line: string) => console.error(`[${String(Math.round((performance.now() - benchStarted) / 1000)).padStart(4)} s] ${line}`);
 

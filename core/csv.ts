@@ -1,46 +1,18 @@
-/** RFC 4180 CSV: comma, CRLF, quotes doubled; a BOM so that spreadsheet programs read UTF-8. */
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
+/** RFC 4180 CSV (csv-stringify): comma, CRLF, quotes doubled; a BOM so that spreadsheet programs read UTF-8. */
 export function toCsv(rows: (string | number | boolean | null)[][]): string {
-  return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + stringify(rows, { record_delimiter: "\r\n", quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } });
 }
 
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Parses RFC 4180 CSV (comma or semicolon, quoted fields across lines); rows of strings. */
+/**
+ * Parses CSV (csv-parse): comma or semicolon (French spreadsheets write semicolons: the first line
+ * tells which), quoted fields across lines, a BOM; rows of strings.
+ */
 export function parseCsv(text: string): string[][] {
   const input = text.replace(/^\uFEFF/, "");
   const firstLine = input.slice(0, input.search(/\r?\n|$/));
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const char = input[i]!;
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && input[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += char;
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  return parse(input, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true }) as string[][];
 }

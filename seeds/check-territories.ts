@@ -1,5 +1,5 @@
 import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
-import { normalizePlaceName } from "../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName } from "../core/text/normalize.ts";
 import { entityKey, type MergedEntity } from "./merge-entities.ts";
 import type { ResolvedRelationship } from "./resolve-relationships.ts";
 import type { Problem } from "./problem.ts";

@@ -1,11 +1,5 @@
-/**
- * npm run seed                       validate seeds/data/*.yaml, then load them in one transaction
- * npm run seed -- --check FILE…      validate FILE(s) with the rest of seeds/data, write nothing
- *
- * Loads into NEO4J_URI if set; else into the embedded Neo4j of `npm start` if it is running,
- * else starts the embedded Neo4j just for the load.
- */
 import path from "node:path";
+import { parseCommandLine } from "../core/cli/parse-command-line.ts";
 import { readConfig } from "../core/config.ts";
 import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
@@ -15,9 +9,17 @@ import { connectForTool } from "../core/neo4j/connect-for-tool.ts";
 import { checkSeeds, listSeedFiles, loadSeeds, SeedProblems } from "./load-seeds.ts";
 import { formatProblem, type Problem } from "./problem.ts";
 
-async function main(args: string[]): Promise<number> {
-  const checkOnly = args.includes("--check");
-  const named = args.filter((arg) => !arg.startsWith("--")).map((file) => path.resolve(file));
+const usage = `npm run seed                       validate seeds/data/*.yaml, then load them in one transaction
+npm run seed -- FILE…              load FILE(s) with the rest of seeds/data (a FILE stands in for the seed file of its name)
+npm run seed -- --check [FILE…]    validate, write nothing
+
+Loads into NEO4J_URI if set; else into the embedded Neo4j of \`npm start\` if it is running,
+else starts the embedded Neo4j just for the load.`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine({ name: "npm run seed", usage, options: { check: { type: "boolean" } }, positionals: true });
+  const checkOnly = values.check === true;
+  const named = positionals.map((file) => path.resolve(file));
   const gazetteer = new Gazetteer(readGazetteerFile());
   // A named file stands in for the seed file of the same name, so a new version is checked against the rest.
   const files = [...listSeedFiles().filter((file) => !named.some((n) => path.basename(n) === path.basename(file))), ...named];
@@ -57,4 +59,4 @@ function report(problems: Problem[]): number {
   return 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

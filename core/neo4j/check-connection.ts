@@ -1,11 +1,14 @@
-/**
- * `npm run db:check`: opens a Bolt session on the Neo4j that `npm start` uses (NEO4J_URI, or the
- * embedded one on 127.0.0.1:NEO4J_BOLT_PORT) and prints its version, APOC's and what the graph holds.
- */
+import { parseCommandLine } from "../cli/parse-command-line.ts";
 import { readConfig } from "../config.ts";
 import { createDriver } from "./create-driver.ts";
 import { checkApoc } from "./check-apoc.ts";
 
+parseCommandLine({
+  name: "npm run db:check",
+  usage: `npm run db:check    open a Bolt session on the Neo4j that npm start uses (NEO4J_URI, or the embedded one on
+                    127.0.0.1:NEO4J_BOLT_PORT) and print its version, APOC's and what the graph holds`,
+  options: {},
+});
 const config = readConfig();
 const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`;
 const driver = createDriver({ uri, username: config.neo4j.username, password: config.neo4j.uri ? config.neo4j.password : "" });

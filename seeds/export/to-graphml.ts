@@ -1,37 +1,42 @@
+import { XMLBuilder } from "fast-xml-parser";
+import { attributeValue, edgeAttributeTypes, nodeAttributeTypes } from "./attributes.ts";
 import { edgeId, nodeAttributes, relationshipAttributes } from "./flatten.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
-import { attributeTypes, attributeValue, xmlEscape } from "./xml.ts";
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, indentBy: "  ", suppressEmptyNode: true });
 
 /** GraphML, as Gephi, yEd and Cytoscape desktop read it: typed keys for every property. */
 export function toGraphml(graph: WholeGraph): string {
   const nodeRows = graph.nodes.map(nodeAttributes);
   const edgeRows = graph.relationships.map(relationshipAttributes);
-  const nodeKeys = attributeTypes(nodeRows);
-  const edgeKeys = attributeTypes(edgeRows);
-  const keyId = (scope: "n" | "e", name: string) => `${scope}_${name}`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...[...nodeKeys].map(([name, type]) => `  <key id="${keyId("n", xmlEscape(name))}" for="node" attr.name="${xmlEscape(name)}" attr.type="${type}"/>`),
-    ...[...edgeKeys].map(([name, type]) => `  <key id="${keyId("e", xmlEscape(name))}" for="edge" attr.name="${xmlEscape(name)}" attr.type="${type}"/>`),
-    '  <graph id="alliance" edgedefault="directed">',
-  ];
-  graph.nodes.forEach((node, i) => {
-    lines.push(`    <node id="${xmlEscape(exportId(node.label, node.slug))}">`);
-    for (const [name, value] of Object.entries(nodeRows[i]!)) {
-      if (value !== null && value !== undefined) lines.push(`      <data key="${keyId("n", xmlEscape(name))}">${xmlEscape(attributeValue(value))}</data>`);
-    }
-    lines.push("    </node>");
-  });
-  graph.relationships.forEach((relationship, i) => {
-    const source = xmlEscape(exportId(relationship.fromLabel, relationship.fromSlug));
-    const target = xmlEscape(exportId(relationship.toLabel, relationship.toSlug));
-    lines.push(`    <edge id="${xmlEscape(edgeId(relationship, i))}" source="${source}" target="${target}">`);
-    for (const [name, value] of Object.entries(edgeRows[i]!)) {
-      if (value !== null && value !== undefined) lines.push(`      <data key="${keyId("e", xmlEscape(name))}">${xmlEscape(attributeValue(value))}</data>`);
-    }
-    lines.push("    </edge>");
-  });
-  lines.push("  </graph>", "</graphml>", "");
-  return lines.join("\n");
+  const nodeKeys = nodeAttributeTypes(nodeRows);
+  const edgeKeys = edgeAttributeTypes(edgeRows);
+  const data = (scope: "n" | "e", row: Record<string, unknown>) =>
+    Object.entries(row)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([name, value]) => ({ "@key": `${scope}_${name}`, "#text": attributeValue(value) }));
+  const document = {
+    "?xml": { "@version": "1.0", "@encoding": "UTF-8" },
+    graphml: {
+      "@xmlns": "http://graphml.graphdrawing.org/xmlns",
+      "@xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+      "@xsi:schemaLocation": "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+      key: [
+        ...[...nodeKeys].map(([name, type]) => ({ "@id": `n_${name}`, "@for": "node", "@attr.name": name, "@attr.type": type })),
+        ...[...edgeKeys].map(([name, type]) => ({ "@id": `e_${name}`, "@for": "edge", "@attr.name": name, "@attr.type": type })),
+      ],
+      graph: {
+        "@id": "alliance",
+        "@edgedefault": "directed",
+        node: graph.nodes.map((node, i) => ({ "@id": exportId(node.label, node.slug), data: data("n", nodeRows[i]!) })),
+        edge: graph.relationships.map((relationship, i) => ({
+          "@id": edgeId(relationship, i),
+          "@source": exportId(relationship.fromLabel, relationship.fromSlug),
+          "@target": exportId(relationship.toLabel, relationship.toSlug),
+          data: data("e", edgeRows[i]!),
+        })),
+      },
+    },
+  };
+  return builder.build(document);
 }

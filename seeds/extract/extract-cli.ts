@@ -1,21 +1,20 @@
-/**
- * npm run extract -- FICHE.txt [--out seeds/data/NAME.yaml]
- *
- * Turns a fiche's text into a draft seed file (stdout, or --out) for a person to review, and puts
- * a copy of the text in seeds/sources/ so that the seed loader can check its quotes.
- */
 import fs from "node:fs";
 import path from "node:path";
+import { parseCommandLine } from "../../core/cli/parse-command-line.ts";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
 import { sourcesDir } from "../load-seeds.ts";
 import { extractFiche } from "./extract-fiche.ts";
 import { Knowledge } from "./knowledge.ts";
 
-const args = process.argv.slice(2);
-const fiche = args.find((arg) => !arg.startsWith("--") && args[args.indexOf(arg) - 1] !== "--out");
-const outIndex = args.indexOf("--out");
-const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+const usage = `npm run extract -- FICHE.txt [--out seeds/data/NAME.yaml]
+
+Turns a fiche's text into a draft seed file (stdout, or --out) for a person to review, and puts
+a copy of the text in seeds/sources/ so that the seed loader can check its quotes.`;
+
+const { values, positionals } = parseCommandLine({ name: "npm run extract", usage, options: { out: { type: "string" } }, positionals: true });
+const [fiche] = positionals;
+const out = values.out;
 if (!fiche) {
   console.error("extract: name a fiche's text file, e.g. npm run extract -- ../shared/sources/territoires-pilotes-saison-2-vimy.txt");
   process.exit(2);

@@ -1,7 +1,6 @@
 import type { Gazetteer, ResolvedCommune } from "../../core/gazetteer/gazetteer.ts";
-import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import { gazetteerSources } from "../check-territories.ts";
-import { slugify } from "../import/kumu-to-seed.ts";
 import type { Label } from "../../core/model/index.ts";
 import { Draft, type DraftEntity } from "./draft.ts";
 import type { Knowledge } from "./knowledge.ts";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
-import { slugify } from "../import/kumu-to-seed.ts";
+import { slugify } from "../../core/text/normalize.ts";
 import { ficheSourcePlaceholder, extractAbout } from "./extract-about.ts";
 import { ExtractContext } from "./extract-context.ts";
 import { extractHeader } from "./extract-header.ts";

@@ -1,7 +1,6 @@
-import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import type { Block } from "./fiche-text.ts";
 import { parseWholeNumber, titleCase } from "./fiche-text.ts";
-import { slugify } from "../import/kumu-to-seed.ts";
 import type { ExtractContext } from "./extract-context.ts";
 
 const territoryHeading =

@@ -1,5 +1,4 @@
-import { slugify } from "../import/kumu-to-seed.ts";
-import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import type { DraftEntity } from "./draft.ts";
 import type { ExtractContext } from "./extract-context.ts";
 import { capitalize, sentences, type Block } from "./fiche-text.ts";

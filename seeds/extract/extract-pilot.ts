@@ -1,4 +1,4 @@
-import { slugify } from "../import/kumu-to-seed.ts";
+import { slugify } from "../../core/text/normalize.ts";
 import type { DraftEntity } from "./draft.ts";
 import type { ExtractContext } from "./extract-context.ts";
 import { capitalize, monthYear, sentences, type Block } from "./fiche-text.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { normalizePlaceName } from "../../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName } from "../../core/text/normalize.ts";
 import { listSeedFiles, readSeedFiles } from "../load-seeds.ts";
 import type { Label } from "../../core/model/index.ts";
 

@@ -1,8 +1,4 @@
-/**
- * npm run import -- FILE.xlsx            import a Kumu workbook (sheets Elements and Connections)
- * npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
- * npm run import -- FILE --check         validate only, write nothing
- */
+import { parseCommandLine } from "../../core/cli/parse-command-line.ts";
 import { readConfig } from "../../core/config.ts";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
@@ -13,11 +9,15 @@ import { SeedProblems } from "../load-seeds.ts";
 import { formatProblem } from "../problem.ts";
 import { importKumu } from "./import-kumu.ts";
 
-async function main(args: string[]): Promise<number> {
-  const check = args.includes("--check");
-  const paths = args.filter((arg) => !arg.startsWith("--"));
+const usage = `npm run import -- FILE.xlsx            import a Kumu workbook (sheets Elements and Connections)
+npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
+npm run import -- FILE --check         validate only, write nothing`;
+
+async function main(): Promise<number> {
+  const { values, positionals: paths } = parseCommandLine({ name: "npm run import", usage, options: { check: { type: "boolean" } }, positionals: true });
+  const check = values.check === true;
   if (paths.length === 0) {
-    console.error("import: name a Kumu file (.xlsx, or NAME-elements.csv)");
+    console.error(`import: name a Kumu file (.xlsx, or NAME-elements.csv)\n\n${usage}`);
     return 2;
   }
   const config = readConfig();
@@ -43,4 +43,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main();

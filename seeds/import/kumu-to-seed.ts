@@ -1,4 +1,5 @@
 import { connectionBaseColumns, connectionPropertyColumns, connectionTailColumns, elementBaseColumns, elementPropertyColumns, elementTailColumns, labelOfType, listSeparator } from "../export/kumu-layout.ts";
+import { slugify } from "../../core/text/normalize.ts";
 import { checkValue } from "../check-value.ts";
 import { derivedPropertyNames, entityKinds, givenPropertiesOf, isRelationshipType, relationshipKinds, slugPattern, type Label, type ValueType } from "../../core/model/index.ts";
 import type { SeedEntity, SeedFile, SeedRelationship } from "../parse-seed-file.ts";
@@ -176,16 +177,6 @@ function slugFromId(id: string | undefined, label: Label): string | undefined {
 }
 
 /** A slug from a name: "Bien fait pour ta com" → "bien-fait-pour-ta-com". */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 function text(value: CellValue | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   const result = String(value).trim();

@@ -1,4 +1,5 @@
 import type { Core } from "cytoscape";
+import { stringify } from "csv-stringify/browser/esm/sync";
 import { download } from "./download.ts";
 
 /** The current view as a PNG, as the user sees it (twice the screen's resolution). */
@@ -25,23 +26,21 @@ export function exportJson(cy: Core, fileName: string): void {
 const nodeColumns = ["id", "kind", "subkind", "slug", "label", "latitude", "longitude", "locationApproximate", "regionName"];
 const edgeColumns = ["id", "type", "source", "target", "season", "role", "sourceDocument", "quote"];
 
-/** The visible nodes, or edges, as CSV (RFC 4180: comma, quotes doubled, CRLF). */
+/** The visible nodes, or edges, as CSV (RFC 4180 by csv-stringify: comma, quotes doubled, CRLF). */
 export function visibleCsv(cy: Core, group: "nodes" | "edges"): string {
   const columns = group === "nodes" ? nodeColumns : edgeColumns;
   const elements = (group === "nodes" ? cy.nodes() : cy.edges()).not(".hidden");
-  const lines = [columns.join(",")];
-  elements.forEach((element) => void lines.push(columns.map((column) => csvCell(element.data(column))).join(",")));
-  return lines.join("\r\n") + "\r\n";
+  const rows = elements.map((element) => columns.map((column) => cell(element.data(column))));
+  return stringify([columns, ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
 export function exportCsv(cy: Core, group: "nodes" | "edges", fileName: string): void {
   download(new Blob(["\uFEFF" + visibleCsv(cy, group)], { type: "text/csv;charset=utf-8" }), fileName);
 }
 
-function csvCell(value: unknown): string {
+function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text = Array.isArray(value) ? value.join("; ") : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return Array.isArray(value) ? value.join("; ") : String(value);
 }
 
 function withoutInternals(data: Record<string, unknown>): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { normalizePlaceName } from "../../../core/gazetteer/normalize-place-name.ts";
+import { normalizePlaceName } from "../../../core/text/normalize.ts";
 
 // The analyzer (standard-folding) drops these English stop words when indexing: a query term
 // equal to one of them could never match.
