@@ -103,8 +103,8 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
   fs.mkdirSync(shots, { recursive: true });
   const rows: ClientRow[] = [];
   const screenshots: string[] = [];
-  let webgl2Available = false; // drawn by a GPU: software WebGL is slower than the canvas
-  let webglRenderer = "";
+  let webgl2Available: boolean; // drawn by a GPU: software WebGL is slower than the canvas
+  let webglRenderer: string;
   try {
     const probe = await browser.newPage();
     webglRenderer = String(

@@ -12,7 +12,7 @@ export async function applySchema(driver: Driver, database: string, log: Logger)
       try {
         await driver.executeQuery(statement, {}, { database });
       } catch (error) {
-        throw new Error(`cypher/schema/${path.basename(file)}: ${(error as Error).message}\n${statement}`);
+        throw new Error(`cypher/schema/${path.basename(file)}: ${(error as Error).message}\n${statement}`, { cause: error });
       }
       count += 1;
     }

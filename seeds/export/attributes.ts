@@ -56,5 +56,6 @@ function withObserved(declared: Map<string, AttributeType>, rows: Record<string,
 /** A value as text in an attribute: lists joined, maps as JSON, characters XML cannot hold left out. */
 export function attributeValue(value: unknown): string {
   const text = Array.isArray(value) ? value.join(" | ") : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }

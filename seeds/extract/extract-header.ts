@@ -24,7 +24,7 @@ export function extractHeader(blocks: Block[], context: ExtractContext): void {
   const { draft } = context;
   let heading: { kind: ReturnType<typeof kindOfHeading>; name: string; quote: string } | undefined;
   let places: { departement?: string; region?: string; quote: string } | undefined;
-  let cohortQuotes: string[] = [];
+  const cohortQuotes: string[] = [];
   for (const block of blocks) {
     const text = block.text;
     const programme = /^La cohorte (.+?) : les projets des territoires$/.exec(text);
