@@ -23,7 +23,13 @@ export default defineConfig(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["core/**"], rules: restrict(["server", "seeds", "client", "bench", "tests"], "core/ is the lowest layer: it imports no other folder of the project.") },
+  {
+    files: ["core/**"],
+    rules: restrict(
+      ["server", "seeds", "client", "bench", "tests"],
+      "core/ is the lowest layer: it imports no other folder of the project.",
+    ),
+  },
   { files: ["seeds/**"], rules: restrict(["server", "client", "bench", "tests"], "seeds/ imports only core/.") },
   { files: ["server/**"], rules: restrict(["client", "bench", "tests"], "server/ is the API process: it imports core/ and seeds/ only.") },
   { files: ["bench/**"], rules: restrict(["tests"], "bench/ does not import tests/: shared helpers live in core/dev/.") },
@@ -35,7 +41,10 @@ export default defineConfig(
         "error",
         {
           patterns: [
-            { group: ["**/server/**", "**/seeds/**", "**/bench/**", "**/tests/**"], message: "The explorer talks to the server over HTTP only." },
+            {
+              group: ["**/server/**", "**/seeds/**", "**/bench/**", "**/tests/**"],
+              message: "The explorer talks to the server over HTTP only.",
+            },
             {
               group: ["**/core/*", "!**/core/model", "!**/core/ids.ts", "!**/core/locales", "!**/core/api-errors.ts"],
               message: "The explorer takes from core/ only what runs in a browser: the model, ids, locales, API error reasons.",

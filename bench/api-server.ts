@@ -16,7 +16,16 @@ export async function startApiServer(neo4jUri: string, env: Record<string, strin
   // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the API under the benchmark's load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), HOST: "127.0.0.1", SEED_ON_START: "false", LOG_LEVEL: "warn", LOG_FORMAT: "json", ...env },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_ON_START: "false",
+      LOG_LEVEL: "warn",
+      LOG_FORMAT: "json",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

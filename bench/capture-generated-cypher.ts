@@ -9,18 +9,33 @@ import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
  */
 export async function captureGeneratedCypher(driver: Driver, gazetteer: Gazetteer, query: string, variables: Record<string, unknown>) {
   const recorded: { cypher: string; params: Record<string, unknown> }[] = [];
-  const recordingTx = (tx: any) => new Proxy(tx, { get: (target, key) => (key === "run" ? (cypher: string, params: Record<string, unknown>) => (recorded.push({ cypher, params }), target.run(cypher, params)) : bound(target, key)) });
+  const recordingTx = (tx: any) =>
+    new Proxy(tx, {
+      get: (target, key) =>
+        key === "run"
+          ? (cypher: string, params: Record<string, unknown>) => (recorded.push({ cypher, params }), target.run(cypher, params))
+          : bound(target, key),
+    });
   const recordingSession = (session: any) =>
     new Proxy(session, {
       get: (target, key) => {
-        if (key === "executeRead" || key === "executeWrite") return (work: (tx: unknown) => unknown, config?: unknown) => target[key]((tx: unknown) => work(recordingTx(tx)), config);
-        if (key === "run") return (cypher: string, params: Record<string, unknown>) => (recorded.push({ cypher, params }), target.run(cypher, params));
+        if (key === "executeRead" || key === "executeWrite")
+          return (work: (tx: unknown) => unknown, config?: unknown) => target[key]((tx: unknown) => work(recordingTx(tx)), config);
+        if (key === "run")
+          return (cypher: string, params: Record<string, unknown>) => (recorded.push({ cypher, params }), target.run(cypher, params));
         return bound(target, key);
       },
     });
-  const recordingDriver = new Proxy(driver, { get: (target, key) => (key === "session" ? (config: unknown) => recordingSession((target as any).session(config)) : bound(target, key)) });
+  const recordingDriver = new Proxy(driver, {
+    get: (target, key) => (key === "session" ? (config: unknown) => recordingSession((target as any).session(config)) : bound(target, key)),
+  });
   const schema = await buildSchema({ driver: recordingDriver as Driver, database: "neo4j", gazetteer });
-  const result = await graphql({ schema, source: query, variableValues: variables, contextValue: { sessionConfig: { database: "neo4j" } } });
+  const result = await graphql({
+    schema,
+    source: query,
+    variableValues: variables,
+    contextValue: { sessionConfig: { database: "neo4j" } },
+  });
   if (result.errors?.length) throw new Error(`captureGeneratedCypher: ${result.errors[0]!.message}`);
   const last = recorded.at(-1);
   if (!last) throw new Error("captureGeneratedCypher: nothing was run");

@@ -62,11 +62,32 @@ export function generateAlliance(gazetteer: GazetteerData, size: AllianceSize, d
   const relationships: Record<string, unknown>[] = [];
   const slug = (prefix: string, i: number) => `${prefix}-${i.toString(36)}`;
 
-  entities.push({ section: "sources", item: { slug: "bench-fiches", title: "Synthetic fiches for the benchmark", publisher: "npm run bench", kind: "fiche" } });
-  for (const code of regions) entities.push({ section: "territories", item: { slug: `region-${code}`, name: gazetteer.regions[code]!.name, kind: "région", inseeCode: code, source: "cog" } });
+  entities.push({
+    section: "sources",
+    item: { slug: "bench-fiches", title: "Synthetic fiches for the benchmark", publisher: "npm run bench", kind: "fiche" },
+  });
+  for (const code of regions)
+    entities.push({
+      section: "territories",
+      item: { slug: `region-${code}`, name: gazetteer.regions[code]!.name, kind: "région", inseeCode: code, source: "cog" },
+    });
   for (const code of departements) {
-    entities.push({ section: "territories", item: { slug: `departement-${code.toLowerCase()}`, name: gazetteer.departements[code]!.name, kind: "département", inseeCode: code, source: "cog" } });
-    relationships.push({ type: "PART_OF", from: `departement-${code.toLowerCase()}`, to: `region-${gazetteer.departements[code]!.region}`, source: "cog" });
+    entities.push({
+      section: "territories",
+      item: {
+        slug: `departement-${code.toLowerCase()}`,
+        name: gazetteer.departements[code]!.name,
+        kind: "département",
+        inseeCode: code,
+        source: "cog",
+      },
+    });
+    relationships.push({
+      type: "PART_OF",
+      from: `departement-${code.toLowerCase()}`,
+      to: `region-${gazetteer.departements[code]!.region}`,
+      source: "cog",
+    });
   }
   const communeSlugs = communes.map((c) => `commune-${c[0].toLowerCase()}`);
   communes.forEach((c, i) => {
@@ -74,18 +95,84 @@ export function generateAlliance(gazetteer: GazetteerData, size: AllianceSize, d
     relationships.push({ type: "PART_OF", from: communeSlugs[i], to: `departement-${c[2].toLowerCase()}`, source: "cog" });
   });
   for (let s = 1; s <= seasons; s++) {
-    entities.push({ section: "cohorts", item: { slug: `cohort-${s}`, name: `Territoires pilotes, saison ${s}`, programme: "Territoires pilotes", season: s, startYear: 2019 + 2 * s, endYear: 2020 + 2 * s } });
+    entities.push({
+      section: "cohorts",
+      item: {
+        slug: `cohort-${s}`,
+        name: `Territoires pilotes, saison ${s}`,
+        programme: "Territoires pilotes",
+        season: s,
+        startYear: 2019 + 2 * s,
+        endYear: 2020 + 2 * s,
+      },
+    });
   }
-  const themeWords = ["alimentation", "coopération", "mise en récit", "communication", "culture", "agriculture", "mobilité", "énergie", "eau", "biodiversité", "habitat", "santé", "éducation", "emploi", "numérique", "tourisme", "forêt", "déchets", "climat", "jeunesse", "solidarité", "participation", "évaluation", "sobriété", "sport", "paysage", "patrimoine", "mer", "montagne", "commerce"];
-  for (let t = 0; t < themes; t++) entities.push({ section: "themes", item: { slug: `theme-${t}`, name: capitalize(themeWords[t % themeWords.length]!) } });
+  const themeWords = [
+    "alimentation",
+    "coopération",
+    "mise en récit",
+    "communication",
+    "culture",
+    "agriculture",
+    "mobilité",
+    "énergie",
+    "eau",
+    "biodiversité",
+    "habitat",
+    "santé",
+    "éducation",
+    "emploi",
+    "numérique",
+    "tourisme",
+    "forêt",
+    "déchets",
+    "climat",
+    "jeunesse",
+    "solidarité",
+    "participation",
+    "évaluation",
+    "sobriété",
+    "sport",
+    "paysage",
+    "patrimoine",
+    "mer",
+    "montagne",
+    "commerce",
+  ];
+  for (let t = 0; t < themes; t++)
+    entities.push({ section: "themes", item: { slug: `theme-${t}`, name: capitalize(themeWords[t % themeWords.length]!) } });
 
   const allyKinds = ["cooperative", "association", "consultancy", "public-body", "network", "funder", "company", "local-authority"];
-  const syllables = ["ter", "ra", "co", "lab", "vi", "sol", "ma", "trans", "ci", "to", "ya", "ver", "bio", "néo", "lien", "cité", "mo", "ru", "val", "dé"];
+  const syllables = [
+    "ter",
+    "ra",
+    "co",
+    "lab",
+    "vi",
+    "sol",
+    "ma",
+    "trans",
+    "ci",
+    "to",
+    "ya",
+    "ver",
+    "bio",
+    "néo",
+    "lien",
+    "cité",
+    "mo",
+    "ru",
+    "val",
+    "dé",
+  ];
   const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join("");
   const allySlugs: string[] = [];
   for (let a = 0; a < counts.allies; a++) {
     allySlugs.push(slug("ally", a));
-    entities.push({ section: "allies", item: { slug: allySlugs[a], name: `${capitalize(word())} ${capitalize(word())}`, kind: pick(allyKinds) } });
+    entities.push({
+      section: "allies",
+      item: { slug: allySlugs[a], name: `${capitalize(word())} ${capitalize(word())}`, kind: pick(allyKinds) },
+    });
     relationships.push({ type: "BASED_IN", from: allySlugs[a], to: communeSlugs[skewed(communeSlugs.length)] });
   }
   const initiativeSlugs: string[] = [];
@@ -106,7 +193,12 @@ export function generateAlliance(gazetteer: GazetteerData, size: AllianceSize, d
   for (let p = 0; p < counts.people; p++) {
     personSlugs.push(slug("person", p));
     entities.push({ section: "people", item: { slug: personSlugs[p], name: `${capitalize(word())} ${capitalize(word())}` } });
-    relationships.push({ type: "WORKS_FOR", from: personSlugs[p], to: allySlugs[skewed(allySlugs.length)], role: pick(["chargée de mission", "directeur", "coordinatrice", "élu"]) });
+    relationships.push({
+      type: "WORKS_FOR",
+      from: personSlugs[p],
+      to: allySlugs[skewed(allySlugs.length)],
+      role: pick(["chargée de mission", "directeur", "coordinatrice", "élu"]),
+    });
   }
   // The rest of the relationships, in the fiche's proportions, until the requested total.
   const target = Math.round(size.nodes * size.relationshipsPerNode);
@@ -124,7 +216,15 @@ export function generateAlliance(gazetteer: GazetteerData, size: AllianceSize, d
       const key = `${ally}|${commune}|${season}`;
       if (accompanied.has(key)) continue;
       accompanied.add(key);
-      relationships.push({ type: "ACCOMPANIED", from: ally, to: commune, season, startYear: 2019 + 2 * season, endYear: 2020 + 2 * season, role: pick(["accompagnement", "entretiens", "atelier de co-production", "mise en récits"]) });
+      relationships.push({
+        type: "ACCOMPANIED",
+        from: ally,
+        to: commune,
+        season,
+        startYear: 2019 + 2 * season,
+        endYear: 2020 + 2 * season,
+        role: pick(["accompagnement", "entretiens", "atelier de co-production", "mise en récits"]),
+      });
       const membership = `${commune}|${season}`;
       if (!memberOf.has(membership)) {
         memberOf.add(membership);
@@ -175,7 +275,10 @@ export function generateAlliance(gazetteer: GazetteerData, size: AllianceSize, d
   }
   const RELATIONSHIPS_PER_FILE = ENTITIES_PER_FILE * 3;
   for (let start = 0, part = 1; start < relationships.length; start += RELATIONSHIPS_PER_FILE, part++) {
-    write(`${String(part).padStart(3, "0")}-relationships.yaml`, { source: "bench-fiches", relationships: relationships.slice(start, start + RELATIONSHIPS_PER_FILE) });
+    write(`${String(part).padStart(3, "0")}-relationships.yaml`, {
+      source: "bench-fiches",
+      relationships: relationships.slice(start, start + RELATIONSHIPS_PER_FILE),
+    });
   }
   return {
     dir,

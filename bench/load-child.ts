@@ -25,4 +25,15 @@ const ms = performance.now() - started;
 sample();
 clearInterval(timer);
 await database.close();
-console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(peak / 1e6), nodes: result.nodes, relationships: result.relationships, provenance: result.provenance, pruned: result.pruned, checkMs: result.checkMs, ...result.timings }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    peakRssMb: Math.round(peak / 1e6),
+    nodes: result.nodes,
+    relationships: result.relationships,
+    provenance: result.provenance,
+    pruned: result.pruned,
+    checkMs: result.checkMs,
+    ...result.timings,
+  }),
+);

@@ -10,13 +10,21 @@ npm run bench -- --smoke           every measure at a tiny size: that it runs, n
 
 Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.`;
 
-const { values } = parseCommandLine({ name: "npm run bench", usage, options: { only: { type: "string" }, json: { type: "boolean" }, smoke: { type: "boolean" } } });
+const { values } = parseCommandLine({
+  name: "npm run bench",
+  usage,
+  options: { only: { type: "string" }, json: { type: "boolean" }, smoke: { type: "boolean" } },
+});
 const { only, json = false, smoke = false } = values;
 const benchStarted = performance.now();
 const log = (line: string) => console.error(`[${String(Math.round((performance.now() - benchStarted) / 1000)).padStart(4)} s] ${line}`);
 
 execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "ignore", "inherit"] }); // the explorer as it is now
-const result = await runBench({ ...(smoke ? smokeOptions : defaultOptions), only: only ? new Set(only.split(",")) : undefined, progress: log });
+const result = await runBench({
+  ...(smoke ? smokeOptions : defaultOptions),
+  only: only ? new Set(only.split(",")) : undefined,
+  progress: log,
+});
 console.log(formatReport(result));
 const over = checkBudgets(result).filter((b) => !b.ok);
 if (json) console.log(JSON.stringify({ ...result, budgets: checkBudgets(result) }));

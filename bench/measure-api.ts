@@ -32,7 +32,11 @@ export interface ApiRow {
 }
 
 /** The four measured requests, with the Cypher each one runs (ours, or the one @neo4j/graphql generates). */
-export async function apiCases(driver: Driver, gazetteer: Gazetteer, sample: { commune: string; ally: string; word: string; titlePrefix: string }): Promise<ApiCase[]> {
+export async function apiCases(
+  driver: Driver,
+  gazetteer: Gazetteer,
+  sample: { commune: string; ally: string; word: string; titlePrefix: string },
+): Promise<ApiCase[]> {
   const place = gazetteer.resolve(sample.commune);
   const generatedQuery = `query ($status: String!, $prefix: String!) { initiatives(where: { status: { eq: $status }, title: { startsWith: $prefix } }, limit: 20) { slug title kind locatedIn { slug name } } }`;
   const generatedVariables = { status: "running", prefix: sample.titlePrefix };
@@ -59,7 +63,13 @@ export async function apiCases(driver: Driver, gazetteer: Gazetteer, sample: { c
       cypher: fillQuery("queries/neighbourhood", { __LABEL__: "Ally" }),
       params: { slug: sample.ally, depth: neo4j.int(2), limit: neo4j.int(500), firstHop: neo4j.int(500), perNode: neo4j.int(12) },
     },
-    { name: "initiatives(where:…) generated", query: generatedQuery, variables: generatedVariables, cypher: generated.cypher, params: generated.params },
+    {
+      name: "initiatives(where:…) generated",
+      query: generatedQuery,
+      variables: generatedVariables,
+      cypher: generated.cypher,
+      params: generated.params,
+    },
   ];
 }
 
@@ -86,7 +96,13 @@ export async function closedLoop(clients: number, seconds: number, request: () =
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, caller));
   const elapsed = (performance.now() - started) / 1000;
-  return { p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2), throughput: Math.round(latencies.length / elapsed), errors, requests: latencies.length };
+  return {
+    p50: round(percentile(latencies, 50), 2),
+    p99: round(percentile(latencies, 99), 2),
+    throughput: Math.round(latencies.length / elapsed),
+    errors,
+    requests: latencies.length,
+  };
 }
 
 /** One POST /graphql over a kept-alive connection; a non-200 answer or a GraphQL error counts as an error. */
@@ -95,17 +111,20 @@ function graphqlPoster(url: string, body: string, agent: http.Agent): () => Prom
   const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
   return () =>
     new Promise((resolve, reject) => {
-      const request = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => {
-          // A GraphQL error answers 200 with "errors" first when data is null; only look at the head.
-          const head = Buffer.concat(chunks).subarray(0, 12).toString();
-          if (response.statusCode !== 200 || head.startsWith('{"errors"')) reject(new Error(`HTTP ${response.statusCode}: ${head}`));
-          else resolve();
-        });
-        response.on("error", reject);
-      });
+      const request = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            // A GraphQL error answers 200 with "errors" first when data is null; only look at the head.
+            const head = Buffer.concat(chunks).subarray(0, 12).toString();
+            if (response.statusCode !== 200 || head.startsWith('{"errors"')) reject(new Error(`HTTP ${response.statusCode}: ${head}`));
+            else resolve();
+          });
+          response.on("error", reject);
+        },
+      );
       request.on("error", reject);
       request.end(body);
     });
@@ -114,7 +133,9 @@ function graphqlPoster(url: string, body: string, agent: http.Agent): () => Prom
 /** HTTP load on the API, on loopback, one kept-alive connection per client. */
 export async function loadApi(url: string, apiCase: ApiCase, clients: number, seconds: number): Promise<Measured> {
   const body = JSON.stringify({ query: apiCase.query, variables: apiCase.variables });
-  const check = (await (await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body })).json()) as { errors?: { message: string }[]; data?: Record<string, unknown> };
+  const check = (await (
+    await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body })
+  ).json()) as { errors?: { message: string }[]; data?: Record<string, unknown> };
   if (check.errors?.length) throw new Error(`${apiCase.name}: ${check.errors[0]!.message}`);
   // A query that finds nothing measures nothing: each case must answer with something.
   const answer = Object.values(check.data ?? {})[0] as unknown[] | { nodes?: unknown[] } | undefined;
@@ -134,7 +155,15 @@ export async function loadRaw(driver: Driver, apiCase: ApiCase, clients: number,
   });
 }
 
-export async function measureApi(url: string, driver: Driver, cases: ApiCase[], levels: number[], seconds: number, repetitions: number, progress: (line: string) => void): Promise<ApiRow[]> {
+export async function measureApi(
+  url: string,
+  driver: Driver,
+  cases: ApiCase[],
+  levels: number[],
+  seconds: number,
+  repetitions: number,
+  progress: (line: string) => void,
+): Promise<ApiRow[]> {
   const rows: ApiRow[] = [];
   for (const apiCase of cases) {
     // Warm both paths: query plans cached, JIT warm, pages in the cache.
@@ -157,14 +186,19 @@ export async function measureApi(url: string, driver: Driver, cases: ApiCase[], 
       const row = { query: apiCase.name, clients, api: pick(api), raw: pick(raw), ratioP50: 0 };
       row.ratioP50 = round(row.api.p50 / Math.max(row.raw.p50, 0.01), 2);
       rows.push(row);
-      progress(`  ${apiCase.name}, ${clients} client(s): API p50 ${row.api.p50} ms p99 ${row.api.p99} ms, raw p50 ${row.raw.p50} ms, ratio ${row.ratioP50}`);
+      progress(
+        `  ${apiCase.name}, ${clients} client(s): API p50 ${row.api.p50} ms p99 ${row.api.p99} ms, raw p50 ${row.raw.p50} ms, ratio ${row.ratioP50}`,
+      );
     }
   }
   return rows;
 }
 
 /** Which operators PROFILE shows: the point index under alliesNear, the fulltext index under search. */
-export async function profileIndexes(driver: Driver, cases: ApiCase[]): Promise<{ alliesNearUsesPointIndex: boolean; searchUsesFulltext: boolean; plans: Record<string, string[]> }> {
+export async function profileIndexes(
+  driver: Driver,
+  cases: ApiCase[],
+): Promise<{ alliesNearUsesPointIndex: boolean; searchUsesFulltext: boolean; plans: Record<string, string[]> }> {
   const plans: Record<string, string[]> = {};
   for (const apiCase of cases.slice(0, 2)) {
     const { summary } = await driver.executeQuery(`PROFILE ${apiCase.cypher}`, apiCase.params, { database: "neo4j" });

@@ -22,7 +22,13 @@ export interface CacheResult {
  * Hot reads with the response cache on, against the raw driver running the query itself; then a
  * write between reads on two API instances, which must both answer with the new data.
  */
-export async function measureCache(neo: BenchNeo4j, cases: ApiCase[], seconds: number, repetitions: number, progress: (line: string) => void): Promise<CacheResult> {
+export async function measureCache(
+  neo: BenchNeo4j,
+  cases: ApiCase[],
+  seconds: number,
+  repetitions: number,
+  progress: (line: string) => void,
+): Promise<CacheResult> {
   const clients = 10;
   const one = await startApiServer(neo.uri);
   const two = await startApiServer(neo.uri);
@@ -50,7 +56,11 @@ export async function measureCache(neo: BenchNeo4j, cases: ApiCase[], seconds: n
     }
     // A write between two reads, seen by both instances.
     const read = async (url: string) => {
-      const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ cohorts(where: { slug: { eq: \"cohort-1\" } }) { name } }" }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ cohorts(where: { slug: { eq: "cohort-1" } }) { name } }' }),
+      });
       return ((await response.json()) as any).data.cohorts[0]?.name as string;
     };
     let stale = 0;
@@ -58,7 +68,10 @@ export async function measureCache(neo: BenchNeo4j, cases: ApiCase[], seconds: n
       await read(one.url);
       await read(two.url);
       const name = `Territoires pilotes, saison 1 (${i})`;
-      await neo.driver.executeQuery("MATCH (c:Cohort {slug: 'cohort-1'}) SET c.name = $name WITH c MERGE (v:GraphVersion {id: 'graph'}) SET v.version = coalesce(v.version, 0) + 1", { name });
+      await neo.driver.executeQuery(
+        "MATCH (c:Cohort {slug: 'cohort-1'}) SET c.name = $name WITH c MERGE (v:GraphVersion {id: 'graph'}) SET v.version = coalesce(v.version, 0) + 1",
+        { name },
+      );
       for (const url of [one.url, two.url]) if ((await read(url)) !== name) stale++;
     }
     progress(`  stale reads after a write, two instances: ${stale}`);

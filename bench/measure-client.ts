@@ -96,7 +96,12 @@ async function limitFor(neo: BenchNeo4j, target: number): Promise<{ limit: numbe
   return { limit: low, elements: elementsAt(low) };
 }
 
-export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: (line: string) => void, repetitions = 2): Promise<ClientResult> {
+export async function measureClient(
+  neo: BenchNeo4j,
+  sizes: number[],
+  progress: (line: string) => void,
+  repetitions = 2,
+): Promise<ClientResult> {
   const api = await startApiServer(neo.uri);
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const shots = path.resolve("test-results/bench");
@@ -108,7 +113,9 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
   try {
     const probe = await browser.newPage();
     webglRenderer = String(
-      await probe.evaluate(`(() => { const gl = document.createElement("canvas").getContext("webgl2"); if (!gl) return ""; const i = gl.getExtension("WEBGL_debug_renderer_info"); return i ? gl.getParameter(i.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER); })()`),
+      await probe.evaluate(
+        `(() => { const gl = document.createElement("canvas").getContext("webgl2"); if (!gl) return ""; const i = gl.getExtension("WEBGL_debug_renderer_info"); return i ? gl.getParameter(i.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER); })()`,
+      ),
     );
     webgl2Available = webglRenderer !== "" && !/swiftshader|llvmpipe|software/i.test(webglRenderer);
     await probe.close();
@@ -116,7 +123,11 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
       const { limit, elements } = await limitFor(neo, target);
       // The server lays the slice out once per graph version: time it here, apart from the page.
       const layoutStarted = performance.now();
-      await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ overview(limit: ${limit}) { total } }` }) });
+      await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ overview(limit: ${limit}) { total } }` }),
+      });
       const serverLayoutMs = Math.round(performance.now() - layoutStarted);
       const variants: { layout: "network" | "map"; renderer: string }[] = [
         { layout: "network", renderer: "canvas" },
@@ -131,10 +142,18 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
           let received = 0;
           for (let i = 0; i < repetitions; i++) {
             const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-            await page.goto(`${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`);
+            await page.goto(
+              `${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`,
+            );
             await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
             // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
-            const measured = (await page.evaluate(inPageMeasure)) as { renderMs: number; elements: number; expandId: string; x: number; y: number };
+            const measured = (await page.evaluate(inPageMeasure)) as {
+              renderMs: number;
+              elements: number;
+              expandId: string;
+              x: number;
+              y: number;
+            };
             received = measured.elements;
             renders.push(measured.renderMs);
             frames.push(...(await panFrames(page, measured.x, measured.y)));
@@ -163,10 +182,22 @@ export async function measureClient(neo: BenchNeo4j, sizes: number[], progress: 
             serverLayoutMs,
           };
           rows.push(row);
-          progress(`  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`);
+          progress(
+            `  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`,
+          );
         } catch (error) {
           // A variant that cannot draw in time is reported as such, and the benchmark goes on.
-          rows.push({ targetElements: target, elements, layout: variant.layout, renderer: variant.renderer, firstRenderMs: -1, expandMs: -1, panFrameP50Ms: -1, panFrameP95Ms: -1, serverLayoutMs });
+          rows.push({
+            targetElements: target,
+            elements,
+            layout: variant.layout,
+            renderer: variant.renderer,
+            firstRenderMs: -1,
+            expandMs: -1,
+            panFrameP50Ms: -1,
+            panFrameP95Ms: -1,
+            serverLayoutMs,
+          });
           progress(`  ${elements} elements, ${variant.layout}, ${variant.renderer}: failed — ${(error as Error).message.split("\n")[0]}`);
         }
       }

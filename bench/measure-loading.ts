@@ -37,7 +37,10 @@ export interface LoadingResult {
 /** The real loader (`npm run seed`'s code and heap cap), in a process of its own so that its memory is measured alone. */
 export function runLoader(uri: string, dir: string): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/load-child.ts", dir], { env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/load-child.ts", dir], {
+      env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));
@@ -50,7 +53,13 @@ export function runLoader(uri: string, dir: string): Promise<LoadRun> {
   });
 }
 
-export async function measureLoading(neo: BenchNeo4j, alliance: GeneratedAlliance, repetitions: number, naiveRows: number, progress: (line: string) => void): Promise<LoadingResult> {
+export async function measureLoading(
+  neo: BenchNeo4j,
+  alliance: GeneratedAlliance,
+  repetitions: number,
+  naiveRows: number,
+  progress: (line: string) => void,
+): Promise<LoadingResult> {
   const cold: LoadRun[] = [];
   const reload: LoadRun[] = [];
   for (let i = 0; i < repetitions; i++) {

@@ -25,7 +25,10 @@ export async function naiveLoad(driver: Driver, plan: LoadPlan, rows: number): P
         for (const relationship of group.relationships) {
           if (done >= rows * 0.85) break;
           const row = relationshipRow(relationship);
-          await tx.run(`MATCH (a:${checkedLabel(group.fromLabel)} {slug: $from}) MATCH (b:${checkedLabel(group.toLabel)} {slug: $to}) MERGE (a)-[r:${group.type}]->(b) SET r = $props`, row);
+          await tx.run(
+            `MATCH (a:${checkedLabel(group.fromLabel)} {slug: $from}) MATCH (b:${checkedLabel(group.toLabel)} {slug: $to}) MERGE (a)-[r:${group.type}]->(b) SET r = $props`,
+            row,
+          );
           done++;
         }
       }
@@ -34,7 +37,10 @@ export async function naiveLoad(driver: Driver, plan: LoadPlan, rows: number): P
         for (const entity of entities) {
           if (done >= rows) break;
           for (const p of provenanceRows(plan, entity)) {
-            await tx.run(`MATCH (n:${checkedLabel(label)} {slug: $slug}) MATCH (s:Source {slug: $source}) MERGE (n)-[p:SOURCED_FROM]->(s) SET p.fields = $fields, p.quotes = $quotes`, p);
+            await tx.run(
+              `MATCH (n:${checkedLabel(label)} {slug: $slug}) MATCH (s:Source {slug: $source}) MERGE (n)-[p:SOURCED_FROM]->(s) SET p.fields = $fields, p.quotes = $quotes`,
+              p,
+            );
             done++;
           }
         }

@@ -13,7 +13,12 @@ export function checkBudgets(result: BenchResult): Budget[] {
   const add = (measure: string, value: string, budget: string, ok: boolean) => budgets.push({ measure, value, budget, ok });
   const { loading, api, cache, client, start } = result;
   if (loading) {
-    add(`load ${loading.nodes} nodes + ${loading.relationships} relationships`, `${loading.coldSeconds} s`, "< 30 s", loading.coldSeconds < 30);
+    add(
+      `load ${loading.nodes} nodes + ${loading.relationships} relationships`,
+      `${loading.coldSeconds} s`,
+      "< 30 s",
+      loading.coldSeconds < 30,
+    );
     add("batched loader ÷ one MERGE per row (rows/s)", `${loading.speedup}×`, "≥ 10×", loading.speedup >= 10);
     add("re-load the same files (idempotent)", `${loading.reloadSeconds} s`, "< 40 s", loading.reloadSeconds < 40);
     add("loader process peak memory", `${loading.peakRssMb} MB`, "< 500 MB", loading.peakRssMb < 500);
@@ -24,7 +29,12 @@ export function checkBudgets(result: BenchResult): Budget[] {
       if (row.clients === 10) add(`${row.query}, 10 clients: p99`, `${row.api.p99} ms`, "< 50 ms", row.api.p99 < 50);
       add(`${row.query}, ${row.clients} client(s): errors`, `${row.api.errors}`, "0", row.api.errors === 0);
     }
-    add("PROFILE alliesNear uses the point index", String(api.profile.alliesNearUsesPointIndex), "true", api.profile.alliesNearUsesPointIndex);
+    add(
+      "PROFILE alliesNear uses the point index",
+      String(api.profile.alliesNearUsesPointIndex),
+      "true",
+      api.profile.alliesNearUsesPointIndex,
+    );
     add("PROFILE search uses the fulltext index", String(api.profile.searchUsesFulltext), "true", api.profile.searchUsesFulltext);
   }
   if (cache) {
@@ -33,14 +43,31 @@ export function checkBudgets(result: BenchResult): Budget[] {
   }
   if (client) {
     for (const row of client.rows) {
-      if (row.targetElements <= 1_400) add(`first render, ${row.elements} elements, ${row.layout} (${row.renderer})`, `${row.firstRenderMs} ms`, "< 1 000 ms", row.firstRenderMs < 1000);
+      if (row.targetElements <= 1_400)
+        add(
+          `first render, ${row.elements} elements, ${row.layout} (${row.renderer})`,
+          `${row.firstRenderMs} ms`,
+          "< 1 000 ms",
+          row.firstRenderMs < 1000,
+        );
       else if (row.targetElements <= 10_000) {
-        add(`first render, ${row.elements} elements, ${row.layout} (${row.renderer})`, `${row.firstRenderMs} ms`, "< 3 000 ms", row.firstRenderMs < 3000);
-        add(`panning, ${row.elements} elements, ${row.layout} (${row.renderer}): frame p95`, `${row.panFrameP95Ms} ms`, "< 100 ms (responsive)", row.panFrameP95Ms < 100);
+        add(
+          `first render, ${row.elements} elements, ${row.layout} (${row.renderer})`,
+          `${row.firstRenderMs} ms`,
+          "< 3 000 ms",
+          row.firstRenderMs < 3000,
+        );
+        add(
+          `panning, ${row.elements} elements, ${row.layout} (${row.renderer}): frame p95`,
+          `${row.panFrameP95Ms} ms`,
+          "< 100 ms (responsive)",
+          row.panFrameP95Ms < 100,
+        );
       }
     }
   }
-  if (start) add("npm start to ready (launcher built, seeds loaded)", `${start.firstStartSeconds} s`, "< 20 s", start.firstStartSeconds < 20);
+  if (start)
+    add("npm start to ready (launcher built, seeds loaded)", `${start.firstStartSeconds} s`, "< 20 s", start.firstStartSeconds < 20);
   return budgets;
 }
 
@@ -57,26 +84,52 @@ export function formatReport(result: BenchResult): string {
   if (result.loading) {
     const l = result.loading;
     lines.push(`### Loading (${l.nodes} nodes, ${l.relationships} relationships, ${l.provenance} provenance links)`, "");
-    table(["measure", "value"], [
-      ["into an empty graph (median)", `${l.coldSeconds} s — check ${l.phases.checkMs} ms, write ${l.phases.writeMs} ms, commit ${l.phases.commitMs} ms, search refresh ${l.phases.searchRefreshMs} ms`],
-      ["re-load, same files (median)", `${l.reloadSeconds} s`],
-      ["loader peak memory (RSS)", `${l.peakRssMb} MB`],
-      ["batched loader", `${l.batchedRowsPerSecond} rows/s`],
-      [`one MERGE per row (${l.naiveRows} rows)`, `${l.naiveRowsPerSecond} rows/s`],
-      ["speed-up", `${l.speedup}×`],
-    ]);
+    table(
+      ["measure", "value"],
+      [
+        [
+          "into an empty graph (median)",
+          `${l.coldSeconds} s — check ${l.phases.checkMs} ms, write ${l.phases.writeMs} ms, commit ${l.phases.commitMs} ms, search refresh ${l.phases.searchRefreshMs} ms`,
+        ],
+        ["re-load, same files (median)", `${l.reloadSeconds} s`],
+        ["loader peak memory (RSS)", `${l.peakRssMb} MB`],
+        ["batched loader", `${l.batchedRowsPerSecond} rows/s`],
+        [`one MERGE per row (${l.naiveRows} rows)`, `${l.naiveRowsPerSecond} rows/s`],
+        ["speed-up", `${l.speedup}×`],
+      ],
+    );
   }
   if (result.api) {
-    lines.push(`### API at ${result.sizes.apiNodes} nodes (HTTP on loopback, closed-loop clients on kept-alive connections; raw = the same Cypher through neo4j-driver, same harness)`, "");
+    lines.push(
+      `### API at ${result.sizes.apiNodes} nodes (HTTP on loopback, closed-loop clients on kept-alive connections; raw = the same Cypher through neo4j-driver, same harness)`,
+      "",
+    );
     table(
       ["query", "clients", "API p50 ms", "API p99 ms", "API req/s", "raw p50 ms", "raw p99 ms", "raw req/s", "p50 ratio", "errors"],
-      result.api.rows.map((r) => [r.query, r.clients, r.api.p50, r.api.p99, r.api.throughput, r.raw.p50, r.raw.p99, r.raw.throughput, r.ratioP50, r.api.errors]),
+      result.api.rows.map((r) => [
+        r.query,
+        r.clients,
+        r.api.p50,
+        r.api.p99,
+        r.api.throughput,
+        r.raw.p50,
+        r.raw.p99,
+        r.raw.throughput,
+        r.ratioP50,
+        r.api.errors,
+      ]),
     );
-    lines.push(`PROFILE: alliesNear uses the point index: ${result.api.profile.alliesNearUsesPointIndex}; search uses the fulltext index: ${result.api.profile.searchUsesFulltext}.`, "");
+    lines.push(
+      `PROFILE: alliesNear uses the point index: ${result.api.profile.alliesNearUsesPointIndex}; search uses the fulltext index: ${result.api.profile.searchUsesFulltext}.`,
+      "",
+    );
   }
   if (result.cache) {
     lines.push(`### Response cache (hot reads, ${result.cache.clients} clients)`, "");
-    table(["query", "cached p50 ms", "raw p50 ms", "ratio", "cached req/s", "raw req/s"], result.cache.rows.map((r) => [r.query, r.cachedP50, r.rawP50, r.ratioP50, r.cachedThroughput, r.rawThroughput]));
+    table(
+      ["query", "cached p50 ms", "raw p50 ms", "ratio", "cached req/s", "raw req/s"],
+      result.cache.rows.map((r) => [r.query, r.cachedP50, r.rawP50, r.ratioP50, r.cachedThroughput, r.rawThroughput]),
+    );
     lines.push(`Stale reads after a write, two API instances over one Neo4j: ${result.cache.staleReadsAfterWrite}.`, "");
   }
   if (result.client) {
@@ -85,19 +138,43 @@ export function formatReport(result: BenchResult): string {
       "",
     );
     table(
-      ["elements", "layout", "renderer", "data → first render ms", "click → expanded ms", "pan frame p50 ms", "pan frame p95 ms", "server layout ms (once)"],
-      result.client.rows.map((r) => [r.elements, r.layout, r.renderer, r.firstRenderMs, r.expandMs, r.panFrameP50Ms, r.panFrameP95Ms, r.serverLayoutMs]),
+      [
+        "elements",
+        "layout",
+        "renderer",
+        "data → first render ms",
+        "click → expanded ms",
+        "pan frame p50 ms",
+        "pan frame p95 ms",
+        "server layout ms (once)",
+      ],
+      result.client.rows.map((r) => [
+        r.elements,
+        r.layout,
+        r.renderer,
+        r.firstRenderMs,
+        r.expandMs,
+        r.panFrameP50Ms,
+        r.panFrameP95Ms,
+        r.serverLayoutMs,
+      ]),
     );
   }
   if (result.start) {
     lines.push("### Start", "");
-    table(["measure", "value"], [
-      ["npm start to ready, empty home (seeds loaded)", `${result.start.firstStartSeconds} s`],
-      ["npm start to ready, data already there", `${result.start.restartSeconds} s`],
-    ]);
+    table(
+      ["measure", "value"],
+      [
+        ["npm start to ready, empty home (seeds loaded)", `${result.start.firstStartSeconds} s`],
+        ["npm start to ready, data already there", `${result.start.restartSeconds} s`],
+      ],
+    );
   }
   const budgets = checkBudgets(result);
   lines.push("### Budgets", "");
-  table(["measure", "value", "budget", ""], budgets.map((b) => [b.measure, b.value, b.budget, b.ok ? "ok" : "OVER"]));
+  table(
+    ["measure", "value", "budget", ""],
+    budgets.map((b) => [b.measure, b.value, b.budget, b.ok ? "ok" : "OVER"]),
+  );
   return lines.join("\n");
 }

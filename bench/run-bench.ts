@@ -67,7 +67,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const gazetteer = new Gazetteer(gazetteerData);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-bench-"));
   const result: BenchResult = {
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "?",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+    },
     sizes: { loadNodes: options.loadNodes, apiNodes: options.apiNodes },
     seconds: 0,
   };
@@ -75,7 +81,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const neo = await startBenchNeo4j();
   try {
     // A small load first: Neo4j's JIT and the store files warm, as on a server that has been up.
-    const warm = generateAlliance(gazetteerData, { nodes: Math.min(2000, options.loadNodes), relationshipsPerNode: 3 }, path.join(work, "warm"));
+    const warm = generateAlliance(
+      gazetteerData,
+      { nodes: Math.min(2000, options.loadNodes), relationshipsPerNode: 3 },
+      path.join(work, "warm"),
+    );
     await runLoader(neo.uri, warm.dir);
 
     if (wants("loading")) {
@@ -90,12 +100,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await neo.wipe();
       const alliance = generateAlliance(gazetteerData, { nodes: options.apiNodes, relationshipsPerNode: 3 }, path.join(work, "api"));
       await runLoader(neo.uri, alliance.dir);
-      const sample = { commune: alliance.samples.communes[0]!, ally: alliance.samples.allies[Math.floor(alliance.samples.allies.length / 2)]!, word: alliance.samples.words[0]!, titlePrefix: alliance.samples.runningTitlePrefix };
+      const sample = {
+        commune: alliance.samples.communes[0]!,
+        ally: alliance.samples.allies[Math.floor(alliance.samples.allies.length / 2)]!,
+        word: alliance.samples.words[0]!,
+        titlePrefix: alliance.samples.runningTitlePrefix,
+      };
       const cases = await apiCases(neo.driver, gazetteer, sample);
       if (wants("api")) {
         const api = await startApiServer(neo.uri, { RESPONSE_CACHE: "off" });
         try {
-          const rows = await measureApi(api.url, neo.driver, cases, options.apiLevels, options.apiSeconds, options.apiRepetitions, progress);
+          const rows = await measureApi(
+            api.url,
+            neo.driver,
+            cases,
+            options.apiLevels,
+            options.apiSeconds,
+            options.apiRepetitions,
+            progress,
+          );
           result.api = { rows, profile: await profileIndexes(neo.driver, cases) };
         } finally {
           await api.stop();

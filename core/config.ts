@@ -87,5 +87,8 @@ function readHeap(raw: string): string {
 function readOrigins(raw: string | undefined): string[] | "*" {
   // The API is read-only and cookie-less, so any origin may read it unless told otherwise.
   if (raw === undefined || raw.trim() === "" || raw.trim() === "*") return "*";
-  return raw.split(",").map((origin) => origin.trim()).filter(Boolean);
+  return raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
 }

@@ -41,7 +41,8 @@ export function plainProperties(props: Record<string, unknown>, omit?: string): 
   for (const key in props) {
     if (key === omit) continue;
     const value = props[key];
-    plain[key] = typeof value === "object" && value !== null && (neo4j.isPoint(value as never) || isJsonPoint(value)) ? toLatLon(value) : value;
+    plain[key] =
+      typeof value === "object" && value !== null && (neo4j.isPoint(value as never) || isJsonPoint(value)) ? toLatLon(value) : value;
   }
   return plain;
 }

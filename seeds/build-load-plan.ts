@@ -60,16 +60,32 @@ export interface PlanOptions {
 export function buildLoadPlan(files: SeedFile[], options: PlanOptions): { plan: LoadPlan | undefined; problems: Problem[] } {
   const problems: Problem[] = files.flatMap((file) => file.problems);
   const existing = options.existing ?? new Map<string, ExistingEntity>();
-  const entities = mergeEntities(files.flatMap((file) => file.entities), problems);
+  const entities = mergeEntities(
+    files.flatMap((file) => file.entities),
+    problems,
+  );
   const sourceTexts = readSourceTexts(entities, existing, options.sourcesDir, problems);
   checkProvenance(entities, existing, files, sourceTexts, problems);
-  const relationships = resolveRelationships(files.flatMap((file) => file.relationships), entities, problems, existing);
+  const relationships = resolveRelationships(
+    files.flatMap((file) => file.relationships),
+    entities,
+    problems,
+    existing,
+  );
   const territories = checkTerritories(entities, relationships, options.gazetteer, problems);
   const sourceKnown = (slug: string): boolean => entities.has(entityKey("Source", slug)) || existing.has(entityKey("Source", slug));
   const needsGeonames = territories.locations.size > 0 && !sourceKnown(gazetteerSources.coordinates);
   const needsCog = territories.regions.size > 0 && !sourceKnown(gazetteerSources.names);
-  for (const [slug, missing] of [[gazetteerSources.coordinates, needsGeonames], [gazetteerSources.names, needsCog]] as const) {
-    if (missing) problems.push({ file: files[0]?.file ?? "seeds/data", line: 1, message: `the gazetteer adds facts from source "${slug}", which no seed file lists under "sources:"` });
+  for (const [slug, missing] of [
+    [gazetteerSources.coordinates, needsGeonames],
+    [gazetteerSources.names, needsCog],
+  ] as const) {
+    if (missing)
+      problems.push({
+        file: files[0]?.file ?? "seeds/data",
+        line: 1,
+        message: `the gazetteer adds facts from source "${slug}", which no seed file lists under "sources:"`,
+      });
   }
   if (problems.length > 0) return { plan: undefined, problems };
 
@@ -80,7 +96,12 @@ export function buildLoadPlan(files: SeedFile[], options: PlanOptions): { plan: 
   return { plan: assemblePlan(entities, relationships, locations, territories.regions), problems };
 }
 
-function readSourceTexts(entities: Map<string, MergedEntity>, existing: Map<string, ExistingEntity>, sourcesDir: string, problems: Problem[]): Map<string, string> {
+function readSourceTexts(
+  entities: Map<string, MergedEntity>,
+  existing: Map<string, ExistingEntity>,
+  sourcesDir: string,
+  problems: Problem[],
+): Map<string, string> {
   const texts = new Map<string, string>();
   for (const source of existing.values()) {
     if (source.label !== "Source" || !source.file || entities.has(entityKey("Source", source.slug))) continue;
@@ -91,14 +112,25 @@ function readSourceTexts(entities: Map<string, MergedEntity>, existing: Map<stri
     if (source.label !== "Source" || typeof source.props.file !== "string") continue;
     const text = readSourceText(sourcesDir, source.props.file);
     const block = source.blocks.find((b) => "file" in b.props)!;
-    if (text === undefined) problems.push({ file: block.file, line: block.propLines.file ?? block.line, message: `source text "${source.props.file}" is not in ${sourcesDir}` });
+    if (text === undefined)
+      problems.push({
+        file: block.file,
+        line: block.propLines.file ?? block.line,
+        message: `source text "${source.props.file}" is not in ${sourcesDir}`,
+      });
     else texts.set(source.slug, text);
   }
   return texts;
 }
 
 /** Every fact names a known source, and every quote is found, word for word, in that source's text. */
-function checkProvenance(entities: Map<string, MergedEntity>, existing: Map<string, ExistingEntity>, files: SeedFile[], texts: Map<string, string>, problems: Problem[]): void {
+function checkProvenance(
+  entities: Map<string, MergedEntity>,
+  existing: Map<string, ExistingEntity>,
+  files: SeedFile[],
+  texts: Map<string, string>,
+  problems: Problem[],
+): void {
   const check = (file: string, line: number, source: string | undefined, quotes: string[]): void => {
     if (!source) {
       problems.push({ file, line, message: 'no source: name one with "source:" at the top of the file or on this item' });
@@ -111,7 +143,11 @@ function checkProvenance(entities: Map<string, MergedEntity>, existing: Map<stri
     const text = texts.get(source);
     for (const quote of quotes) {
       if (text !== undefined && !text.includes(normalizeQuote(quote))) {
-        problems.push({ file, line, message: `quote not found in source "${source}": "${quote.length > 60 ? quote.slice(0, 60) + "…" : quote}"` });
+        problems.push({
+          file,
+          line,
+          message: `quote not found in source "${source}": "${quote.length > 60 ? quote.slice(0, 60) + "…" : quote}"`,
+        });
       }
     }
   };
@@ -129,7 +165,11 @@ function normalizeQuote(quote: string): string {
 }
 
 /** An ally without coordinates of its own stands where it is based. */
-function placeAlliesWhereBased(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], locations: Map<string, DerivedLocation>): void {
+function placeAlliesWhereBased(
+  entities: Map<string, MergedEntity>,
+  relationships: ResolvedRelationship[],
+  locations: Map<string, DerivedLocation>,
+): void {
   for (const relationship of relationships) {
     if (relationship.type !== "BASED_IN") continue;
     const allyKey = entityKey("Ally", relationship.fromSlug);
@@ -158,7 +198,13 @@ function assemblePlan(
     const groupKey = `${relationship.type}|${relationship.fromLabel}|${relationship.toLabel}`;
     let group = groups.get(groupKey);
     if (!group) {
-      group = { type: relationship.type, fromLabel: relationship.fromLabel, toLabel: relationship.toLabel, key: [...relationshipKinds[relationship.type].key], relationships: [] };
+      group = {
+        type: relationship.type,
+        fromLabel: relationship.fromLabel,
+        toLabel: relationship.toLabel,
+        key: [...relationshipKinds[relationship.type].key],
+        relationships: [],
+      };
       groups.set(groupKey, group);
     }
     group.relationships.push(relationship);
@@ -184,7 +230,11 @@ export function nodeRow(plan: LoadPlan, entity: MergedEntity): NodeRow {
   }
   const region = entity.label === "Territory" ? plan.regions.get(entity.slug) : undefined;
   if (region) Object.assign(props, region);
-  return { slug: entity.slug, props: { slug: entity.slug, ...props }, location: location ? { latitude: location.latitude, longitude: location.longitude } : null };
+  return {
+    slug: entity.slug,
+    props: { slug: entity.slug, ...props },
+    location: location ? { latitude: location.latitude, longitude: location.longitude } : null,
+  };
 }
 
 export function relationshipRow(relationship: ResolvedRelationship): RelationshipRow {

@@ -34,11 +34,16 @@ export function checkTerritories(
       const block = territory.blocks.find((b) => property in b.props) ?? at;
       problems.push({ file: block.file, line: block.propLines[property] ?? block.line, message });
     };
-    const { kind, name, inseeCode, siren, location } = territory.props as Record<string, string | undefined> & { location?: { latitude: number; longitude: number } };
+    const { kind, name, inseeCode, siren, location } = territory.props as Record<string, string | undefined> & {
+      location?: { latitude: number; longitude: number };
+    };
     const official = officialName(gazetteer, kind, inseeCode, siren);
-    if (kind === "commune" && !inseeCode) report("kind", `commune "${territory.slug}" needs its inseeCode (e.g. 62861 for Vimy), so that it can be placed and checked`);
-    if (kind === "intercommunalité" && !siren) report("kind", `intercommunalité "${territory.slug}" needs its siren (from the COG's list of EPCI)`);
-    if (official === null) report(inseeCode ? "inseeCode" : "siren", `${inseeCode ? `inseeCode ${inseeCode}` : `siren ${siren}`} is not a ${kind} of the COG`);
+    if (kind === "commune" && !inseeCode)
+      report("kind", `commune "${territory.slug}" needs its inseeCode (e.g. 62861 for Vimy), so that it can be placed and checked`);
+    if (kind === "intercommunalité" && !siren)
+      report("kind", `intercommunalité "${territory.slug}" needs its siren (from the COG's list of EPCI)`);
+    if (official === null)
+      report(inseeCode ? "inseeCode" : "siren", `${inseeCode ? `inseeCode ${inseeCode}` : `siren ${siren}`} is not a ${kind} of the COG`);
     else if (official !== undefined && normalizePlaceName(official) !== normalizePlaceName(String(name))) {
       report("name", `the COG calls ${inseeCode ?? siren} "${official}", not "${name}"`);
     }
@@ -52,15 +57,27 @@ export function checkTerritories(
     } else if (kind === "commune" && inseeCode) {
       const commune = gazetteer.commune(inseeCode);
       if (commune?.lat != null && commune.lon != null) {
-        locations.set(territory.slug, { latitude: commune.lat, longitude: commune.lon, precision: commune.precision!, approximate: commune.approximate });
+        locations.set(territory.slug, {
+          latitude: commune.lat,
+          longitude: commune.lon,
+          precision: commune.precision!,
+          approximate: commune.approximate,
+        });
       }
     } else if (kind === "intercommunalité" && siren) {
       const centroid = gazetteer.epciCentroid(siren);
-      if (centroid) locations.set(territory.slug, { latitude: centroid.lat, longitude: centroid.lon, precision: "epci-centroid", approximate: true });
+      if (centroid)
+        locations.set(territory.slug, { latitude: centroid.lat, longitude: centroid.lon, precision: "epci-centroid", approximate: true });
     } else if ((kind === "département" || kind === "région") && inseeCode) {
       // Where the map draws it; alliesNear ignores départements and régions (too large to be "near").
       const centroid = gazetteer.areaCentroid(kind, inseeCode);
-      if (centroid) locations.set(territory.slug, { latitude: centroid.lat, longitude: centroid.lon, precision: `${kind === "région" ? "region" : "departement"}-centroid`, approximate: true });
+      if (centroid)
+        locations.set(territory.slug, {
+          latitude: centroid.lat,
+          longitude: centroid.lon,
+          precision: `${kind === "région" ? "region" : "departement"}-centroid`,
+          approximate: true,
+        });
     }
   }
   checkPartOf(entities, relationships, gazetteer, problems);
@@ -73,7 +90,12 @@ export interface DerivedRegion {
   regionName: string;
 }
 
-function regionOf(gazetteer: Gazetteer, kind: string | undefined, inseeCode: string | undefined, siren: string | undefined): string | undefined {
+function regionOf(
+  gazetteer: Gazetteer,
+  kind: string | undefined,
+  inseeCode: string | undefined,
+  siren: string | undefined,
+): string | undefined {
   if (kind === "commune" && inseeCode) return gazetteer.commune(inseeCode)?.region;
   if (kind === "département" && inseeCode) return gazetteer.departementRegion(inseeCode);
   if (kind === "région" && inseeCode) return gazetteer.regionName(inseeCode) ? inseeCode : undefined;
@@ -82,7 +104,12 @@ function regionOf(gazetteer: Gazetteer, kind: string | undefined, inseeCode: str
 }
 
 /** The COG's name for this code: a string, null when the code is unknown, undefined when there is nothing to check. */
-function officialName(gazetteer: Gazetteer, kind: string | undefined, inseeCode: string | undefined, siren: string | undefined): string | null | undefined {
+function officialName(
+  gazetteer: Gazetteer,
+  kind: string | undefined,
+  inseeCode: string | undefined,
+  siren: string | undefined,
+): string | null | undefined {
   if (kind === "commune" && inseeCode) return gazetteer.commune(inseeCode)?.name ?? null;
   if (kind === "département" && inseeCode) return gazetteer.departementName(inseeCode) ?? null;
   if (kind === "région" && inseeCode) return gazetteer.regionName(inseeCode) ?? null;
@@ -91,7 +118,12 @@ function officialName(gazetteer: Gazetteer, kind: string | undefined, inseeCode:
 }
 
 /** A commune is PART_OF its own département, région and intercommunalité, and no other. */
-function checkPartOf(entities: Map<string, MergedEntity>, relationships: ResolvedRelationship[], gazetteer: Gazetteer, problems: Problem[]): void {
+function checkPartOf(
+  entities: Map<string, MergedEntity>,
+  relationships: ResolvedRelationship[],
+  gazetteer: Gazetteer,
+  problems: Problem[],
+): void {
   for (const relationship of relationships) {
     if (relationship.type !== "PART_OF") continue;
     const part = entities.get(entityKey("Territory", relationship.fromSlug))?.props;

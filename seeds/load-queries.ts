@@ -12,7 +12,12 @@ export function mergeNodesQuery(label: Label, bulk = false): string {
 export function mergeRelationshipsQuery(type: string, from: Label, to: Label, bulk = false): string {
   const kind = relationshipKinds[checkedType(type)];
   const key = kind.key.length ? `{${kind.key.map((k) => `${k}: row.props.${k}`).join(", ")}}` : "";
-  return fillQuery(bulk ? "load/create-relationships" : "load/merge-relationships", { __FROM__: checkedLabel(from), __TO__: checkedLabel(to), __TYPE__: kind.type, __KEY__: key });
+  return fillQuery(bulk ? "load/create-relationships" : "load/merge-relationships", {
+    __FROM__: checkedLabel(from),
+    __TO__: checkedLabel(to),
+    __TYPE__: kind.type,
+    __KEY__: key,
+  });
 }
 
 export function mergeProvenanceQuery(label: Label, bulk = false): string {

@@ -14,7 +14,11 @@ export const sourcesDir = path.join(seedsDir, "sources");
 
 /** The seed files of a folder, in name order. */
 export function listSeedFiles(dir = seedDataDir): string[] {
-  return fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 export function readSeedFiles(files: string[]): SeedFile[] {

@@ -20,7 +20,11 @@ export function mergeEntities(entities: SeedEntity[], problems: Problem[]): Map<
     for (const required of requiredOf(entity.label)) {
       if (required === "slug" || required in entity.props || entity.blocks.some((b) => b.given.includes(required))) continue;
       const first = entity.blocks[0]!;
-      problems.push({ file: first.file, line: first.line, message: `${entity.label} "${entity.slug}" is missing "${required}" (in every file that describes it)` });
+      problems.push({
+        file: first.file,
+        line: first.line,
+        message: `${entity.label} "${entity.slug}" is missing "${required}" (in every file that describes it)`,
+      });
     }
   }
   return merged;

@@ -1,5 +1,16 @@
 import { checkValue } from "./check-value.ts";
-import { entityKinds, givenPropertiesOf, isRelationshipType, labels, provenanceProperties, relationshipKinds, slugPattern, type Label, type RelationshipType, type ValueType } from "../core/model/index.ts";
+import {
+  entityKinds,
+  givenPropertiesOf,
+  isRelationshipType,
+  labels,
+  provenanceProperties,
+  relationshipKinds,
+  slugPattern,
+  type Label,
+  type RelationshipType,
+  type ValueType,
+} from "../core/model/index.ts";
 import type { Problem } from "./problem.ts";
 import { readSeedYaml, type SeedItem } from "./read-seed-yaml.ts";
 
@@ -107,13 +118,19 @@ function parseEntity(item: SeedItem, label: Label, file: string, problem: (line:
   for (const [key, value] of Object.entries(values)) {
     const at = item.keyLines.get(key) ?? line;
     if (key === "slug") {
-      if (typeof value !== "string" || !slugPattern.test(value)) problem(at, `slug "${String(value)}" must be lowercase ASCII words joined by hyphens, e.g. "loos-en-gohelle"`);
+      if (typeof value !== "string" || !slugPattern.test(value))
+        problem(at, `slug "${String(value)}" must be lowercase ASCII words joined by hyphens, e.g. "loos-en-gohelle"`);
       else entity.slug = value;
     } else if (key === "source") {
       if (typeof value === "string") entity.source = value;
       else problem(at, "source: must be the slug of a source");
     } else if (key === "quote" || key === "quotes") {
-      const quotes = typeof value === "string" ? [value] : Array.isArray(value) && value.every((q) => typeof q === "string") ? (value as string[]) : undefined;
+      const quotes =
+        typeof value === "string"
+          ? [value]
+          : Array.isArray(value) && value.every((q) => typeof q === "string")
+            ? (value as string[])
+            : undefined;
       if (quotes) entity.quotes.push(...quotes);
       else problem(at, `${key}: must be a sentence of the source, or a list of them`);
     } else if (key in properties && key !== "slug") {
@@ -124,16 +141,21 @@ function parseEntity(item: SeedItem, label: Label, file: string, problem: (line:
         entity.propLines[key] = at;
       }
     } else {
-      problem(at, `unknown property "${key}" for ${label}; known: ${["slug", "source", "quote(s)", ...Object.keys(properties).filter((p) => p !== "slug")].join(", ")}`);
+      problem(
+        at,
+        `unknown property "${key}" for ${label}; known: ${["slug", "source", "quote(s)", ...Object.keys(properties).filter((p) => p !== "slug")].join(", ")}`,
+      );
     }
   }
   // Other required properties are checked on the whole entity: a fiche may add a fact to an
   // entity a referential names, without repeating its name (merge-entities.ts).
   if (!entity.slug && !("slug" in values)) problem(line, `${label} is missing "slug"`);
-  for (const [name, property] of Object.entries(properties)) if (property.required && name !== "slug" && name in values) entity.given.push(name);
+  for (const [name, property] of Object.entries(properties))
+    if (property.required && name !== "slug" && name in values) entity.given.push(name);
   const start = entity.props.startDate ?? entity.props.startYear;
   const end = entity.props.endDate ?? entity.props.endYear;
-  if (start !== undefined && end !== undefined && String(start) > String(end)) problem(line, `${label} "${entity.slug}" ends (${String(end)}) before it starts (${String(start)})`);
+  if (start !== undefined && end !== undefined && String(start) > String(end))
+    problem(line, `${label} "${entity.slug}" ends (${String(end)}) before it starts (${String(start)})`);
   return entity.slug ? entity : undefined;
 }
 
@@ -142,14 +164,28 @@ function parseRelationship(item: SeedItem, file: string, problem: (line: number,
   const raw = item.value as Record<string, unknown>;
   const type = raw.type;
   if (typeof type !== "string" || !isRelationshipType(type)) {
-    problem(item.keyLines.get("type") ?? line, `relationship type "${String(type)}" is unknown; known: ${Object.keys(relationshipKinds).join(", ")}`);
+    problem(
+      item.keyLines.get("type") ?? line,
+      `relationship type "${String(type)}" is unknown; known: ${Object.keys(relationshipKinds).join(", ")}`,
+    );
     return undefined;
   }
   const kind = relationshipKinds[type];
   const relationship: SeedRelationship = {
-    type, from: "", to: "", props: {}, source: undefined, quote: undefined, file, line,
-    fromLine: item.keyLines.get("from") ?? line, toLine: item.keyLines.get("to") ?? line,
-    fromLabel: undefined, toLabel: undefined, fromSlug: undefined, toSlug: undefined,
+    type,
+    from: "",
+    to: "",
+    props: {},
+    source: undefined,
+    quote: undefined,
+    file,
+    line,
+    fromLine: item.keyLines.get("from") ?? line,
+    toLine: item.keyLines.get("to") ?? line,
+    fromLabel: undefined,
+    toLabel: undefined,
+    fromSlug: undefined,
+    toSlug: undefined,
   };
   // Properties that tell two relationships of this type apart must be there (ACCOMPANIED's season).
   for (const property of kind.key) if (!(property in raw)) problem(line, `${type} needs "${property}"`);
@@ -167,12 +203,18 @@ function parseRelationship(item: SeedItem, file: string, problem: (line: number,
       if (error) problem(at, `${type} ${key}: ${error}`);
       else relationship.props[key] = value;
     } else {
-      problem(at, `unknown property "${key}" for ${type}; known: from, to, source, quote${Object.keys(kind.properties).map((p) => ", " + p).join("")}`);
+      problem(
+        at,
+        `unknown property "${key}" for ${type}; known: from, to, source, quote${Object.keys(kind.properties)
+          .map((p) => ", " + p)
+          .join("")}`,
+      );
     }
   }
   if (!relationship.from) problem(line, `${type} is missing "from"`);
   if (!relationship.to) problem(line, `${type} is missing "to"`);
   const { startYear, endYear } = relationship.props;
-  if (typeof startYear === "number" && typeof endYear === "number" && startYear > endYear) problem(line, `${type} ends (${endYear}) before it starts (${startYear})`);
+  if (typeof startYear === "number" && typeof endYear === "number" && startYear > endYear)
+    problem(line, `${type} ends (${endYear}) before it starts (${startYear})`);
   return relationship.from && relationship.to ? relationship : undefined;
 }

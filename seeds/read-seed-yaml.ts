@@ -35,7 +35,11 @@ export function readSeedYaml(text: string): SeedYaml {
     value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }); // YAML 1.2 core: "2024-09-01" stays text
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
-    return { errors: [{ line: (mark?.line ?? 0) + 1, message: `YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}` }], isMap: false, sections: [] };
+    return {
+      errors: [{ line: (mark?.line ?? 0) + 1, message: `YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}` }],
+      isMap: false,
+      sections: [],
+    };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { errors: [], isMap: false, sections: [] };
   return scanLines(text, value as Record<string, unknown>) ?? readWithSyntaxTree(text);
@@ -111,7 +115,12 @@ function readWithSyntaxTree(text: string): SeedYaml {
     const at = isPair(node) ? (node.key as Node | null) : node;
     return at?.range ? lineCounter.linePos(at.range[0]).line : 1;
   };
-  if (doc.errors.length > 0) return { errors: doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split("\n")[0]}` })), isMap: false, sections: [] };
+  if (doc.errors.length > 0)
+    return {
+      errors: doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split("\n")[0]}` })),
+      isMap: false,
+      sections: [],
+    };
   if (!isMap(doc.contents)) return { errors: [], isMap: false, sections: [] };
   return {
     errors: [],
@@ -123,7 +132,9 @@ function readWithSyntaxTree(text: string): SeedYaml {
         ? pair.value.items.map((node) => ({
             line: lineOf(node as Node),
             value: (node as Node)?.toJSON?.() ?? null,
-            keyLines: new Map(isMap(node) ? node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), lineOf(p)] as [string, number]) : []),
+            keyLines: new Map(
+              isMap(node) ? node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), lineOf(p)] as [string, number]) : [],
+            ),
           }))
         : undefined;
       return { key, line: lineOf(pair), value, items };

@@ -33,10 +33,19 @@ export function resolveRelationships(
     const to = resolveEnd(relationship, "to", kind.to, known, problems);
     if (!from || !to) continue;
     if (kind.key.some((property) => relationship.props[property] === undefined)) continue; // reported when parsed
-    const identity = [relationship.type, entityKey(from.label, from.slug), entityKey(to.label, to.slug), ...kind.key.map((k) => String(relationship.props[k]))].join("|");
+    const identity = [
+      relationship.type,
+      entityKey(from.label, from.slug),
+      entityKey(to.label, to.slug),
+      ...kind.key.map((k) => String(relationship.props[k])),
+    ].join("|");
     const first = seen.get(identity);
     if (first) {
-      problems.push({ file: relationship.file, line: relationship.line, message: `${relationship.type} from "${from.slug}" to "${to.slug}" is already stated at ${first.file}:${first.line}` });
+      problems.push({
+        file: relationship.file,
+        line: relationship.line,
+        message: `${relationship.type} from "${from.slug}" to "${to.slug}" is already stated at ${first.file}:${first.line}`,
+      });
       continue;
     }
     seen.set(identity, relationship);
@@ -66,18 +75,23 @@ function resolveEnd(
   const explicit = /^([A-Za-z]+)\/(.+)$/.exec(reference);
   if (explicit) {
     const label = labels.find((l) => l.toLowerCase() === explicit[1]!.toLowerCase());
-    if (!label || !allowed.includes(label)) return report(`${relationship.type} ${end} must be ${allowed.join(" or ")}, not "${explicit[1]}"`);
+    if (!label || !allowed.includes(label))
+      return report(`${relationship.type} ${end} must be ${allowed.join(" or ")}, not "${explicit[1]}"`);
     return entities.get(entityKey(label, explicit[2]!)) ?? report(`${end}: no ${label} has the slug "${explicit[2]}"`);
   }
   const matches = allowed.map((label) => entities.get(entityKey(label, reference))).filter((e): e is { label: Label; slug: string } => !!e);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    return report(`${end}: "${reference}" is the slug of a ${matches.map((m) => m.label).join(" and a ")}; write ${matches.map((m) => `${m.label}/${reference}`).join(" or ")}`);
+    return report(
+      `${end}: "${reference}" is the slug of a ${matches.map((m) => m.label).join(" and a ")}; write ${matches.map((m) => `${m.label}/${reference}`).join(" or ")}`,
+    );
   }
   const elsewhere = labels.filter((label) => entities.has(entityKey(label, reference)));
   if (elsewhere.length > 0) {
     const kind = relationshipKinds[relationship.type]!;
-    return report(`${relationship.type} goes from ${kind.from.join("/")} to ${kind.to.join("/")}, but "${reference}" is a ${elsewhere.join("/")}`);
+    return report(
+      `${relationship.type} goes from ${kind.from.join("/")} to ${kind.to.join("/")}, but "${reference}" is a ${elsewhere.join("/")}`,
+    );
   }
   return report(`${end}: unknown slug "${reference}" (no ${allowed.join(", ")} has it)`);
 }

@@ -17,7 +17,12 @@ Loads into NEO4J_URI if set; else into the embedded Neo4j of \`npm start\` if it
 else starts the embedded Neo4j just for the load.`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine({ name: "npm run seed", usage, options: { check: { type: "boolean" } }, positionals: true });
+  const { values, positionals } = parseCommandLine({
+    name: "npm run seed",
+    usage,
+    options: { check: { type: "boolean" } },
+    positionals: true,
+  });
   const checkOnly = values.check === true;
   const named = positionals.map((file) => path.resolve(file));
   const gazetteer = new Gazetteer(readGazetteerFile());
@@ -28,7 +33,9 @@ async function main(): Promise<number> {
     const { plan, problems } = checkSeeds(files, gazetteer);
     if (!plan) return report(problems);
     const what = named.length ? named.map((f) => path.relative(process.cwd(), f)).join(", ") : "seeds/data";
-    console.log(`OK: ${what} valid (${plan.nodeCount} entities, ${plan.relationshipCount} relationships with the rest of seeds/data); nothing written.`);
+    console.log(
+      `OK: ${what} valid (${plan.nodeCount} entities, ${plan.relationshipCount} relationships with the rest of seeds/data); nothing written.`,
+    );
     return 0;
   }
 

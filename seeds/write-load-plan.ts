@@ -26,7 +26,13 @@ export async function writeLoadPlan(driver: Driver, database: string, plan: Load
   let wrote = started;
   try {
     const result = await session.executeWrite(async (tx) => {
-      const result: WriteResult = { nodes: 0, relationships: 0, provenance: 0, pruned: 0, timings: { writeMs: 0, commitMs: 0, searchRefreshMs: 0 } };
+      const result: WriteResult = {
+        nodes: 0,
+        relationships: 0,
+        provenance: 0,
+        pruned: 0,
+        timings: { writeMs: 0, commitMs: 0, searchRefreshMs: 0 },
+      };
       const empty = (await tx.run(readQuery("load/graph-is-empty"))).records[0]?.get("empty") === true;
       if (prune && !empty) await tx.run(readQuery("load/mark-loaded"), { sources: plan.sources });
       const pipeline = new BatchPipeline(tx);
@@ -35,7 +41,11 @@ export async function writeLoadPlan(driver: Driver, database: string, plan: Load
       }
       await pipeline.drain(); // relationships need their ends
       for (const group of plan.relationships) {
-        result.relationships += await pipeline.send(mergeRelationshipsQuery(group.type, group.fromLabel, group.toLabel, empty), group.relationships, (r) => [relationshipRow(r)]);
+        result.relationships += await pipeline.send(
+          mergeRelationshipsQuery(group.type, group.fromLabel, group.toLabel, empty),
+          group.relationships,
+          (r) => [relationshipRow(r)],
+        );
       }
       for (const { label, entities } of plan.nodes) {
         if (label === "Source") continue;
@@ -53,7 +63,11 @@ export async function writeLoadPlan(driver: Driver, database: string, plan: Load
     const committed = performance.now();
     // The fulltext index is refreshed just after the commit; wait for it, so that search finds what was loaded.
     await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
-    result.timings = { writeMs: Math.round(wrote - started), commitMs: Math.round(committed - wrote), searchRefreshMs: Math.round(performance.now() - committed) };
+    result.timings = {
+      writeMs: Math.round(wrote - started),
+      commitMs: Math.round(committed - wrote),
+      searchRefreshMs: Math.round(performance.now() - committed),
+    };
     return result;
   } finally {
     await session.close();

@@ -16,7 +16,9 @@ export async function prepareGraph(database: Database, gazetteer: Gazetteer, see
     log.info({ entities: result.nodes, relationships: result.relationships }, "The graph was empty: seeds/data loaded");
   } catch (error) {
     if (error instanceof SeedProblems) {
-      throw new Error(`seeds/data has problems; fix them (npm run seed -- --check):\n${error.problems.map(formatProblem).join("\n")}`, { cause: error });
+      throw new Error(`seeds/data has problems; fix them (npm run seed -- --check):\n${error.problems.map(formatProblem).join("\n")}`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -19,7 +19,9 @@ const explorer = new Explorer(page, api, state);
 
 if (state.embed) {
   const href = state.entity ? entityPath(state.entity) : "/";
-  page.embedBar.append(h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${locales[state.lang].ui.openInExplorer} ↗`));
+  page.embedBar.append(
+    h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${locales[state.lang].ui.openInExplorer} ↗`),
+  );
 } else {
   page.searchSlot.append(createSearchBox(api, state.lang, (ref) => void explorer.land(ref)));
   page.root.addEventListener("show-list", () => explorer.setView("list"));

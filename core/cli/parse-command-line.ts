@@ -16,7 +16,12 @@ export interface Command<O extends ParseArgsOptionsConfig> {
 export function parseCommandLine<const O extends ParseArgsOptionsConfig>(command: Command<O>, args: string[] = process.argv.slice(2)) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: command.positionals ?? false, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: command.positionals ?? false,
+      strict: true,
+    });
   } catch (error) {
     console.error(`${command.name}: ${(error as Error).message}\n\n${command.usage}`);
     process.exit(2);

@@ -5,7 +5,11 @@ import { buildBasemap } from "./build-basemap.ts";
 import { readGazetteerFile } from "./gazetteer-file.ts";
 import { clientDir } from "../client-dir.ts";
 
-parseCommandLine({ name: "basemap", usage: "Part of npm run build: writes dist/client/basemap.json (France and its régions) from the gazetteer.", options: {} });
+parseCommandLine({
+  name: "basemap",
+  usage: "Part of npm run build: writes dist/client/basemap.json (France and its régions) from the gazetteer.",
+  options: {},
+});
 const basemap = buildBasemap(readGazetteerFile());
 fs.mkdirSync(clientDir, { recursive: true });
 fs.writeFileSync(path.join(clientDir, "basemap.json"), JSON.stringify(basemap));

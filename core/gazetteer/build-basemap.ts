@@ -29,7 +29,11 @@ export function buildBasemap(gazetteer: GazetteerData): Basemap {
   const points = gazetteer.communes
     .filter(([, , , , , , lat, lon, precision]) => (precision === "geonames" || precision === "file") && metropolitan(lon!, lat!))
     .map(([, , , region, , , lat, lon]) => ({ region, lon: lon!, lat: lat! }));
-  const delaunay = Delaunay.from(points, (p) => p.lon * cosLat, (p) => p.lat);
+  const delaunay = Delaunay.from(
+    points,
+    (p) => p.lon * cosLat,
+    (p) => p.lat,
+  );
   const voronoi = delaunay.voronoi([-6 * cosLat, 41, 10 * cosLat, 52]);
   const { triangles, halfedges } = delaunay;
   const centers = voronoi.circumcenters;
@@ -56,11 +60,16 @@ export function buildBasemap(gazetteer: GazetteerData): Basemap {
 
 function franceOutline(): Position[][] {
   const topology = require("world-atlas/countries-50m.json");
-  const countries = feature(topology, topology.objects.countries) as unknown as { features: { id: string; geometry: MultiPolygon | Polygon }[] };
+  const countries = feature(topology, topology.objects.countries) as unknown as {
+    features: { id: string; geometry: MultiPolygon | Polygon }[];
+  };
   const france = countries.features.find((f) => f.id === "250");
   if (!france) throw new Error("world-atlas has no France (id 250)");
   const polygons = france.geometry.type === "MultiPolygon" ? france.geometry.coordinates : [france.geometry.coordinates];
-  return polygons.map((polygon) => polygon[0]!).filter((ring) => metropolitan(ring[0]![0]!, ring[0]![1]!)).map((ring) => ring.map(([lon, lat]) => [round(lon!), round(lat!)]));
+  return polygons
+    .map((polygon) => polygon[0]!)
+    .filter((ring) => metropolitan(ring[0]![0]!, ring[0]![1]!))
+    .map((ring) => ring.map(([lon, lat]) => [round(lon!), round(lat!)]));
 }
 
 function regionLabels(gazetteer: GazetteerData): Basemap["regions"] {
@@ -73,7 +82,12 @@ function regionLabels(gazetteer: GazetteerData): Basemap["regions"] {
     sum.n += 1;
     sums.set(region, sum);
   }
-  return [...sums].map(([code, sum]) => ({ code, name: gazetteer.regions[code]?.name ?? code, longitude: round(sum.lon / sum.n), latitude: round(sum.lat / sum.n) }));
+  return [...sums].map(([code, sum]) => ({
+    code,
+    name: gazetteer.regions[code]?.name ?? code,
+    longitude: round(sum.lon / sum.n),
+    latitude: round(sum.lat / sum.n),
+  }));
 }
 
 function insideAny(rings: Position[][], point: Position): boolean {

@@ -2,7 +2,13 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { GazetteerData, Commune } from "./gazetteer-types.ts";
-import { joinCoordinates, measureGazetteer, type AllTheCitiesPlace, type CitiesJsonPlace, type CoordinatesFileRow } from "./join-coordinates.ts";
+import {
+  joinCoordinates,
+  measureGazetteer,
+  type AllTheCitiesPlace,
+  type CitiesJsonPlace,
+  type CoordinatesFileRow,
+} from "./join-coordinates.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -10,7 +10,11 @@ const usage = `npm run gazetteer                                 rebuild .cache/
 npm run gazetteer -- --coordinates FILE.csv      also take coordinates from a communes CSV (e.g. data.gouv.fr's communes-france)
 npm run gazetteer -- --if-missing                do nothing if the gazetteer is already built (npm install runs this)`;
 
-const { values } = parseCommandLine({ name: "npm run gazetteer", usage, options: { coordinates: { type: "string" }, "if-missing": { type: "boolean" } } });
+const { values } = parseCommandLine({
+  name: "npm run gazetteer",
+  usage,
+  options: { coordinates: { type: "string" }, "if-missing": { type: "boolean" } },
+});
 try {
   if (values["if-missing"] && fs.existsSync(gazetteerFile)) process.exit(0);
   const coordinatesPath = values.coordinates;

@@ -32,7 +32,15 @@ export class Gazetteer {
 
   constructor(private readonly data: GazetteerData) {
     this.communes = data.communes.map(([code, name, departement, region, population, epci, lat, lon, precision]) => ({
-      code, name, departement, region, population, epci, lat, lon, precision,
+      code,
+      name,
+      departement,
+      region,
+      population,
+      epci,
+      lat,
+      lon,
+      precision,
     }));
     for (const commune of this.communes) {
       this.byCode.set(commune.code, commune);
@@ -110,7 +118,6 @@ export class Gazetteer {
     return centroid(this.communes.filter((c) => (kind === "département" ? c.departement : c.region) === code));
   }
 
-
   /**
    * "Lille", "loos en gohelle", "Saint-Denis (93)", "Saint-Denis (Seine-Saint-Denis)", "Saint-Denis, 974"
    * or an INSEE code such as "62861". Throws PlaceError when that is not exactly one commune.
@@ -127,15 +134,30 @@ export class Gazetteer {
     let matches = this.byName.get(key) ?? [];
     if (qualifier) {
       const wanted = normalizePlaceName(qualifier);
-      matches = matches.filter((c) => c.departement.toLowerCase() === wanted || normalizePlaceName(this.departementName(c.departement) ?? "") === wanted);
+      matches = matches.filter(
+        (c) => c.departement.toLowerCase() === wanted || normalizePlaceName(this.departementName(c.departement) ?? "") === wanted,
+      );
     }
     if (matches.length === 1) return this.describe(matches[0]!);
-    if (matches.length > 1) throw new PlaceError("ambiguous", query, matches.map((c) => this.candidate(c)));
+    if (matches.length > 1)
+      throw new PlaceError(
+        "ambiguous",
+        query,
+        matches.map((c) => this.candidate(c)),
+      );
     if (qualifier && this.byName.has(key)) {
       // The name exists, but not in that département: the homonyms are the best suggestions.
-      throw new PlaceError("unknown", query, this.byName.get(key)!.map((c) => this.candidate(c)));
+      throw new PlaceError(
+        "unknown",
+        query,
+        this.byName.get(key)!.map((c) => this.candidate(c)),
+      );
     }
-    throw new PlaceError("unknown", query, this.suggest(key).map((c) => this.candidate(c)));
+    throw new PlaceError(
+      "unknown",
+      query,
+      this.suggest(key).map((c) => this.candidate(c)),
+    );
   }
 
   /** Closest names first; among equally close ones, the most populous (a typo for "Beauvais", not "Beauval"). */
@@ -163,7 +185,7 @@ export class Gazetteer {
       ...commune,
       departementName: this.departementName(commune.departement) ?? commune.departement,
       regionName: this.regionName(commune.region) ?? commune.region,
-      epciName: commune.epci ? this.epci(commune.epci)?.name ?? null : null,
+      epciName: commune.epci ? (this.epci(commune.epci)?.name ?? null) : null,
       approximate: commune.precision !== "file" && commune.precision !== "geonames",
     };
   }

@@ -41,7 +41,12 @@ export function joinCoordinates(
   citiesJson: CitiesJsonPlace[],
   file: CoordinatesFileRow[] = [],
 ): Commune[] {
-  const placed = communes.map((commune) => ({ ...commune, lat: null as number | null, lon: null as number | null, precision: null as Precision | null }));
+  const placed = communes.map((commune) => ({
+    ...commune,
+    lat: null as number | null,
+    lon: null as number | null,
+    precision: null as Precision | null,
+  }));
   const byCode = new Map(placed.map((commune) => [commune.code, commune]));
   const place = (commune: Commune | undefined, lat: number, lon: number, precision: Precision): void => {
     if (!commune || commune.precision || !isCoordinate(lat, lon)) return;

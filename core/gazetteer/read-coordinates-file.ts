@@ -14,7 +14,8 @@ const lonColumns = ["longitude_centre", "longitude", "longitude_mairie", "lon", 
 export function readCoordinatesFile(file: string): CoordinatesFileRow[] {
   // One row per line: commune files have no line breaks inside quoted fields.
   const lines = parseCsv(fs.readFileSync(file, "utf8"));
-  if (lines.filter((cells) => cells.some((cell) => cell.trim())).length < 2) throw new Error(`${file}: empty, expected a header line and one line per commune`);
+  if (lines.filter((cells) => cells.some((cell) => cell.trim())).length < 2)
+    throw new Error(`${file}: empty, expected a header line and one line per commune`);
   const header = lines[0]!.map((name) => name.trim().toLowerCase());
   const find = (names: string[], what: string): number => {
     for (const name of names) {
@@ -29,7 +30,11 @@ export function readCoordinatesFile(file: string): CoordinatesFileRow[] {
   const rows: CoordinatesFileRow[] = [];
   lines.slice(1).forEach((cells, index) => {
     if (!cells.some((cell) => cell.trim())) return; // a blank line
-    const row = { code: (cells[code] ?? "").trim().padStart(5, "0"), lat: Number((cells[lat] ?? "").replace(",", ".")), lon: Number((cells[lon] ?? "").replace(",", ".")) };
+    const row = {
+      code: (cells[code] ?? "").trim().padStart(5, "0"),
+      lat: Number((cells[lat] ?? "").replace(",", ".")),
+      lon: Number((cells[lon] ?? "").replace(",", ".")),
+    };
     if (!/^[0-9AB]{5}$/.test(row.code)) throw new Error(`${file}:${index + 2}: "${cells[code]}" is not an INSEE code`);
     if (cells[lat]?.trim() && cells[lon]?.trim()) rows.push(row);
   });

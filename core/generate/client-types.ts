@@ -22,7 +22,10 @@ export async function clientTypes(root: string): Promise<string> {
       .readdirSync(operationsDir)
       .filter((file) => file.endsWith(".graphql"))
       .sort()
-      .map((file) => ({ location: `client/src/api/operations/${file}`, document: parse(fs.readFileSync(path.join(operationsDir, file), "utf8")) })),
+      .map((file) => ({
+        location: `client/src/api/operations/${file}`,
+        document: parse(fs.readFileSync(path.join(operationsDir, file), "utf8")),
+      })),
     ...provenanceOperations().map((o) => ({ location: o.name, document: parse(o.text) })),
   ];
   const output = await codegen({

@@ -14,7 +14,9 @@ export function constraintsCypher(): string {
     "// One slug per entity and label: the stable key of permalinks and of every MERGE in the loader.",
     ...labels.map((label) => `CREATE CONSTRAINT ${entityKinds[label].kind}_slug IF NOT EXISTS FOR (n:${label}) REQUIRE n.slug IS UNIQUE;`),
     "// One version node, found by its id in constant time by every cached read.",
-    ...systemLabels.map((label) => `CREATE CONSTRAINT ${snake(label).replace(/^_/, "")}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`),
+    ...systemLabels.map(
+      (label) => `CREATE CONSTRAINT ${snake(label).replace(/^_/, "")}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`,
+    ),
   ];
   return lines.join("\n") + "\n";
 }
@@ -27,7 +29,15 @@ export function indexesCypher(): string {
       .filter(([, property]) => property.index === "range")
       .map(([name]) => ({ label, name })),
   );
-  const searched = [...new Set(labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, property]) => property.search).map(([name]) => name)))];
+  const searched = [
+    ...new Set(
+      labels.flatMap((label) =>
+        Object.entries(propertiesOf(label))
+          .filter(([, property]) => property.search)
+          .map(([name]) => name),
+      ),
+    ),
+  ];
   const searchedLabels = labels.filter((label) => Object.values(propertiesOf(label)).some((property) => property.search));
   const lines = [
     header,
@@ -35,11 +45,13 @@ export function indexesCypher(): string {
     "// distance filters of the generated API.",
     ...point.map((label) => `CREATE POINT INDEX ${entityKinds[label].kind}_location IF NOT EXISTS FOR (n:${label}) ON (n.location);`),
     "",
-    "// Range indexes for the properties the API filters or looks up by (index: \"range\" in the model).",
-    ...range.map(({ label, name }) => `CREATE INDEX ${entityKinds[label].kind}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`),
+    '// Range indexes for the properties the API filters or looks up by (index: "range" in the model).',
+    ...range.map(
+      ({ label, name }) => `CREATE INDEX ${entityKinds[label].kind}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`,
+    ),
     "",
     "// Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.",
-    "// standard-folding = Lucene's standard tokenizer + lowercase + ASCII folding (\"Extracités\" -> \"extracites\").",
+    '// standard-folding = Lucene\'s standard tokenizer + lowercase + ASCII folding ("Extracités" -> "extracites").',
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS",
     `FOR (n:${searchedLabels.join("|")})`,
     `ON EACH [${searched.map((name) => `n.${name}`).join(", ")}]`,

@@ -18,9 +18,19 @@ const header = `# Generated from core/model by \`npm run generate\`: edit the mo
 
 /** The GraphQL type of a property, as @neo4j/graphql maps it to Neo4j. */
 export function graphqlType(property: Property): string {
-  const base = { string: "String", text: "String", url: "String", date: "String", enum: "String", int: "Int", year: "Int", float: "Float", boolean: "Boolean", strings: "[String!]", location: "Point" }[
-    property.type
-  ];
+  const base = {
+    string: "String",
+    text: "String",
+    url: "String",
+    date: "String",
+    enum: "String",
+    int: "Int",
+    year: "Int",
+    float: "Float",
+    boolean: "Boolean",
+    strings: "[String!]",
+    location: "Point",
+  }[property.type];
   return property.required ? `${base}!` : base;
 }
 
@@ -38,7 +48,9 @@ function nodeType(label: Label): string {
     const properties = relationship.graphql.properties;
     if ((relationship.from as readonly Label[]).includes(label)) {
       const target = relationship.to.length > 1 ? required(relationship.graphql, "toUnion", type) : relationship.to[0]!;
-      fields.push(`  ${relationship.graphql.out}: [${target}!]! @relationship(type: "${type}", direction: OUT, properties: "${properties}")`);
+      fields.push(
+        `  ${relationship.graphql.out}: [${target}!]! @relationship(type: "${type}", direction: OUT, properties: "${properties}")`,
+      );
     }
     if ((relationship.to as readonly Label[]).includes(label)) {
       const origin = relationship.from.length > 1 ? required(relationship.graphql, "fromUnion", type) : relationship.from[0]!;
@@ -56,7 +68,8 @@ function unions(): string[] {
   const result: string[] = [];
   for (const type of relationshipTypes) {
     const { graphql, from, to } = relationshipKinds[type];
-    if ("fromUnion" in graphql && graphql.fromUnion) result.push(`"The sources of ${type}."\nunion ${graphql.fromUnion} = ${from.join(" | ")}`);
+    if ("fromUnion" in graphql && graphql.fromUnion)
+      result.push(`"The sources of ${type}."\nunion ${graphql.fromUnion} = ${from.join(" | ")}`);
     if ("toUnion" in graphql && graphql.toUnion) result.push(`"The targets of ${type}."\nunion ${graphql.toUnion} = ${to.join(" | ")}`);
   }
   return result;
@@ -72,7 +85,8 @@ function relationshipPropertyTypes(): string[] {
       .map(([name, property]) => field(name, graphqlType(property), describe(property)))
       .join("\n");
     const known = types.get(graphql.properties);
-    if (known && known.body !== body) throw new Error(`${type} and ${known.by} share the properties type ${graphql.properties} but not its shape`);
+    if (known && known.body !== body)
+      throw new Error(`${type} and ${known.by} share the properties type ${graphql.properties} but not its shape`);
     if (!known) types.set(graphql.properties, { body, by: type });
   }
   const provenance = Object.entries(provenanceRelationship.properties)

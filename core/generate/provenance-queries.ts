@@ -28,7 +28,9 @@ export function provenanceQueriesModule(): string {
     "",
     "/** The operation that reads an entity's sources, per kind (the answer's field is the kind's query field). */",
     "export const provenanceQueries = {",
-    ...operations.map((o) => `  ${o.kind}: { field: ${JSON.stringify(o.text.match(/\{ (\w+)\(/)![1])}, query: ${JSON.stringify(o.text)} },`),
+    ...operations.map(
+      (o) => `  ${o.kind}: { field: ${JSON.stringify(o.text.match(/\{ (\w+)\(/)![1])}, query: ${JSON.stringify(o.text)} },`,
+    ),
     "} as const;",
     "",
   ].join("\n");

@@ -100,7 +100,8 @@ export const en: Locale = {
     "radius-out-of-range": (p) => `radiusKm must be more than 0 and at most ${p.max}, not ${p.value}`,
     "empty-place": (p) => `${p.argument} is empty: give a French commune name, e.g. "Lille"`,
     unknown: (p) => `No French commune is called "${p.query}".${p.candidates.length ? ` Did you mean ${candidates(p.candidates)}?` : ""}`,
-    ambiguous: (p) => `"${p.query}" names ${p.candidates.length} communes: ${candidates(p.candidates)}. Add the département, e.g. "${p.candidates[0]?.name} (${p.candidates[0]?.departement})".`,
+    ambiguous: (p) =>
+      `"${p.query}" names ${p.candidates.length} communes: ${candidates(p.candidates)}. Add the département, e.g. "${p.candidates[0]?.name} (${p.candidates[0]?.departement})".`,
     "no-coordinates": (p) => `The gazetteer has no coordinates for ${p.name} (${p.departement}).`,
     "not-a-collaborator": (p) => `collaborators are those of an ally or a person, not a ${kindName(p.kind, "en").toLowerCase()}`,
     "text-too-long": (p) => `${p.argument} is too long (${p.max} characters at most)`,

@@ -102,13 +102,17 @@ export const fr = {
   errors: {
     "entity-not-found": (p: ApiErrorParams["entity-not-found"]) => `${kindName(p.kind, "fr")} « ${p.slug} » introuvable.`,
     "out-of-range": (p: ApiErrorParams["out-of-range"]) => `${p.argument} doit être compris entre ${p.min} et ${p.max}, pas ${p.value}.`,
-    "radius-out-of-range": (p: ApiErrorParams["radius-out-of-range"]) => `Le rayon doit être de plus de 0 et d'au plus ${p.max} km, pas ${p.value}.`,
+    "radius-out-of-range": (p: ApiErrorParams["radius-out-of-range"]) =>
+      `Le rayon doit être de plus de 0 et d'au plus ${p.max} km, pas ${p.value}.`,
     "empty-place": (_: ApiErrorParams["empty-place"]) => "Donnez le nom d'une commune française, par exemple « Lille ».",
-    unknown: (p: ApiErrorParams["unknown"]) => `Aucune commune française ne s'appelle « ${p.query} ».${p.candidates.length ? ` Vouliez-vous dire ${candidates(p.candidates)} ?` : ""}`,
+    unknown: (p: ApiErrorParams["unknown"]) =>
+      `Aucune commune française ne s'appelle « ${p.query} ».${p.candidates.length ? ` Vouliez-vous dire ${candidates(p.candidates)} ?` : ""}`,
     ambiguous: (p: ApiErrorParams["ambiguous"]) =>
       `« ${p.query} » désigne ${p.candidates.length} communes : ${candidates(p.candidates)}. Précisez le département, par exemple « ${p.candidates[0]?.name} (${p.candidates[0]?.departement}) ».`,
-    "no-coordinates": (p: ApiErrorParams["no-coordinates"]) => `Le répertoire des communes n'a pas de coordonnées pour ${p.name} (${p.departement}).`,
-    "not-a-collaborator": (p: ApiErrorParams["not-a-collaborator"]) => `Seuls un allié ou une personne ont des collaborateurs, pas : ${kindName(p.kind, "fr")}.`,
+    "no-coordinates": (p: ApiErrorParams["no-coordinates"]) =>
+      `Le répertoire des communes n'a pas de coordonnées pour ${p.name} (${p.departement}).`,
+    "not-a-collaborator": (p: ApiErrorParams["not-a-collaborator"]) =>
+      `Seuls un allié ou une personne ont des collaborateurs, pas : ${kindName(p.kind, "fr")}.`,
     "text-too-long": (p: ApiErrorParams["text-too-long"]) => `Texte trop long (${p.max} caractères au plus).`,
     "too-many": (p: ApiErrorParams["too-many"]) => `Au plus ${p.max} à la fois (${p.argument}).`,
     http: (p: ClientErrorParams["http"]) => `Le serveur a répondu ${p.status}.`,
@@ -118,13 +122,15 @@ export const fr = {
 
   /** Why two allies or people worked together (collaborators' reasons). */
   collaboration: {
-    SHARED_TERRITORY: (p: { via: string | null; seasons: readonly number[] }) => `ont tous deux accompagné ${p.via ?? "le même territoire"}${seasons(p.seasons)}`,
-    SHARED_INITIATIVE: (p: { via: string | null; seasons: readonly number[] }) => `ont tous deux contribué à « ${p.via ?? "la même initiative"} »${seasons(p.seasons)}`,
-    DIRECT_TIE: (p: { relationship: string | null }) => `lien direct : ${tieNames[p.relationship ?? ""] ?? relationshipName(p.relationship ?? "", "fr")}`,
+    SHARED_TERRITORY: (p: { via: string | null; seasons: readonly number[] }) =>
+      `ont tous deux accompagné ${p.via ?? "le même territoire"}${seasons(p.seasons)}`,
+    SHARED_INITIATIVE: (p: { via: string | null; seasons: readonly number[] }) =>
+      `ont tous deux contribué à « ${p.via ?? "la même initiative"} »${seasons(p.seasons)}`,
+    DIRECT_TIE: (p: { relationship: string | null }) =>
+      `lien direct : ${tieNames[p.relationship ?? ""] ?? relationshipName(p.relationship ?? "", "fr")}`,
   },
 };
 
 const tieNames: Record<string, string> = { PARTNERED_WITH: "partenariat", SUPPORTS: "soutien", WORKS_FOR: "emploi" };
 
 export type Locale = typeof fr;
-

@@ -26,8 +26,13 @@ export const relationshipTypes = Object.keys(relationshipKinds) as RelationshipT
 
 export const kindOf = Object.fromEntries(labels.map((label) => [label, entityKinds[label].kind])) as Record<Label, Kind>;
 export const labelOf = Object.fromEntries(labels.map((label) => [entityKinds[label].kind, label])) as Record<Kind, Label>;
-export const segmentOf = Object.fromEntries(labels.map((label) => [entityKinds[label].kind, entityKinds[label].segment])) as Record<Kind, string>;
-export const kindOfSegment: Readonly<Record<string, Kind | undefined>> = Object.fromEntries(labels.map((label) => [entityKinds[label].segment, entityKinds[label].kind]));
+export const segmentOf = Object.fromEntries(labels.map((label) => [entityKinds[label].kind, entityKinds[label].segment])) as Record<
+  Kind,
+  string
+>;
+export const kindOfSegment: Readonly<Record<string, Kind | undefined>> = Object.fromEntries(
+  labels.map((label) => [entityKinds[label].segment, entityKinds[label].kind]),
+);
 
 export function isLabel(value: string): value is Label {
   return Object.hasOwn(entityKinds, value);
@@ -75,6 +80,12 @@ export function givenPropertiesOf(label: Label): Readonly<Record<string, Propert
 /** Properties the loader derives from the gazetteer, over every kind (location too: it may be derived or given). */
 export const derivedPropertyNames: readonly string[] = [
   "location",
-  ...new Set(labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, property]) => property.derived).map(([name]) => name))),
+  ...new Set(
+    labels.flatMap((label) =>
+      Object.entries(propertiesOf(label))
+        .filter(([, property]) => property.derived)
+        .map(([name]) => name),
+    ),
+  ),
 ];
 export { kindName, propertyName, relationshipName, valueName } from "./names.ts";

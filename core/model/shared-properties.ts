@@ -8,9 +8,26 @@ export const slug = {
   names: { fr: "Identifiant", en: "Identifier" },
   doc: "Stable key: lowercase ASCII words joined by hyphens, unique per kind, the last part of the permalink",
 } as const satisfies Property;
-export const name = { type: "string", required: true, search: true, hidden: true, names: { fr: "Nom", en: "Name" } } as const satisfies Property;
-export const title = { type: "string", required: true, search: true, hidden: true, names: { fr: "Titre", en: "Title" } } as const satisfies Property;
-export const aliases = { type: "strings", search: true, names: { fr: "Autres noms", en: "Other names" }, doc: "Other names in use" } as const satisfies Property;
+export const name = {
+  type: "string",
+  required: true,
+  search: true,
+  hidden: true,
+  names: { fr: "Nom", en: "Name" },
+} as const satisfies Property;
+export const title = {
+  type: "string",
+  required: true,
+  search: true,
+  hidden: true,
+  names: { fr: "Titre", en: "Title" },
+} as const satisfies Property;
+export const aliases = {
+  type: "strings",
+  search: true,
+  names: { fr: "Autres noms", en: "Other names" },
+  doc: "Other names in use",
+} as const satisfies Property;
 export const role = { type: "string", names: { fr: "Rôle", en: "Role" } } as const satisfies Property;
 export const season = { type: "int", min: 1, max: 99, names: { fr: "Saison", en: "Season" } } as const satisfies Property;
 export const startYear = { type: "year", names: { fr: "Année de début", en: "Start year" } } as const satisfies Property;

@@ -27,6 +27,8 @@ export type Property = ValueType & {
 };
 
 /** Enumerated values with their names: `values` lists them in order. */
-export function enumeration<const T extends Readonly<Record<string, Words>>>(words: T): { type: "enum"; values: readonly (keyof T & string)[]; words: T } {
+export function enumeration<const T extends Readonly<Record<string, Words>>>(
+  words: T,
+): { type: "enum"; values: readonly (keyof T & string)[]; words: T } {
   return { type: "enum", values: Object.keys(words) as (keyof T & string)[], words };
 }

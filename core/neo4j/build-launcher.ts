@@ -12,7 +12,9 @@ import { launcherModuleDir, launcherPaths } from "./launcher-paths.ts";
 export async function ensureLauncherBuilt(log: Logger): Promise<void> {
   if (isLauncherUpToDate()) return;
   const mvn = findMaven();
-  log.info("Building the embedded Neo4j launcher with Maven: Neo4j 5.26 Community and APOC core, about 150 MB from Maven Central on the first run");
+  log.info(
+    "Building the embedded Neo4j launcher with Maven: Neo4j 5.26 Community and APOC core, about 150 MB from Maven Central on the first run",
+  );
   const { downloads, megabytes } = await runMaven(mvn, log);
   if (downloads > 0) log.info(`  … ${downloads} files downloaded (${megabytes.toFixed(0)} MB), cached in ~/.m2 for next time`);
   fs.writeFileSync(launcherPaths.buildStamp, new Date().toISOString() + "\n");

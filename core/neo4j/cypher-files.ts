@@ -56,5 +56,9 @@ const fragmentCache = new Map<string, string>();
 
 export function listCypherFiles(folder: string): string[] {
   const dir = path.join(cypherDir, folder);
-  return fs.readdirSync(dir).filter((name) => name.endsWith(".cypher")).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".cypher"))
+    .sort()
+    .map((name) => path.join(dir, name));
 }

@@ -7,8 +7,7 @@ import { readFragment, readQuery } from "./cypher-files.ts";
  */
 const fragments: Record<string, () => string> = {
   __RETURN_ELEMENTS__: () => readFragment("return-elements"),
-  __ENTITY_BY_REF__: () =>
-    labels.map((label) => readFragment("entity-by-ref").replaceAll("__LABEL__", label)).join("\n  UNION\n  "),
+  __ENTITY_BY_REF__: () => labels.map((label) => readFragment("entity-by-ref").replaceAll("__LABEL__", label)).join("\n  UNION\n  "),
 };
 
 /**

@@ -19,7 +19,9 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): JavaInstall {
   }
   const major = parseJavaMajor(probe.stderr + probe.stdout);
   if (major < 17) {
-    throw new LauncherError(`Java ${major} is too old for Neo4j 5.26, which needs Java 17 or 21. Set JAVA_HOME to a Java 17. ${useYourOwnNeo4j}`);
+    throw new LauncherError(
+      `Java ${major} is too old for Neo4j 5.26, which needs Java 17 or 21. Set JAVA_HOME to a Java 17. ${useYourOwnNeo4j}`,
+    );
   }
   return { command, major };
 }

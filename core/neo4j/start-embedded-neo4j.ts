@@ -114,7 +114,11 @@ export function explainStartFailure(code: number | null, stderr: string, config:
   if (/Address already in use|BindException/i.test(stderr)) {
     return portTakenMessage(config.boltPort);
   }
-  const lastLines = stderr.split("\n").filter((line) => !/^\s+at /.test(line)).slice(-12).join("\n");
+  const lastLines = stderr
+    .split("\n")
+    .filter((line) => !/^\s+at /.test(line))
+    .slice(-12)
+    .join("\n");
   return `The embedded Neo4j stopped during start (exit ${code}). Its last lines:\n${lastLines}\nSee ${config.home}/logs/debug.log. ${useYourOwnNeo4j}`;
 }
 

@@ -21,7 +21,6 @@ export function checkValue(value: unknown, type: ValueType): string | undefined 
   return issue.message;
 }
 
-
 function build(type: ValueType): z.ZodType {
   const expected = (what: string) => ({ error: (issue: { input: unknown }) => `expected ${what}, got ${describe(issue.input)}` });
   switch (type.type) {
@@ -45,17 +44,25 @@ function build(type: ValueType): z.ZodType {
       });
     case "enum":
       return z.enum(type.values as [string, ...string[]], expected(`one of ${type.values.join(", ")}`));
-    case "strings":
-    {
+    case "strings": {
       const item = { error: "expected a list of texts, got a list" }; // an item is wrong: the list is what the file gave
-      return z.array(z.string(item).refine((s) => s.trim() !== "", item), expected("a list of texts")).min(1, expected("a list of texts"));
+      return z
+        .array(
+          z.string(item).refine((s) => s.trim() !== "", item),
+          expected("a list of texts"),
+        )
+        .min(1, expected("a list of texts"));
     }
     case "url":
-      return z.string(expected("a web address starting with https://")).regex(/^https?:\/\/[^\s/]+\.[^\s]+$/, expected("a web address starting with https://"));
+      return z
+        .string(expected("a web address starting with https://"))
+        .regex(/^https?:\/\/[^\s/]+\.[^\s]+$/, expected("a web address starting with https://"));
     case "boolean":
       return z.boolean(expected("true or false"));
     case "location": {
-      const between = (axis: string, limit: number) => ({ error: (issue: { input: unknown }) => `${axis} ${describe(issue.input)} is not between -${limit} and ${limit}` });
+      const between = (axis: string, limit: number) => ({
+        error: (issue: { input: unknown }) => `${axis} ${describe(issue.input)} is not between -${limit} and ${limit}`,
+      });
       return z.strictObject(
         {
           latitude: z.number(between("latitude", 90)).min(-90, between("latitude", 90)).max(90, between("latitude", 90)),
@@ -102,4 +109,3 @@ function describe(value: unknown): string {
   if (typeof value === "object") return "a map";
   return String(value);
 }
-

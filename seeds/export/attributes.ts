@@ -1,4 +1,11 @@
-import { labels, propertiesOf, provenanceRelationship, relationshipPropertiesOf, relationshipTypes, type Property } from "../../core/model/index.ts";
+import {
+  labels,
+  propertiesOf,
+  provenanceRelationship,
+  relationshipPropertiesOf,
+  relationshipTypes,
+  type Property,
+} from "../../core/model/index.ts";
 
 export type AttributeType = "string" | "int" | "double" | "boolean";
 
@@ -32,8 +39,11 @@ export function nodeAttributeTypes(rows: Record<string, unknown>[]): Map<string,
 
 export function edgeAttributeTypes(rows: Record<string, unknown>[]): Map<string, AttributeType> {
   const declared = new Map<string, AttributeType>([["type", "string"]]);
-  for (const type of relationshipTypes) for (const [name, property] of Object.entries(relationshipPropertiesOf(type))) if (!declared.has(name)) declared.set(name, attributeType(property));
-  for (const [name, property] of Object.entries(provenanceRelationship.properties)) if (!declared.has(name)) declared.set(name, attributeType(property));
+  for (const type of relationshipTypes)
+    for (const [name, property] of Object.entries(relationshipPropertiesOf(type)))
+      if (!declared.has(name)) declared.set(name, attributeType(property));
+  for (const [name, property] of Object.entries(provenanceRelationship.properties))
+    if (!declared.has(name)) declared.set(name, attributeType(property));
   return withObserved(declared, rows);
 }
 
@@ -44,9 +54,13 @@ function withObserved(declared: Map<string, AttributeType>, rows: Record<string,
   for (const row of rows) {
     for (const [name, value] of Object.entries(row)) {
       if (declared.has(name) || value === null || value === undefined) continue;
-      const type: AttributeType = typeof value === "boolean" ? "boolean" : typeof value === "number" ? (Number.isInteger(value) ? "int" : "double") : "string";
+      const type: AttributeType =
+        typeof value === "boolean" ? "boolean" : typeof value === "number" ? (Number.isInteger(value) ? "int" : "double") : "string";
       const previous = observed.get(name);
-      observed.set(name, !previous || previous === type ? type : [previous, type].every((t) => t === "int" || t === "double") ? "double" : "string");
+      observed.set(
+        name,
+        !previous || previous === type ? type : [previous, type].every((t) => t === "int" || t === "double") ? "double" : "string",
+      );
     }
   }
   for (const [name, type] of observed) types.set(name, type);
@@ -55,7 +69,11 @@ function withObserved(declared: Map<string, AttributeType>, rows: Record<string,
 
 /** A value as text in an attribute: lists joined, maps as JSON, characters XML cannot hold left out. */
 export function attributeValue(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(" | ") : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value)
+    ? value.join(" | ")
+    : typeof value === "object" && value !== null
+      ? JSON.stringify(value)
+      : String(value);
   // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }

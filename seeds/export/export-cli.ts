@@ -26,7 +26,9 @@ async function main(): Promise<number> {
     const out = path.resolve(values.out ?? defaultName(format));
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const { files, nodes, relationships } = await exportGraph(database.driver, database.database, format, out);
-    console.log(`Exported ${nodes} nodes and ${relationships} relationships to ${files.map((f) => path.relative(process.cwd(), f)).join(" and ")}`);
+    console.log(
+      `Exported ${nodes} nodes and ${relationships} relationships to ${files.map((f) => path.relative(process.cwd(), f)).join(" and ")}`,
+    );
     return 0;
   } catch (error) {
     console.error(`export: ${(error as Error).message}`);

@@ -11,7 +11,12 @@ export const exportFormats = ["kumu", "graphml", "gexf", "json", "cypher"] as co
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** Reads the whole graph and writes it in one format; returns the files written. */
-export async function exportGraph(driver: Driver, database: string, format: ExportFormat, out: string): Promise<{ files: string[]; nodes: number; relationships: number }> {
+export async function exportGraph(
+  driver: Driver,
+  database: string,
+  format: ExportFormat,
+  out: string,
+): Promise<{ files: string[]; nodes: number; relationships: number }> {
   const graph = await readGraph(driver, database);
   let files = [out];
   switch (format) {

@@ -1,4 +1,12 @@
-import { derivedPropertyNames, givenPropertiesOf, isRelationshipType, labels, relationshipKinds, relationshipTypes, type Label } from "../../core/model/index.ts";
+import {
+  derivedPropertyNames,
+  givenPropertiesOf,
+  isRelationshipType,
+  labels,
+  relationshipKinds,
+  relationshipTypes,
+  type Label,
+} from "../../core/model/index.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
 /**
@@ -21,7 +29,8 @@ export function elementPropertyColumns(): string[] {
 
 export function connectionPropertyColumns(): string[] {
   const columns: string[] = [];
-  for (const type of relationshipTypes) for (const property of Object.keys(relationshipKinds[type].properties)) if (!columns.includes(property)) columns.push(property);
+  for (const type of relationshipTypes)
+    for (const property of Object.keys(relationshipKinds[type].properties)) if (!columns.includes(property)) columns.push(property);
   return columns;
 }
 
@@ -34,7 +43,10 @@ export function toKumuRows(graph: WholeGraph): { elements: Cell[][]; connections
   for (const r of graph.relationships) {
     if (r.type !== "SOURCED_FROM") continue;
     const id = exportId(r.fromLabel, r.fromSlug);
-    provenance.set(id, [...(provenance.get(id) ?? []), { source: r.toSlug, fields: (r.props.fields as string[]) ?? [], quotes: (r.props.quotes as string[]) ?? [] }]);
+    provenance.set(id, [
+      ...(provenance.get(id) ?? []),
+      { source: r.toSlug, fields: (r.props.fields as string[]) ?? [], quotes: (r.props.quotes as string[]) ?? [] },
+    ]);
   }
   const elements: Cell[][] = [[...elementBaseColumns, ...properties, ...elementTailColumns]];
   for (const node of graph.nodes) {

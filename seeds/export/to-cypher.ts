@@ -11,7 +11,11 @@ const BATCH = 500;
  * (A script file carries its data as literals; queries the app runs use $parameters.)
  */
 export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
-  const out: string[] = [`// Alliance graph, exported ${exportedAt.toISOString()}: ${graph.nodes.length} nodes, ${graph.relationships.length} relationships.`, "// Run with cypher-shell -f, or statement by statement.", ""];
+  const out: string[] = [
+    `// Alliance graph, exported ${exportedAt.toISOString()}: ${graph.nodes.length} nodes, ${graph.relationships.length} relationships.`,
+    "// Run with cypher-shell -f, or statement by statement.",
+    "",
+  ];
   for (const file of listCypherFiles("schema")) out.push(fs.readFileSync(file, "utf8").trim(), "");
   const byLabel = new Map<string, WholeGraph["nodes"]>();
   for (const node of graph.nodes) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node]);
@@ -57,15 +61,21 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
 
 // Float properties stay floats even when whole (an area of 12 km² is written 12.0, not 12).
 const floatProperties = new Set(
-  labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, property]) => property.type === "float").map(([name]) => name)),
+  labels.flatMap((label) =>
+    Object.entries(propertiesOf(label))
+      .filter(([, property]) => property.type === "float")
+      .map(([name]) => name),
+  ),
 );
 
 /** A Cypher literal: strings quoted and escaped, maps with backticked keys where needed. */
 export function literal(value: unknown, key?: string): string {
   if (typeof value === "number" && Number.isInteger(value) && key && floatProperties.has(key)) return `${value}.0`;
   if (value === null || value === undefined) return "null";
-  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`;
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value).includes("e") ? value.toExponential() : String(value);
+  if (typeof value === "string")
+    return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`;
+  if (typeof value === "number")
+    return Number.isInteger(value) ? String(value) : String(value).includes("e") ? value.toExponential() : String(value);
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => literal(item)).join(", ")}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -4,7 +4,13 @@ import { edgeId, nodeAttributes, relationshipAttributes } from "./flatten.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
 const gexfType: Record<AttributeType, string> = { string: "string", int: "integer", double: "double", boolean: "boolean" };
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, indentBy: "  ", suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+});
 
 /** GEXF 1.3, Gephi's own format: declared node and edge attributes, labels, directed edges. */
 export function toGexf(graph: WholeGraph, exportedAt = new Date()): string {
@@ -26,16 +32,30 @@ export function toGexf(graph: WholeGraph, exportedAt = new Date()): string {
       "@xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
       "@xsi:schemaLocation": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
       "@version": "1.3",
-      meta: { "@lastmodifieddate": exportedAt.toISOString().slice(0, 10), creator: "alliance-graph", description: "Alliance de la Fabrique des transitions" },
+      meta: {
+        "@lastmodifieddate": exportedAt.toISOString().slice(0, 10),
+        creator: "alliance-graph",
+        description: "Alliance de la Fabrique des transitions",
+      },
       graph: {
         "@defaultedgetype": "directed",
         "@mode": "static",
         attributes: [
-          { "@class": "node", attribute: nodeDeclared.map(([name, type]) => ({ "@id": nodeIndex.get(name), "@title": name, "@type": gexfType[type] })) },
-          { "@class": "edge", attribute: edgeDeclared.map(([name, type]) => ({ "@id": edgeIndex.get(name), "@title": name, "@type": gexfType[type] })) },
+          {
+            "@class": "node",
+            attribute: nodeDeclared.map(([name, type]) => ({ "@id": nodeIndex.get(name), "@title": name, "@type": gexfType[type] })),
+          },
+          {
+            "@class": "edge",
+            attribute: edgeDeclared.map(([name, type]) => ({ "@id": edgeIndex.get(name), "@title": name, "@type": gexfType[type] })),
+          },
         ],
         nodes: {
-          node: graph.nodes.map((node, i) => ({ "@id": exportId(node.label, node.slug), "@label": attributeValue(nodeRows[i]!.label), attvalues: attvalues(nodeIndex, nodeRows[i]!) })),
+          node: graph.nodes.map((node, i) => ({
+            "@id": exportId(node.label, node.slug),
+            "@label": attributeValue(nodeRows[i]!.label),
+            attvalues: attvalues(nodeIndex, nodeRows[i]!),
+          })),
         },
         edges: {
           edge: graph.relationships.map((relationship, i) => ({

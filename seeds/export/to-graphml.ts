@@ -3,7 +3,13 @@ import { attributeValue, edgeAttributeTypes, nodeAttributeTypes } from "./attrib
 import { edgeId, nodeAttributes, relationshipAttributes } from "./flatten.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, indentBy: "  ", suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+});
 
 /** GraphML, as Gephi, yEd and Cytoscape desktop read it: typed keys for every property. */
 export function toGraphml(graph: WholeGraph): string {

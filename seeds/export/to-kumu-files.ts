@@ -9,7 +9,10 @@ export async function writeKumuXlsx(graph: WholeGraph, file: string): Promise<vo
   const { elements, connections } = toKumuRows(graph);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "alliance-graph";
-  for (const [name, rows] of [["Elements", elements], ["Connections", connections]] as const) {
+  for (const [name, rows] of [
+    ["Elements", elements],
+    ["Connections", connections],
+  ] as const) {
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.addRows(rows);
     sheet.getRow(1).font = { bold: true };

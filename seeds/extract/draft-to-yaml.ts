@@ -46,7 +46,10 @@ export function draftToYaml(draft: Draft, source: string, fileName: string, unpl
       if (remarks) item.commentBefore = remarks.map((r) => ` ${r}`).join("\n");
     }
   }
-  if (unplaced.length) doc.comment = [" Not placed: sentences the extractor drew no fact from (review them by hand):", ...unplaced.map((s) => ` - ${s}`)].join("\n");
+  if (unplaced.length)
+    doc.comment = [" Not placed: sentences the extractor drew no fact from (review them by hand):", ...unplaced.map((s) => ` - ${s}`)].join(
+      "\n",
+    );
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -54,7 +54,11 @@ export class Draft {
       return;
     }
     const same = this.relationships.find(
-      (r) => r.type === relationship.type && r.from === relationship.from && r.to === relationship.to && r.props.season === relationship.props.season,
+      (r) =>
+        r.type === relationship.type &&
+        r.from === relationship.from &&
+        r.to === relationship.to &&
+        r.props.season === relationship.props.season,
     );
     if (same) return;
     this.relationships.push(relationship);

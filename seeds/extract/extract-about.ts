@@ -36,7 +36,10 @@ export function extractAbout(blocks: Block[], context: ExtractContext): { printe
       draft.relate({ type: "SUPPORTS", from: funder.slug, to: fabrique.slug, props: { nature: "soutien" }, quote: text });
       mark();
     }
-    const credit = /^(DIRECTION DE PUBLICATION|R[ÉE]DACTION|RELECTURE ET MISE EN PAGE|RELECTURE|MISE EN PAGE)\s*:?\s*([A-ZÀ-Ý][\p{Ll}'’-]+(?:[- ][A-ZÀ-Ý][\p{Ll}'’-]+)+)(.*)$/u.exec(text);
+    const credit =
+      /^(DIRECTION DE PUBLICATION|R[ÉE]DACTION|RELECTURE ET MISE EN PAGE|RELECTURE|MISE EN PAGE)\s*:?\s*([A-ZÀ-Ý][\p{Ll}'’-]+(?:[- ][A-ZÀ-Ý][\p{Ll}'’-]+)+)(.*)$/u.exec(
+        text,
+      );
     if (credit) {
       const person = context.entityNamed("Person", credit[2]!);
       draft.quote(person, text);

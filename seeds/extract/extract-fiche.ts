@@ -41,9 +41,15 @@ export function extractFiche(text: string, fileName: string, knowledge: Knowledg
   const source = known?.slug ?? slugify(base);
   if (!known) {
     const entity = draft.entity("Source", source, false);
-    const territoryName = context.territory ? String(context.territory.props.name ?? titleCase(context.territory.slug.replace(/-/g, " "))) : undefined;
+    const territoryName = context.territory
+      ? String(context.territory.props.name ?? titleCase(context.territory.slug.replace(/-/g, " ")))
+      : undefined;
     const years = context.years ? `, ${context.years[0]}-${context.years[1]}` : "";
-    draft.set(entity, "title", `La cohorte ${context.programme} : les projets des territoires — Saison ${context.season ?? "?"}${years}${territoryName ? ` — ${territoryName}` : ""}`);
+    draft.set(
+      entity,
+      "title",
+      `La cohorte ${context.programme} : les projets des territoires — Saison ${context.season ?? "?"}${years}${territoryName ? ` — ${territoryName}` : ""}`,
+    );
     draft.set(entity, "publisher", "La Fabrique des transitions");
     draft.set(entity, "kind", "fiche");
     draft.set(entity, "file", `${base}.txt`);

@@ -44,7 +44,8 @@ export function extractHeader(blocks: Block[], context: ExtractContext): void {
       if (!cohortQuotes.includes(text)) cohortQuotes.push(text);
     }
     const territory = territoryHeading.exec(text);
-    if (territory && text === text.toLocaleUpperCase("fr")) heading = { kind: kindOfHeading(territory[1]!), name: territory[2]!.trim(), quote: text };
+    if (territory && text === text.toLocaleUpperCase("fr"))
+      heading = { kind: kindOfHeading(territory[1]!), name: territory[2]!.trim(), quote: text };
     const placeLine = /^(.+?),\s*R[ée]gion\s+(.+)$/.exec(text);
     if (placeLine && text.length < 80) places = { departement: placeLine[1]!.trim(), region: placeLine[2]!.trim(), quote: text };
     else if (/^R[ée]gion\s+(.+)$/.test(text) && text.length < 60) places = { region: text.replace(/^R[ée]gion\s+/, ""), quote: text };
@@ -65,7 +66,8 @@ export function extractHeader(blocks: Block[], context: ExtractContext): void {
     const quote = cohortQuotes.find((q) => /Saison/i.test(q)) ?? cohortQuotes[0]!;
     const cohort = context.cohort(context.season, context.years, quote);
     for (const q of cohortQuotes) draft.quote(cohort, q);
-    if (context.territory) draft.relate({ type: "MEMBER_OF", from: context.territory.slug, to: cohort.slug, props: {}, quote: context.territory.quotes[0] });
+    if (context.territory)
+      draft.relate({ type: "MEMBER_OF", from: context.territory.slug, to: cohort.slug, props: {}, quote: context.territory.quotes[0] });
   }
 }
 
@@ -80,7 +82,8 @@ function placeTerritory(
   if (places?.departement) context.departement = gazetteer.areaCode("département", places.departement);
   let entity;
   if (heading.kind === "commune") entity = context.commune(name, heading.quote);
-  else if (heading.kind === "intercommunalité") entity = context.intercommunalite(heading.quote.replace(/^(LA |LE |L['’])/i, ""), heading.quote);
+  else if (heading.kind === "intercommunalité")
+    entity = context.intercommunalite(heading.quote.replace(/^(LA |LE |L['’])/i, ""), heading.quote);
   else entity = area(context, heading.kind, name, heading.quote);
   if (!entity) {
     draft.unplaced.push(`${heading.quote} — no such ${heading.kind} in the COG; add it by hand`);
@@ -93,8 +96,10 @@ function placeTerritory(
     const departement = places.departement ? area(context, "département", places.departement, places.quote) : undefined;
     const region = places.region ? area(context, "région", places.region, places.quote) : undefined;
     // Nesting is the COG's to say: stated only for territories the seeds do not know yet.
-    if (departement && !entity.known && heading.kind !== "département") draft.relate({ type: "PART_OF", from: entity.slug, to: departement.slug, props: {}, source: "cog" });
-    if (departement && region && !departement.known) draft.relate({ type: "PART_OF", from: departement.slug, to: region.slug, props: {}, source: "cog" });
+    if (departement && !entity.known && heading.kind !== "département")
+      draft.relate({ type: "PART_OF", from: entity.slug, to: departement.slug, props: {}, source: "cog" });
+    if (departement && region && !departement.known)
+      draft.relate({ type: "PART_OF", from: departement.slug, to: region.slug, props: {}, source: "cog" });
     draft.placed.add(places.quote);
   }
   return entity;
@@ -103,7 +108,12 @@ function placeTerritory(
 /** A département or a région by name: the known one, or a new one with its code from the COG. */
 function area(context: ExtractContext, kind: "département" | "région", name: string, quote: string) {
   const code = context.gazetteer.areaCode(kind, name);
-  const known = context.knowledge.entities.find((e) => e.label === "Territory" && e.props.kind === kind && (e.props.inseeCode === code || e.names.some((n) => normalizePlaceName(n) === normalizePlaceName(name))));
+  const known = context.knowledge.entities.find(
+    (e) =>
+      e.label === "Territory" &&
+      e.props.kind === kind &&
+      (e.props.inseeCode === code || e.names.some((n) => normalizePlaceName(n) === normalizePlaceName(name))),
+  );
   const entity = context.draft.entity("Territory", known?.slug ?? slugify(name), Boolean(known));
   if (known) {
     context.draft.quote(entity, quote);

@@ -35,14 +35,28 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
     const together = /en coopération avec la commune de ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(text);
     if (together) {
       const partner = context.commune(together[1]!, together[0]);
-      if (partner) draft.relate({ type: "CONTRIBUTED_TO", from: partner.slug, to: initiative.slug, props: { role: "créé en coopération" }, quote: together[0] });
+      if (partner)
+        draft.relate({
+          type: "CONTRIBUTED_TO",
+          from: partner.slug,
+          to: initiative.slug,
+          props: { role: "créé en coopération" },
+          quote: together[0],
+        });
       else draft.unplaced.push(`${together[0]} — no such commune`);
     }
-    const people = /(mis(?:e)? en scène|anim[ée]e?|port[ée]e?|réalis[ée]e?|coordonn[ée]e?) par ([A-ZÀ-Ý][\p{Ll}'’-]+(?: [A-ZÀ-Ý][\p{Ll}'’-]+)+)/gu;
+    const people =
+      /(mis(?:e)? en scène|anim[ée]e?|port[ée]e?|réalis[ée]e?|coordonn[ée]e?) par ([A-ZÀ-Ý][\p{Ll}'’-]+(?: [A-ZÀ-Ý][\p{Ll}'’-]+)+)/gu;
     for (const match of text.matchAll(people)) {
       const person = context.entityNamed("Person", match[2]!);
       draft.quote(person, match[0]);
-      draft.relate({ type: "CONTRIBUTED_TO", from: `Person/${person.slug}`, to: initiative.slug, props: { role: roleOf(match[1]!) }, quote: match[0] });
+      draft.relate({
+        type: "CONTRIBUTED_TO",
+        from: `Person/${person.slug}`,
+        to: initiative.slug,
+        props: { role: roleOf(match[1]!) },
+        quote: match[0],
+      });
     }
   }
 }
@@ -51,7 +65,12 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
 function placePage(context: ExtractContext, initiative: DraftEntity, page: string, text: string): void {
   const { draft } = context;
   const [where, what] = page.split(/\s+:\s+/, 2);
-  const ours = !what || (context.territory && normalizePlaceName(where!).includes(normalizePlaceName(String(context.territory.props.name ?? context.territory.slug.replace(/-/g, " ")))));
+  const ours =
+    !what ||
+    (context.territory &&
+      normalizePlaceName(where!).includes(
+        normalizePlaceName(String(context.territory.props.name ?? context.territory.slug.replace(/-/g, " "))),
+      ));
   if (ours || !what) {
     context.set(initiative, "pageTitle", page, page);
     return;

@@ -42,7 +42,9 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         draft.placed.add(sentence);
       };
 
-      const pilot = /le projet pilote (?:faisait le choix de prioriser|porte sur|consiste à|vise à) (?:la |le |les |l['’])?(.+?)\.?$/i.exec(sentence);
+      const pilot = /le projet pilote (?:faisait le choix de prioriser|porte sur|consiste à|vise à) (?:la |le |les |l['’])?(.+?)\.?$/i.exec(
+        sentence,
+      );
       if (pilot) {
         context.pilot = initiative(pilot[1]!, "pilot-project", sentence);
         if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {}, quote: sentence });
@@ -56,7 +58,10 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
-      const proposedBy = /propos[ée]e? par (.+?), dans le cadre de l['’]accompagnement "?([^"]+?)"? saison (\d+) \((\d{4})\s*[-–]\s*(\d{4})\)(?:, suite à (.+?))?\.?$/.exec(sentence);
+      const proposedBy =
+        /propos[ée]e? par (.+?), dans le cadre de l['’]accompagnement "?([^"]+?)"? saison (\d+) \((\d{4})\s*[-–]\s*(\d{4})\)(?:, suite à (.+?))?\.?$/.exec(
+          sentence,
+        );
       if (proposedBy) {
         const ally = context.entityNamed("Ally", proposedBy[1]!.trim());
         const [s, start, end] = [Number(proposedBy[3]), Number(proposedBy[4]), Number(proposedBy[5])];
@@ -72,7 +77,14 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
             quote: sentence,
           });
         }
-        if (context.pilot) draft.relate({ type: "CONTRIBUTED_TO", from: ally.slug, to: context.pilot.slug, props: { role: "a proposé cette orientation", season: s }, quote: sentence });
+        if (context.pilot)
+          draft.relate({
+            type: "CONTRIBUTED_TO",
+            from: ally.slug,
+            to: context.pilot.slug,
+            props: { role: "a proposé cette orientation", season: s },
+            quote: sentence,
+          });
         context.lastAlly = ally;
         take();
       }
@@ -86,17 +98,30 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
           context.set(proposal, "summary", sentence);
           if (cohort) draft.relate({ type: "IN_COHORT", from: proposal.slug, to: cohort, props: {} });
           const ally = draft.entity("Ally", by.slug, true);
-          draft.relate({ type: "CONTRIBUTED_TO", from: ally.slug, to: proposal.slug, props: { role: "a proposé", ...(season ? { season } : {}) }, quote: sentence });
+          draft.relate({
+            type: "CONTRIBUTED_TO",
+            from: ally.slug,
+            to: proposal.slug,
+            props: { role: "a proposé", ...(season ? { season } : {}) },
+            quote: sentence,
+          });
           take();
         }
       }
 
-      if (/n['’]est plus le plus pertinent|change(?:ment)?s? de priorit[ée]s/i.test(sentence) && context.pilot && /restauration|projet/.test(sentence) && !placed) {
+      if (
+        /n['’]est plus le plus pertinent|change(?:ment)?s? de priorit[ée]s/i.test(sentence) &&
+        context.pilot &&
+        /restauration|projet/.test(sentence) &&
+        !placed
+      ) {
         context.set(context.pilot, "status", "reoriented", sentence);
         take();
       }
 
-      const newPilot = /(?:souhaitent|souhaite|demandent) plutôt un accompagnement sur (?:la |le |les |l['’])?(.+?)(?:, pour .+)?\.?$/.exec(sentence);
+      const newPilot = /(?:souhaitent|souhaite|demandent) plutôt un accompagnement sur (?:la |le |les |l['’])?(.+?)(?:, pour .+)?\.?$/.exec(
+        sentence,
+      );
       if (newPilot) {
         context.pilot = initiative(newPilot[1]!, "pilot-project", sentence);
         if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {} });
@@ -117,12 +142,38 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         context.set(ally, "description", calls[3]!, quote);
         const [caller] = context.allyMentions(calls[1]!);
         if (context.pilot) {
-          draft.relate({ type: "CONTRIBUTED_TO", from: ally.slug, to: context.pilot.slug, props: { role: `appelé par ${calls[1]}`, ...(season ? { season } : {}) }, quote });
-          if (caller) draft.relate({ type: "CONTRIBUTED_TO", from: caller.slug, to: context.pilot.slug, props: { role: `a fait appel à ${calls[2]}`, ...(season ? { season } : {}) }, quote });
+          draft.relate({
+            type: "CONTRIBUTED_TO",
+            from: ally.slug,
+            to: context.pilot.slug,
+            props: { role: `appelé par ${calls[1]}`, ...(season ? { season } : {}) },
+            quote,
+          });
+          if (caller)
+            draft.relate({
+              type: "CONTRIBUTED_TO",
+              from: caller.slug,
+              to: context.pilot.slug,
+              props: { role: `a fait appel à ${calls[2]}`, ...(season ? { season } : {}) },
+              quote,
+            });
         }
         if (context.territory && season !== undefined) {
-          draft.relate({ type: "ACCOMPANIED", from: ally.slug, to: context.territory.slug, props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) }, quote });
-          if (caller) draft.relate({ type: "ACCOMPANIED", from: caller.slug, to: context.territory.slug, props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) }, quote });
+          draft.relate({
+            type: "ACCOMPANIED",
+            from: ally.slug,
+            to: context.territory.slug,
+            props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) },
+            quote,
+          });
+          if (caller)
+            draft.relate({
+              type: "ACCOMPANIED",
+              from: caller.slug,
+              to: context.territory.slug,
+              props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) },
+              quote,
+            });
         }
         context.lastAlly = ally;
         take();
@@ -141,7 +192,13 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
       if (ties && context.lastAlly) {
         const [other] = context.allyMentions(ties[2]!);
         if (other) {
-          draft.relate({ type: "PARTNERED_WITH", from: context.lastAlly.slug, to: other.slug, props: { nature: `liens ${ties[1]}` }, quote: ties[0].replace(/[,.]$/, "") });
+          draft.relate({
+            type: "PARTNERED_WITH",
+            from: context.lastAlly.slug,
+            to: other.slug,
+            props: { nature: `liens ${ties[1]}` },
+            quote: ties[0].replace(/[,.]$/, ""),
+          });
           take();
         }
       }
@@ -150,7 +207,13 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
       if (meeting && context.pilot) {
         const quote = /^Lors d['’]une réunion avec .+?, le contour du projet pilote est dessiné/.exec(sentence)![0];
         for (const ally of context.allyMentions(meeting[1]!)) {
-          draft.relate({ type: "CONTRIBUTED_TO", from: ally.slug, to: context.pilot.slug, props: { role: "a dessiné le contour du projet pilote", ...(season ? { season } : {}) }, quote });
+          draft.relate({
+            type: "CONTRIBUTED_TO",
+            from: ally.slug,
+            to: context.pilot.slug,
+            props: { role: "a dessiné le contour du projet pilote", ...(season ? { season } : {}) },
+            quote,
+          });
         }
         if (meeting[2]) addStep(context, context.pilot, meeting[2], meeting[2]);
         take();

@@ -32,12 +32,16 @@ export function readFiche(text: string): { blocks: Block[]; sections: Map<Sectio
   const joined: string[] = [];
   for (const paragraph of paragraphs.map((p) => p.trim()).filter(Boolean)) {
     const previous = joined[joined.length - 1];
-    if (previous && /[a-zà-ÿ,]$/.test(previous.trim()) && /^[a-zà-ÿ]/.test(paragraph)) joined[joined.length - 1] = `${previous} ${paragraph}`;
+    if (previous && /[a-zà-ÿ,]$/.test(previous.trim()) && /^[a-zà-ÿ]/.test(paragraph))
+      joined[joined.length - 1] = `${previous} ${paragraph}`;
     else joined.push(paragraph);
   }
   const blocks = joined.map((paragraph, index) => ({
     text: normalizeForQuotes(paragraph),
-    raw: paragraph.replace(/(\p{L})-[ \t]*\n\s*/gu, "$1-").replace(/\s+/g, " ").trim(),
+    raw: paragraph
+      .replace(/(\p{L})-[ \t]*\n\s*/gu, "$1-")
+      .replace(/\s+/g, " ")
+      .trim(),
     index,
   }));
 
@@ -88,8 +92,21 @@ export function titleCase(text: string): string {
 }
 
 const months: Record<string, string> = {
-  janvier: "01", février: "02", fevrier: "02", mars: "03", avril: "04", mai: "05", juin: "06",
-  juillet: "07", août: "08", aout: "08", septembre: "09", octobre: "10", novembre: "11", décembre: "12", decembre: "12",
+  janvier: "01",
+  février: "02",
+  fevrier: "02",
+  mars: "03",
+  avril: "04",
+  mai: "05",
+  juin: "06",
+  juillet: "07",
+  août: "08",
+  aout: "08",
+  septembre: "09",
+  octobre: "10",
+  novembre: "11",
+  décembre: "12",
+  decembre: "12",
 };
 
 /** "septembre 2024" → "2024-09". */

@@ -14,7 +14,12 @@ npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.c
 npm run import -- FILE --check         validate only, write nothing`;
 
 async function main(): Promise<number> {
-  const { values, positionals: paths } = parseCommandLine({ name: "npm run import", usage, options: { check: { type: "boolean" } }, positionals: true });
+  const { values, positionals: paths } = parseCommandLine({
+    name: "npm run import",
+    usage,
+    options: { check: { type: "boolean" } },
+    positionals: true,
+  });
   const check = values.check === true;
   if (paths.length === 0) {
     console.error(`import: name a Kumu file (.xlsx, or NAME-elements.csv)\n\n${usage}`);
@@ -26,9 +31,15 @@ async function main(): Promise<number> {
   try {
     await applySchema(database.driver, database.database, log);
     const started = Date.now();
-    const { plan, written } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), { write: !check });
-    if (!written) console.log(`OK: ${plan.nodeCount} entities and ${plan.relationshipCount} relationships are valid; nothing written (--check).`);
-    else console.log(`Imported ${written.nodes} entities, ${written.relationships} relationships and ${written.provenance} provenance links in ${Date.now() - started} ms.`);
+    const { plan, written } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), {
+      write: !check,
+    });
+    if (!written)
+      console.log(`OK: ${plan.nodeCount} entities and ${plan.relationshipCount} relationships are valid; nothing written (--check).`);
+    else
+      console.log(
+        `Imported ${written.nodes} entities, ${written.relationships} relationships and ${written.provenance} provenance links in ${Date.now() - started} ms.`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof SeedProblems) {

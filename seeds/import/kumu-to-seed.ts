@@ -1,13 +1,43 @@
-import { connectionBaseColumns, connectionPropertyColumns, connectionTailColumns, elementBaseColumns, elementPropertyColumns, elementTailColumns, labelOfType, listSeparator } from "../export/kumu-layout.ts";
+import {
+  connectionBaseColumns,
+  connectionPropertyColumns,
+  connectionTailColumns,
+  elementBaseColumns,
+  elementPropertyColumns,
+  elementTailColumns,
+  labelOfType,
+  listSeparator,
+} from "../export/kumu-layout.ts";
 import { slugify } from "../../core/text/normalize.ts";
 import { checkValue } from "../check-value.ts";
-import { derivedPropertyNames, entityKinds, givenPropertiesOf, isRelationshipType, relationshipKinds, slugPattern, type Label, type ValueType } from "../../core/model/index.ts";
+import {
+  derivedPropertyNames,
+  entityKinds,
+  givenPropertiesOf,
+  isRelationshipType,
+  relationshipKinds,
+  slugPattern,
+  type Label,
+  type ValueType,
+} from "../../core/model/index.ts";
 import type { SeedEntity, SeedFile, SeedRelationship } from "../parse-seed-file.ts";
 import type { Problem } from "../problem.ts";
 import type { CellValue, Sheet } from "./read-kumu-file.ts";
 
 // Columns Kumu uses for display, which carry no fact: read and ignored.
-const kumuDisplayColumns = ["Image", "Layout", "Size", "Color", "Shape", "Weight", "Strength", "Delay", "Element Type", "Connection Type", "Direction"];
+const kumuDisplayColumns = [
+  "Image",
+  "Layout",
+  "Size",
+  "Color",
+  "Shape",
+  "Weight",
+  "Strength",
+  "Delay",
+  "Element Type",
+  "Connection Type",
+  "Direction",
+];
 // Columns a hand-made sheet may use to say where its facts come from.
 const elementProvenanceColumns = ["Source", "Quotes", "Quote"];
 
@@ -19,9 +49,20 @@ export function kumuToSeedFile(elements: Sheet, connections: Sheet | undefined):
   const problems: Problem[] = [];
   const result: SeedFile = { file: elements.name, source: undefined, entities: [], relationships: [], problems };
   const propertyColumns = elementPropertyColumns();
-  const known = new Set<string>([...elementBaseColumns, ...propertyColumns, ...elementTailColumns, ...kumuDisplayColumns, ...elementProvenanceColumns]);
+  const known = new Set<string>([
+    ...elementBaseColumns,
+    ...propertyColumns,
+    ...elementTailColumns,
+    ...kumuDisplayColumns,
+    ...elementProvenanceColumns,
+  ]);
   for (const column of elements.header) {
-    if (column && !known.has(column)) problems.push({ file: elements.name, line: 1, message: `unknown column "${column}"; known: ${[...elementBaseColumns, ...propertyColumns, "Source", "Quotes", "Provenance"].join(", ")}` });
+    if (column && !known.has(column))
+      problems.push({
+        file: elements.name,
+        line: 1,
+        message: `unknown column "${column}"; known: ${[...elementBaseColumns, ...propertyColumns, "Source", "Quotes", "Provenance"].join(", ")}`,
+      });
   }
   for (const required of ["Label", "Type"]) {
     if (!elements.header.includes(required)) problems.push({ file: elements.name, line: 1, message: `no "${required}" column` });
@@ -62,7 +103,7 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
   }
   for (const [column, raw] of Object.entries(cells)) {
     const derived = derivedPropertyNames.includes(column);
-    if (raw !== null && raw !== "" && !(column in kind.properties) && (propertyColumnsSet().has(column)) && !derived) {
+    if (raw !== null && raw !== "" && !(column in kind.properties) && propertyColumnsSet().has(column) && !derived) {
       problems.push({ file, line, message: `${label} has no property "${column}"` });
     }
   }
@@ -84,7 +125,11 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
     let entries: { source: string; fields: string[]; quotes: string[] }[];
     try {
       entries = JSON.parse(provenance);
-      if (!Array.isArray(entries) || !entries.every((e) => typeof e.source === "string" && Array.isArray(e.fields) && Array.isArray(e.quotes))) throw new Error("shape");
+      if (
+        !Array.isArray(entries) ||
+        !entries.every((e) => typeof e.source === "string" && Array.isArray(e.fields) && Array.isArray(e.quotes))
+      )
+        throw new Error("shape");
     } catch {
       return report('Provenance must be JSON: [{"source": "…", "fields": […], "quotes": […]}]');
     }
@@ -98,7 +143,11 @@ function elementBlocks(file: string, line: number, cells: Record<string, CellVal
       .filter((b) => Object.keys(b.props).length > 0 || b.quotes.length > 0);
     return blocks;
   }
-  const quotes = (text(cells.Quotes) ?? text(cells.Quote))?.split(listSeparator).map((q) => q.trim()).filter(Boolean) ?? [];
+  const quotes =
+    (text(cells.Quotes) ?? text(cells.Quote))
+      ?.split(listSeparator)
+      .map((q) => q.trim())
+      .filter(Boolean) ?? [];
   return [block(text(cells.Source), undefined, quotes)];
 }
 
@@ -112,12 +161,20 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
   const propertyColumns = connectionPropertyColumns();
   const known = new Set<string>([...connectionBaseColumns, ...propertyColumns, ...connectionTailColumns, ...kumuDisplayColumns]);
   for (const column of sheet.header) {
-    if (column && !known.has(column)) problems.push({ file: sheet.name, line: 1, message: `unknown column "${column}"; known: ${[...connectionBaseColumns, ...propertyColumns, ...connectionTailColumns].join(", ")}` });
+    if (column && !known.has(column))
+      problems.push({
+        file: sheet.name,
+        line: 1,
+        message: `unknown column "${column}"; known: ${[...connectionBaseColumns, ...propertyColumns, ...connectionTailColumns].join(", ")}`,
+      });
   }
   const relationships: SeedRelationship[] = [];
   for (const { line, cells } of sheet.rows) {
     const report = (message: string): void => void problems.push({ file: sheet.name, line, message });
-    const type = text(cells.Type)?.toUpperCase().replace(/[\s-]+/g, "_") ?? "";
+    const type =
+      text(cells.Type)
+        ?.toUpperCase()
+        .replace(/[\s-]+/g, "_") ?? "";
     if (!isRelationshipType(type)) {
       report(`connection Type "${cells.Type ?? ""}" is not one of ${Object.keys(relationshipKinds).join(", ")}`);
       continue;
@@ -125,7 +182,8 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
     const kind = relationshipKinds[type];
     const properties: Record<string, ValueType> = kind.properties;
     const direction = text(cells.Direction);
-    if (direction && direction.toLowerCase() !== "directed") report(`Direction "${direction}": every connection of the alliance graph is directed`);
+    if (direction && direction.toLowerCase() !== "directed")
+      report(`Direction "${direction}": every connection of the alliance graph is directed`);
     const from = reference(text(cells.From));
     const to = reference(text(cells.To));
     if (!from) report("From is empty");
@@ -139,7 +197,8 @@ function connectionRows(sheet: Sheet, problems: Problem[]): SeedRelationship[] {
       else props[column] = value;
     }
     if (!from || !to) continue;
-    for (const property of kind.key) if (cells[property] === null || cells[property] === undefined || cells[property] === "") report(`${type} needs "${property}"`);
+    for (const property of kind.key)
+      if (cells[property] === null || cells[property] === undefined || cells[property] === "") report(`${type} needs "${property}"`);
     relationships.push({
       type,
       from,
@@ -189,11 +248,26 @@ function parseCell(raw: CellValue, type: ValueType): unknown {
     case "int":
     case "float":
     case "year":
-      return typeof raw === "number" ? raw : Number(String(raw).replace(",", ".").replace(/[\s\u00a0\u202f]/g, "")) || (String(raw).trim() === "0" ? 0 : String(raw));
+      return typeof raw === "number"
+        ? raw
+        : Number(
+            String(raw)
+              .replace(",", ".")
+              .replace(/[\s\u00a0\u202f]/g, ""),
+          ) || (String(raw).trim() === "0" ? 0 : String(raw));
     case "boolean":
-      return typeof raw === "boolean" ? raw : String(raw).toLowerCase() === "true" ? true : String(raw).toLowerCase() === "false" ? false : raw;
+      return typeof raw === "boolean"
+        ? raw
+        : String(raw).toLowerCase() === "true"
+          ? true
+          : String(raw).toLowerCase() === "false"
+            ? false
+            : raw;
     case "strings":
-      return String(raw).split(listSeparator).map((item) => item.trim()).filter(Boolean);
+      return String(raw)
+        .split(listSeparator)
+        .map((item) => item.trim())
+        .filter(Boolean);
     case "date":
       return String(raw);
     default:

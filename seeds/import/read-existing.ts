@@ -17,7 +17,14 @@ export async function readExistingEntities(driver: Driver, database: string): Pr
       label,
       slug,
       ...(latitude !== null && longitude !== null
-        ? { location: { latitude, longitude, precision: String(record.get("precision") ?? "seed"), approximate: Boolean(record.get("approximate")) } }
+        ? {
+            location: {
+              latitude,
+              longitude,
+              precision: String(record.get("precision") ?? "seed"),
+              approximate: Boolean(record.get("approximate")),
+            },
+          }
         : {}),
       ...(record.get("file") ? { file: record.get("file") as string } : {}),
     });

@@ -34,7 +34,10 @@ function csvSheet(file: string): Sheet {
     name,
     header: header.map((h) => h.trim()),
     rows: rows
-      .map((cells, index) => ({ line: index + 2, cells: Object.fromEntries(header.map((h, i) => [h.trim(), cells[i]?.trim() ? cells[i]!.trim() : null])) }))
+      .map((cells, index) => ({
+        line: index + 2,
+        cells: Object.fromEntries(header.map((h, i) => [h.trim(), cells[i]?.trim() ? cells[i]!.trim() : null])),
+      }))
       .filter((row) => Object.values(row.cells).some((value) => value !== null)),
   };
 }
@@ -47,7 +50,10 @@ async function readWorkbook(file: string): Promise<{ elements: Sheet; connection
   const elements = find("Elements");
   if (!elements) throw new Error(`${base}: no sheet named Elements (Kumu's layout: Elements and Connections)`);
   const connections = find("Connections");
-  return { elements: workbookSheet(elements, `${base}:Elements`), connections: connections ? workbookSheet(connections, `${base}:Connections`) : undefined };
+  return {
+    elements: workbookSheet(elements, `${base}:Elements`),
+    connections: connections ? workbookSheet(connections, `${base}:Connections`) : undefined,
+  };
 }
 
 function workbookSheet(sheet: ExcelJS.Worksheet, name: string): Sheet {

@@ -6,7 +6,12 @@ import { locales } from "../../core/locales/index.ts";
  * An error in what the user asked: the argument at fault, a reason and its parameters (which the
  * explorer words in the page's language), and an English message for API users.
  */
-export function badUserInput<R extends ApiErrorReason>(reason: R, params: ApiErrorParams[R], argument: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function badUserInput<R extends ApiErrorReason>(
+  reason: R,
+  params: ApiErrorParams[R],
+  argument: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   const message = (locales.en.errors[reason] as (p: ApiErrorParams[R]) => string)(params);
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argument, reason, params, ...extensions } });
 }

@@ -44,7 +44,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
     formatError: (formatted, error) =>
-      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]" ? formatted : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } },
+      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]"
+        ? formatted
+        : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } },
   });
   await apollo.start();
 

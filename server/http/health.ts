@@ -11,14 +11,17 @@ export function healthHandler(driver: Driver, database: string, startedAt: numbe
   return async (_request: Request, response: Response): Promise<void> => {
     const started = Date.now();
     const neo4j = await pingNeo4j(driver, database);
-    response.status(neo4j.up ? 200 : 503).set("Cache-Control", "no-store").json({
-      status: neo4j.up ? "ok" : "degraded",
-      neo4j: neo4j.up ? "up" : "down",
-      ...(neo4j.error ? { error: neo4j.error } : {}),
-      database,
-      responseMs: Date.now() - started,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    });
+    response
+      .status(neo4j.up ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({
+        status: neo4j.up ? "ok" : "degraded",
+        neo4j: neo4j.up ? "up" : "down",
+        ...(neo4j.error ? { error: neo4j.error } : {}),
+        database,
+        responseMs: Date.now() - started,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      });
   };
 }
 

@@ -11,7 +11,10 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin {
           for (const error of errors) {
             // A request the schema refuses (bad input, unknown field, no mutation) is the client's; a thrown error is ours.
             const userError = !error.originalError || error.extensions?.code === "BAD_USER_INPUT";
-            log[userError ? "debug" : "error"]({ operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error }, error.message);
+            log[userError ? "debug" : "error"](
+              { operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error },
+              error.message,
+            );
           }
         },
         async willSendResponse() {

@@ -38,7 +38,9 @@ export function responseCachePlugin(driver: Driver, database: string, maxBytes =
         async responseForOperation({ operation, request }) {
           if (!anonymous || operation.operation !== "query") return null;
           const version = await currentVersion();
-          key = createHash("sha256").update(`${version}\u0000${request.query}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`).digest("base64");
+          key = createHash("sha256")
+            .update(`${version}\u0000${request.query}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`)
+            .digest("base64");
           const entry = entries.get(key);
           if (!entry) return null;
           entries.delete(key); // refresh its place in the LRU order

@@ -13,7 +13,9 @@ const segments = labels.map((label) => entityKinds[label].segment).join("|");
 export function serveClient(app: Express): void {
   const index = path.join(clientDir, "index.html");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-  app.get("/basemap.json", (_request, response) => response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")));
+  app.get("/basemap.json", (_request, response) =>
+    response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")),
+  );
   const page = (embed: boolean) => (_request: express.Request, response: express.Response) => {
     if (!fs.existsSync(index)) {
       response.status(503).type("text/plain").send("The explorer is not built: run npm run build.");

@@ -19,7 +19,9 @@ export function computeLayout({ nodes, edges }: LayoutInput): Record<string, { x
     styleEnabled: true, // fCoSE reads node sizes
     elements: [
       ...nodes.map((id) => ({ group: "nodes" as const, data: { id } })),
-      ...edges.filter(([s, t]) => ids.has(s) && ids.has(t)).map(([source, target], i) => ({ group: "edges" as const, data: { id: `e${i}`, source, target } })),
+      ...edges
+        .filter(([s, t]) => ids.has(s) && ids.has(t))
+        .map(([source, target], i) => ({ group: "edges" as const, data: { id: `e${i}`, source, target } })),
     ],
     style: [{ selector: "node", style: { width: 34, height: 34 } }],
   });

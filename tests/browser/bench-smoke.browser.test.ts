@@ -23,7 +23,8 @@ describe("npm run bench -- --smoke", () => {
     for (const row of result.client!.rows) expect(row.firstRenderMs).toBeGreaterThan(0);
     expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
     const report = formatReport(result);
-    for (const heading of ["### Loading", "### API", "### Response cache", "### Explorer", "### Start", "### Budgets"]) expect(report).toContain(heading);
+    for (const heading of ["### Loading", "### API", "### Response cache", "### Explorer", "### Start", "### Budgets"])
+      expect(report).toContain(heading);
     expect(checkBudgets(result).length).toBeGreaterThan(10);
   }, 600_000);
 });

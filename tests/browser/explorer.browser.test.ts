@@ -65,7 +65,9 @@ describe("the explorer in Chromium", () => {
     expect(nodes.length).toBeGreaterThan(30);
     for (const node of nodes) expect(node).toEqual({ kind: expect.any(String), slug: expect.any(String) });
     const legend = await page.$$eval("#legend li[data-kind]", (items) => items.map((item) => (item as HTMLElement).dataset.kind).sort());
-    const visibleKinds = await page.evaluate(() => [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort());
+    const visibleKinds = await page.evaluate(() =>
+      [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort(),
+    );
     expect(legend).toEqual(visibleKinds);
     await shot(page, "01-overview");
     await page.close();
@@ -81,7 +83,11 @@ describe("the explorer in Chromium", () => {
     await page.waitForFunction(() => (window as any).cy.getElementById("ally:extracites").selected());
     await page.waitForTimeout(600); // the centring animation
     const state = (await nodeState(page, "ally:extracites"))!;
-    const size = await page.evaluate(() => ({ w: (window as any).cy.width(), h: (window as any).cy.height(), zoom: (window as any).cy.zoom() }));
+    const size = await page.evaluate(() => ({
+      w: (window as any).cy.width(),
+      h: (window as any).cy.height(),
+      zoom: (window as any).cy.zoom(),
+    }));
     expect(Math.abs(state.rendered.x - size.w / 2)).toBeLessThan(40);
     expect(Math.abs(state.rendered.y - size.h / 2)).toBeLessThan(40);
     expect(size.zoom).toBeGreaterThan(overviewZoom * 1.2);
@@ -105,7 +111,9 @@ describe("the explorer in Chromium", () => {
     await page.waitForSelector("#details .provenance blockquote");
     expect(await page.textContent("#details .provenance")).toContain("mis en scène par Xavier Lacouture");
     expect(await page.textContent("#details")).toContain("Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »");
-    expect(await page.inputValue("#details .embed textarea")).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/initiatives\/vertiges-de-labour"/);
+    expect(await page.inputValue("#details .embed textarea")).toMatch(
+      /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/initiatives\/vertiges-de-labour"/,
+    );
     await shot(page, "03-permalink-vertiges-de-labour");
     await page.close();
   });
@@ -121,7 +129,9 @@ describe("the explorer in Chromium", () => {
     expect((await nodeState(page, "ally:extracites"))!.position).toEqual(before);
     expect(await page.evaluate(() => ({ zoom: (window as any).cy.zoom(), pan: (window as any).cy.pan() }))).toEqual(viewportBefore);
     const legend = await page.$$eval("#legend li[data-kind]", (items) => items.map((item) => (item as HTMLElement).dataset.kind).sort());
-    const visibleKinds = await page.evaluate(() => [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort());
+    const visibleKinds = await page.evaluate(() =>
+      [...new Set((window as any).cy.nodes(":visible").map((n: any) => n.data("kind")))].sort(),
+    );
     expect(legend).toEqual(visibleKinds);
     expect(legend).not.toContain("person");
     expect(new URL(page.url()).searchParams.get("season")).toBe("1");
@@ -152,7 +162,12 @@ describe("the explorer in Chromium", () => {
     await page.fill("#near-radius", "30");
     await page.click('#near-form button[type="submit"]');
     await page.waitForSelector(".near-list li");
-    const near = await page.evaluate(() => (window as any).cy.nodes(".near").map((n: any) => n.data("slug")).sort());
+    const near = await page.evaluate(() =>
+      (window as any).cy
+        .nodes(".near")
+        .map((n: any) => n.data("slug"))
+        .sort(),
+    );
     expect(near).toEqual(["bien-fait-pour-ta-com", "extracites"]);
     expect(await page.textContent(".near-list")).toContain("0 km, via Lille");
     expect(await page.evaluate(() => document.getElementById("app")!.dataset.layout)).toBe("map");
@@ -179,8 +194,19 @@ describe("the explorer in Chromium", () => {
     await page.click("text=Arrivée du chemin");
     await page.click("#path-submit");
     await page.waitForFunction(() => (window as any).cy.edges(".path").length > 0);
-    const onPath = await page.evaluate(() => (window as any).cy.nodes(".path").map((n: any) => n.id()).sort());
-    expect(onPath).toEqual(["ally:ademe", "ally:la-fabrique-des-transitions", "initiative:vertiges-de-labour", "person:xavier-lacouture", "territory:vimy"]);
+    const onPath = await page.evaluate(() =>
+      (window as any).cy
+        .nodes(".path")
+        .map((n: any) => n.id())
+        .sort(),
+    );
+    expect(onPath).toEqual([
+      "ally:ademe",
+      "ally:la-fabrique-des-transitions",
+      "initiative:vertiges-de-labour",
+      "person:xavier-lacouture",
+      "territory:vimy",
+    ]);
     expect(new URL(page.url()).searchParams.get("from")).toBe("ally:ademe");
     await shot(page, "07-paths");
     await page.close();
@@ -235,7 +261,14 @@ describe("the explorer in Chromium", () => {
   it("every state is a URL: copy link, filters and layout in the query string, reopened as they were", async () => {
     const page = await open("/allies/extracites?layout=map&kinds=ally,territory&season=1");
     expect((await nodeState(page, "ally:extracites"))!.selected).toBe(true);
-    expect(await page.evaluate(() => (window as any).cy.nodes(":visible").map((n: any) => n.data("kind")).filter((k: string) => k !== "ally" && k !== "territory"))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        (window as any).cy
+          .nodes(":visible")
+          .map((n: any) => n.data("kind"))
+          .filter((k: string) => k !== "ally" && k !== "territory"),
+      ),
+    ).toEqual([]);
     expect(await page.isChecked('input[name="kind"][value="initiative"]')).toBe(false);
     await page.click("#copy-link");
     const copied = await page.getAttribute("#copy-link", "data-copied");
@@ -255,7 +288,11 @@ describe("the explorer in Chromium", () => {
     const kinds = new Set(exported.elements.filter((e: any) => e.group === "nodes").map((e: any) => e.data.kind));
     expect([...kinds].sort()).toEqual(["ally", "territory"]);
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-nodes-csv")]);
-    const lines = fs.readFileSync((await csv.path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = fs
+      .readFileSync((await csv.path())!, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("id,kind,subkind,slug,label,latitude,longitude,locationApproximate,regionName");
     expect(lines.length - 1).toBe(exported.elements.filter((e: any) => e.group === "nodes").length);
     await page.close();

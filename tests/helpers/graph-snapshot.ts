@@ -16,9 +16,14 @@ export async function graphSnapshot(database: Database): Promise<{ nodes: string
     {},
     options,
   );
-  const stable = (value: unknown): string => JSON.stringify(value, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  const stable = (value: unknown): string =>
+    JSON.stringify(value, (_key, v) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+    );
   return {
     nodes: nodes.records.map((r) => stable({ labels: r.get("labels"), props: r.get("props") })).sort(),
-    relationships: relationships.records.map((r) => stable({ type: r.get("type"), from: r.get("from"), to: r.get("to"), props: r.get("props") })).sort(),
+    relationships: relationships.records
+      .map((r) => stable({ type: r.get("type"), from: r.get("from"), to: r.get("to"), props: r.get("props") }))
+      .sort(),
   };
 }

@@ -46,7 +46,7 @@ export function extraSeedFile(name: string, text: string): MutatedSeeds {
 export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: string; message: RegExp }[] = [
   {
     name: "YAML syntax error",
-    make: () => mutateSeeds("places.yaml", '{ slug: lille, name: Lille,', '{ slug: lille, name: "Lille,'),
+    make: () => mutateSeeds("places.yaml", "{ slug: lille, name: Lille,", '{ slug: lille, name: "Lille,'),
     marker: '"Lille,',
     message: /YAML/,
   },
@@ -76,7 +76,12 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "duplicate entity in one file",
-    make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "  - { slug: culture,", "  - { slug: agriculture, name: Agriculture }\n  - { slug: culture,"),
+    make: () =>
+      mutateSeeds(
+        "territoires-pilotes-saison-2-vimy.yaml",
+        "  - { slug: culture,",
+        "  - { slug: agriculture, name: Agriculture }\n  - { slug: culture,",
+      ),
     marker: "{ slug: agriculture, name: Agriculture, quote",
     message: /duplicate Theme "agriculture"/,
   },
@@ -88,7 +93,12 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "relationship between the wrong kinds",
-    make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "    from: extracites\n    to: vimy\n    season: 1", "    from: lille\n    to: vimy\n    season: 1"),
+    make: () =>
+      mutateSeeds(
+        "territoires-pilotes-saison-2-vimy.yaml",
+        "    from: extracites\n    to: vimy\n    season: 1",
+        "    from: lille\n    to: vimy\n    season: 1",
+      ),
     marker: "from: lille",
     message: /ACCOMPANIED goes from Ally to Territory, but "lille" is a Territory/,
   },
@@ -100,7 +110,8 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "coordinates out of range",
-    make: () => mutateSeeds("allies.yaml", "    legalForm: SCOP\n", "    legalForm: SCOP\n    location: { latitude: 95, longitude: 3.06 }\n"),
+    make: () =>
+      mutateSeeds("allies.yaml", "    legalForm: SCOP\n", "    legalForm: SCOP\n    location: { latitude: 95, longitude: 3.06 }\n"),
     marker: "location:",
     message: /latitude 95 is not between -90 and 90/,
   },
@@ -112,7 +123,12 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "ends before it starts",
-    make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "    startYear: 2021\n    endYear: 2022\n    role:", "    startYear: 2022\n    endYear: 2021\n    role:"),
+    make: () =>
+      mutateSeeds(
+        "territoires-pilotes-saison-2-vimy.yaml",
+        "    startYear: 2021\n    endYear: 2022\n    role:",
+        "    startYear: 2022\n    endYear: 2021\n    role:",
+      ),
     marker: "  - type: ACCOMPANIED\n    from: extracites",
     message: /ACCOMPANIED ends \(2021\) before it starts \(2022\)/,
   },
@@ -130,19 +146,21 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "value outside its list",
-    make: () => mutateSeeds("places.yaml", "{ slug: beauvais, name: Beauvais, kind: commune,", "{ slug: beauvais, name: Beauvais, kind: ville,"),
+    make: () =>
+      mutateSeeds("places.yaml", "{ slug: beauvais, name: Beauvais, kind: commune,", "{ slug: beauvais, name: Beauvais, kind: ville,"),
     marker: "{ slug: beauvais",
     message: /kind: expected one of commune, intercommunalité/,
   },
   {
     name: "two files disagree",
-    make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "    areaKm2: 11.3", "    areaKm2: 11.3\n    inseeCode: \"62862\""),
+    make: () => mutateSeeds("territoires-pilotes-saison-2-vimy.yaml", "    areaKm2: 11.3", '    areaKm2: 11.3\n    inseeCode: "62862"'),
     marker: "inseeCode",
     message: /Territory "vimy" inseeCode is "62862" here but "62861" in seeds\/data\/places.yaml:\d+/,
   },
   {
     name: "INSEE code that names another commune",
-    make: () => mutateSeeds("places.yaml", 'name: Beauvais, kind: commune, inseeCode: "60057"', 'name: Beauvais, kind: commune, inseeCode: "60058"'),
+    make: () =>
+      mutateSeeds("places.yaml", 'name: Beauvais, kind: commune, inseeCode: "60057"', 'name: Beauvais, kind: commune, inseeCode: "60058"'),
     marker: "{ slug: beauvais",
     message: /the COG calls 60058 ".+", not "Beauvais"/,
   },
@@ -160,7 +178,12 @@ export const badSeedCases: { name: string; make: () => MutatedSeeds; marker: str
   },
   {
     name: "relationship stated twice",
-    make: () => mutateSeeds("places.yaml", "  - { type: PART_OF, from: nord, to: hauts-de-france }\n", "  - { type: PART_OF, from: nord, to: hauts-de-france }\n  - {type: PART_OF, from: nord, to: hauts-de-france}\n"),
+    make: () =>
+      mutateSeeds(
+        "places.yaml",
+        "  - { type: PART_OF, from: nord, to: hauts-de-france }\n",
+        "  - { type: PART_OF, from: nord, to: hauts-de-france }\n  - {type: PART_OF, from: nord, to: hauts-de-france}\n",
+      ),
     marker: "{type: PART_OF, from: nord",
     message: /PART_OF from "nord" to "hauts-de-france" is already stated at/,
   },

@@ -17,7 +17,11 @@ export async function startTestApp(database: Database): Promise<TestApp> {
   return {
     url,
     async graphql(query, variables = {}) {
-      const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as { data?: any; errors?: any[] };
     },
     close: () => apollo.stop(),

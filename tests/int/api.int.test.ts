@@ -92,16 +92,28 @@ describe("search", () => {
 
 describe("neighbourhood, paths and collaborators", () => {
   it("the neighbourhood of Vimy holds its allies, initiatives, département and cohorts, as Cytoscape elements", async () => {
-    const { data } = await app.graphql(`{ neighbourhood(kind: territory, slug: "vimy") { nodes { group data } edges { group data } truncated } }`);
+    const { data } = await app.graphql(
+      `{ neighbourhood(kind: territory, slug: "vimy") { nodes { group data } edges { group data } truncated } }`,
+    );
     const ids = data.neighbourhood.nodes.map((n: any) => n.data.id);
-    expect(ids).toEqual(expect.arrayContaining([
-      "territory:vimy", "ally:extracites", "ally:bien-fait-pour-ta-com", "ally:la-fabrique-des-transitions",
-      "initiative:vertiges-de-labour", "initiative:valorisation-transition-vimy", "territory:pas-de-calais",
-      "cohort:territoires-pilotes-saison-1", "cohort:territoires-pilotes-saison-2",
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "territory:vimy",
+        "ally:extracites",
+        "ally:bien-fait-pour-ta-com",
+        "ally:la-fabrique-des-transitions",
+        "initiative:vertiges-de-labour",
+        "initiative:valorisation-transition-vimy",
+        "territory:pas-de-calais",
+        "cohort:territoires-pilotes-saison-1",
+        "cohort:territoires-pilotes-saison-2",
+      ]),
+    );
     for (const node of data.neighbourhood.nodes) {
       expect(node.group).toBe("nodes");
-      expect(node.data).toEqual(expect.objectContaining({ id: expect.any(String), kind: expect.any(String), slug: expect.any(String), label: expect.any(String) }));
+      expect(node.data).toEqual(
+        expect.objectContaining({ id: expect.any(String), kind: expect.any(String), slug: expect.any(String), label: expect.any(String) }),
+      );
     }
     const accompanied = data.neighbourhood.edges.find((e: any) => e.data.type === "ACCOMPANIED" && e.data.source === "ally:extracites");
     expect(accompanied.data).toMatchObject({ target: "territory:vimy", season: 1, sourceDocument: "territoires-pilotes-saison-2-vimy" });
@@ -122,22 +134,43 @@ describe("neighbourhood, paths and collaborators", () => {
   });
 
   it("the collaborators of Bien fait pour ta com include La Fabrique des transitions and Extracités, each with its reason", async () => {
-    const { data } = await app.graphql(`{ collaborators(slug: "bien-fait-pour-ta-com") { collaborator { slug } reasons { reason via { slug } relationship seasons description } } }`);
+    const { data } = await app.graphql(
+      `{ collaborators(slug: "bien-fait-pour-ta-com") { collaborator { slug } reasons { reason via { slug } relationship seasons description } } }`,
+    );
     const bySlug = Object.fromEntries(data.collaborators.map((c: any) => [c.collaborator.slug, c.reasons]));
-    expect(bySlug["la-fabrique-des-transitions"]).toEqual(expect.arrayContaining([
-      expect.objectContaining({ reason: "SHARED_TERRITORY", via: { slug: "vimy" }, seasons: [2] }),
-      expect.objectContaining({ reason: "SHARED_INITIATIVE", via: { slug: "valorisation-transition-vimy" } }),
-    ]));
-    expect(bySlug.extracites).toEqual(expect.arrayContaining([
-      expect.objectContaining({ reason: "DIRECT_TIE", relationship: "PARTNERED_WITH", description: "lien direct : partenariat" }),
-      expect.objectContaining({ reason: "SHARED_TERRITORY", via: { slug: "vimy" }, seasons: [1, 2], description: "ont tous deux accompagné Vimy (saisons 1 et 2)" }),
-    ]));
+    expect(bySlug["la-fabrique-des-transitions"]).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: "SHARED_TERRITORY", via: { slug: "vimy" }, seasons: [2] }),
+        expect.objectContaining({ reason: "SHARED_INITIATIVE", via: { slug: "valorisation-transition-vimy" } }),
+      ]),
+    );
+    expect(bySlug.extracites).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: "DIRECT_TIE", relationship: "PARTNERED_WITH", description: "lien direct : partenariat" }),
+        expect.objectContaining({
+          reason: "SHARED_TERRITORY",
+          via: { slug: "vimy" },
+          seasons: [1, 2],
+          description: "ont tous deux accompagné Vimy (saisons 1 et 2)",
+        }),
+      ]),
+    );
   });
 
   it("paths: how ADEME is connected to Xavier Lacouture", async () => {
-    const { data } = await app.graphql(`{ paths(fromKind: ally, fromSlug: "ademe", toKind: person, toSlug: "xavier-lacouture") { nodes { data } edges { data } } }`);
+    const { data } = await app.graphql(
+      `{ paths(fromKind: ally, fromSlug: "ademe", toKind: person, toSlug: "xavier-lacouture") { nodes { data } edges { data } } }`,
+    );
     const ids = data.paths.nodes.map((n: any) => n.data.id);
-    expect(ids).toEqual(expect.arrayContaining(["ally:ademe", "ally:la-fabrique-des-transitions", "territory:vimy", "initiative:vertiges-de-labour", "person:xavier-lacouture"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "ally:ademe",
+        "ally:la-fabrique-des-transitions",
+        "territory:vimy",
+        "initiative:vertiges-de-labour",
+        "person:xavier-lacouture",
+      ]),
+    );
     expect(data.paths.edges).toHaveLength(4);
   });
 });
@@ -153,34 +186,53 @@ describe("the generated API", () => {
     }`);
     expect(errors).toBeUndefined();
     expect(data.territories[0]).toMatchObject({ name: "Vimy", population: 4261, areaKm2: 11.3, inseeCode: "62861" });
-    expect(data.territories[0].accompaniedByConnection.edges.map((e: any) => [e.properties.season, e.node.slug])[0]).toEqual([1, "extracites"]);
+    expect(data.territories[0].accompaniedByConnection.edges.map((e: any) => [e.properties.season, e.node.slug])[0]).toEqual([
+      1,
+      "extracites",
+    ]);
     expect(data.allies[0]).toEqual({ slug: "extracites", aliases: ["ExtraCité"], basedIn: [{ name: "Lille" }] });
     expect(data.initiatives[0].contributors).toEqual(expect.arrayContaining([{ name: "Xavier Lacouture" }, { name: "Loos-en-Gohelle" }]));
     expect(data.people[0].contributedTo).toEqual([{ title: "Vertiges de Labour" }]);
   });
 
   it("filters allies by distance with the point index", async () => {
-    const { data } = await app.graphql(`{ allies(where: { location: { distance: { from: { latitude: 50.63, longitude: 3.06 }, lt: 5000 } } }) { slug } }`);
+    const { data } = await app.graphql(
+      `{ allies(where: { location: { distance: { from: { latitude: 50.63, longitude: 3.06 }, lt: 5000 } } }) { slug } }`,
+    );
     expect(data.allies.map((a: any) => a.slug).sort()).toEqual(["bien-fait-pour-ta-com", "extracites"]);
   });
 
   it("exposes no mutation to anonymous users", async () => {
-    const { errors } = await app.graphql(`mutation { createAllies(input: [{ slug: "x", name: "X", kind: "network" }]) { allies { slug } } }`);
+    const { errors } = await app.graphql(
+      `mutation { createAllies(input: [{ slug: "x", name: "X", kind: "network" }]) { allies { slug } } }`,
+    );
     expect(errors![0].message).toMatch(/not configured to execute mutation/);
     const { data } = await app.graphql(`{ __schema { mutationType { name } } }`);
     expect(data.__schema.mutationType).toBeNull();
   });
 
   it("answers GET queries too, and allows cross-origin reads", async () => {
-    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent("{ people(where: { slug: { eq: \"irwin-marchal\" } }) { name } }")}`, { headers: { origin: "https://example.org" } });
+    const response = await fetch(
+      `${app.url}/graphql?query=${encodeURIComponent('{ people(where: { slug: { eq: "irwin-marchal" } }) { name } }')}`,
+      { headers: { origin: "https://example.org" } },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.json()).toEqual({ data: { people: [{ name: "Irwin Marchal" }] } });
   });
 
   it("place and gazetteer report what the gazetteer knows", async () => {
-    const { data } = await app.graphql(`{ place(name: "loos en gohelle") { name inseeCode departementName regionName intercommunalite approximate } gazetteer { communes withCoordinates medianCentroidErrorKm } }`);
-    expect(data.place).toEqual({ name: "Loos-en-Gohelle", inseeCode: "62528", departementName: "Pas-de-Calais", regionName: "Hauts-de-France", intercommunalite: "CA de Lens - Liévin", approximate: false });
+    const { data } = await app.graphql(
+      `{ place(name: "loos en gohelle") { name inseeCode departementName regionName intercommunalite approximate } gazetteer { communes withCoordinates medianCentroidErrorKm } }`,
+    );
+    expect(data.place).toEqual({
+      name: "Loos-en-Gohelle",
+      inseeCode: "62528",
+      departementName: "Pas-de-Calais",
+      regionName: "Hauts-de-France",
+      intercommunalite: "CA de Lens - Liévin",
+      approximate: false,
+    });
     expect(data.gazetteer.communes).toBe(34969);
   });
 });

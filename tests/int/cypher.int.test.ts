@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
-const explain = (query: string, params: Record<string, unknown>) => database.driver.executeQuery(`EXPLAIN ${query}`, params, { database: database.database });
+const explain = (query: string, params: Record<string, unknown>) =>
+  database.driver.executeQuery(`EXPLAIN ${query}`, params, { database: database.database });
 const profile = async (query: string, params: Record<string, unknown>): Promise<string> => {
   const { summary } = await database.driver.executeQuery(`PROFILE ${query}`, params, { database: database.database });
   const operators: string[] = [];
@@ -41,7 +42,12 @@ const queryParams: Record<string, Record<string, unknown>> = {
   "graph-version": {},
   "export-nodes": {},
   "export-relationships": {},
-  entities: { refs: [{ label: "Territory", slug: "vimy" }, { label: "Ally", slug: "extracites" }] },
+  entities: {
+    refs: [
+      { label: "Territory", slug: "vimy" },
+      { label: "Ally", slug: "extracites" },
+    ],
+  },
 };
 
 describe("every hand-written query of cypher/ compiles against the real database", () => {
@@ -65,7 +71,8 @@ describe("every hand-written query of cypher/ compiles against the real database
         if (label !== "Source") await explain(mergeProvenanceQuery(label, bulk), { rows: [] });
       }
       for (const kind of Object.values(relationshipKinds)) {
-        for (const from of kind.from) for (const to of kind.to) await explain(mergeRelationshipsQuery(kind.type, from, to, bulk), { rows: [] });
+        for (const from of kind.from)
+          for (const to of kind.to) await explain(mergeRelationshipsQuery(kind.type, from, to, bulk), { rows: [] });
       }
     }
     await explain(fillQuery("load/graph-is-empty", {}), {});
@@ -76,11 +83,21 @@ describe("every hand-written query of cypher/ compiles against the real database
 
   it("the schema files apply again without error (idempotent)", async () => {
     for (const file of listCypherFiles("schema")) {
-      for (const statement of splitStatements(fs.readFileSync(file, "utf8"))) await database.driver.executeQuery(statement, {}, { database: database.database });
+      for (const statement of splitStatements(fs.readFileSync(file, "utf8")))
+        await database.driver.executeQuery(statement, {}, { database: database.database });
     }
-    const { records } = await database.driver.executeQuery("SHOW INDEXES YIELD name, type, state RETURN name, type, state", {}, { database: database.database });
+    const { records } = await database.driver.executeQuery(
+      "SHOW INDEXES YIELD name, type, state RETURN name, type, state",
+      {},
+      { database: database.database },
+    );
     const indexes = Object.fromEntries(records.map((r) => [r.get("name"), `${r.get("type")} ${r.get("state")}`]));
-    expect(indexes).toMatchObject({ territory_location: "POINT ONLINE", ally_location: "POINT ONLINE", entity_text: "FULLTEXT ONLINE", territory_slug: "RANGE ONLINE" });
+    expect(indexes).toMatchObject({
+      territory_location: "POINT ONLINE",
+      ally_location: "POINT ONLINE",
+      entity_text: "FULLTEXT ONLINE",
+      territory_slug: "RANGE ONLINE",
+    });
   });
 
   it("the database holds, online, every constraint and index the model asks for", async () => {
@@ -89,7 +106,9 @@ describe("every hand-written query of cypher/ compiles against the real database
       {},
       { database: database.database },
     );
-    const found = records.map((r) => `${r.get("type")} ${[...r.get("labelsOrTypes")].sort().join("|")} ${r.get("properties").join(",")} ${r.get("state")}`);
+    const found = records.map(
+      (r) => `${r.get("type")} ${[...r.get("labelsOrTypes")].sort().join("|")} ${r.get("properties").join(",")} ${r.get("state")}`,
+    );
     const wanted = [
       ...graphLabels.map((label) => `RANGE ${label} slug ONLINE`), // the slug constraints' indexes
       "RANGE GraphVersion id ONLINE",
@@ -99,8 +118,17 @@ describe("every hand-written query of cypher/ compiles against the real database
           .filter(([, p]) => p.index === "range")
           .map(([name]) => `RANGE ${label} ${name} ONLINE`),
       ),
-      `FULLTEXT ${graphLabels.filter((label) => Object.values(propertiesOf(label)).some((p) => p.search)).sort().join("|")} ${[
-        ...new Set(graphLabels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, p]) => p.search).map(([name]) => name))),
+      `FULLTEXT ${graphLabels
+        .filter((label) => Object.values(propertiesOf(label)).some((p) => p.search))
+        .sort()
+        .join("|")} ${[
+        ...new Set(
+          graphLabels.flatMap((label) =>
+            Object.entries(propertiesOf(label))
+              .filter(([, p]) => p.search)
+              .map(([name]) => name),
+          ),
+        ),
       ].join(",")} ONLINE`,
     ];
     expect(found.sort()).toEqual(wanted.sort());

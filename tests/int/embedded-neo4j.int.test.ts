@@ -41,7 +41,10 @@ describe("the embedded Neo4j", () => {
   });
 
   it("refuses a port already in use, and a home another Neo4j holds, saying what to do", async () => {
-    const taken = await startEmbeddedNeo4j({ ...embeddedConfig(), home: fs.mkdtempSync(path.join(os.tmpdir(), "alliance-other-")) }, testLog).catch((e: unknown) => e);
+    const taken = await startEmbeddedNeo4j(
+      { ...embeddedConfig(), home: fs.mkdtempSync(path.join(os.tmpdir(), "alliance-other-")) },
+      testLog,
+    ).catch((e: unknown) => e);
     expect(taken).toBeInstanceOf(LauncherError);
     expect((taken as Error).message).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is already in use.*NEO4J_BOLT_PORT.*NEO4J_URI`));
     const locked = await startEmbeddedNeo4j({ ...embeddedConfig(), boltPort: await freePort() }, testLog).catch((e: unknown) => e);
@@ -87,7 +90,11 @@ describe("/health", () => {
       back = await health();
     }
     expect(back).toMatchObject({ status: 200, body: { neo4j: "up" } });
-    const { records } = await database.driver.executeQuery("MATCH (m:HealthTestMarker) DETACH DELETE m RETURN count(*) AS n", {}, { database: "neo4j" });
+    const { records } = await database.driver.executeQuery(
+      "MATCH (m:HealthTestMarker) DETACH DELETE m RETURN count(*) AS n",
+      {},
+      { database: "neo4j" },
+    );
     expect(records[0]!.get("n")).toBe(1);
   }, 120_000);
 });

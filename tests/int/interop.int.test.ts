@@ -60,13 +60,18 @@ describe("round trips: export, wipe, import gives the same graph", () => {
     const file = path.join(dir, "alliance.cypher");
     await exportGraph(database.driver, database.database, "cypher", file);
     await wipe();
-    for (const statement of splitStatements(fs.readFileSync(file, "utf8"))) await database.driver.executeQuery(statement, {}, { database: database.database });
+    for (const statement of splitStatements(fs.readFileSync(file, "utf8")))
+      await database.driver.executeQuery(statement, {}, { database: database.database });
     expect(await graphSnapshot(database)).toEqual(seeded);
   });
 });
 
 describe("exports for other tools", () => {
-  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["key", "node", "edge", "data", "attribute", "attvalue", "attributes"].includes(name) });
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    isArray: (name) => ["key", "node", "edge", "data", "attribute", "attvalue", "attributes"].includes(name),
+  });
 
   it("GraphML keeps kinds and properties, typed, for Gephi", async () => {
     const file = path.join(dir, "alliance.graphml");
@@ -77,7 +82,17 @@ describe("exports for other tools", () => {
     expect(graph.node).toHaveLength(seeded.nodes.length);
     expect(graph.edge).toHaveLength(seeded.relationships.length);
     const keys = Object.fromEntries(doc.key.map((k: any) => [`${k.for}:${k["attr.name"]}`, k["attr.type"]]));
-    expect(keys).toMatchObject({ "node:type": "string", "node:kind": "string", "node:label": "string", "node:population": "int", "node:areaKm2": "double", "node:latitude": "double", "edge:type": "string", "edge:season": "int", "edge:quote": "string" });
+    expect(keys).toMatchObject({
+      "node:type": "string",
+      "node:kind": "string",
+      "node:label": "string",
+      "node:population": "int",
+      "node:areaKm2": "double",
+      "node:latitude": "double",
+      "edge:type": "string",
+      "edge:season": "int",
+      "edge:quote": "string",
+    });
     const vimy = graph.node.find((n: any) => n.id === "territory:vimy");
     const data = Object.fromEntries(vimy.data.map((d: any) => [d.key, String(d["#text"])]));
     expect(data).toMatchObject({ n_type: "Territory", n_kind: "commune", n_population: "4261", n_label: "Vimy" });
@@ -117,13 +132,22 @@ describe("the commands", () => {
     const { spawnSync } = await import("node:child_process");
     const env = { ...process.env, NEO4J_URI: inject("neo4jUri"), LOG_LEVEL: "warn" };
     const out = path.join(dir, "cli.xlsx");
-    const exported = spawnSync(process.execPath, ["--import", "tsx", "seeds/export/export-cli.ts", "--format", "kumu", "--out", out], { env, encoding: "utf8" });
+    const exported = spawnSync(process.execPath, ["--import", "tsx", "seeds/export/export-cli.ts", "--format", "kumu", "--out", out], {
+      env,
+      encoding: "utf8",
+    });
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(new RegExp(`Exported ${seeded.nodes.length} nodes and ${seeded.relationships.length} relationships`));
-    const checked = spawnSync(process.execPath, ["--import", "tsx", "seeds/import/import-cli.ts", out, "--check"], { env, encoding: "utf8" });
+    const checked = spawnSync(process.execPath, ["--import", "tsx", "seeds/import/import-cli.ts", out, "--check"], {
+      env,
+      encoding: "utf8",
+    });
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/^OK: \d+ entities and \d+ relationships are valid; nothing written/);
-    const unknown = spawnSync(process.execPath, ["--import", "tsx", "seeds/export/export-cli.ts", "--format", "pdf"], { env, encoding: "utf8" });
+    const unknown = spawnSync(process.execPath, ["--import", "tsx", "seeds/export/export-cli.ts", "--format", "pdf"], {
+      env,
+      encoding: "utf8",
+    });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--format must be one of kumu, graphml, gexf, json, cypher/);
   });
@@ -154,7 +178,11 @@ describe("importing a bad spreadsheet", () => {
       expect.arrayContaining([
         `${elementsName}:${vimyRow + 1}: Territory population: expected a whole number, got "beaucoup"`,
         `${elementsName}:${elements.length}: Type "Allié" is not one of Territory, Ally, Initiative, Person, Cohort, Theme, Source`,
-        expect.stringMatching(new RegExp(`^${connectionsName.replace(/[.]/g, "\\.")}:${connections.length}: to: unknown slug "territory-nowhere"|^${connectionsName.replace(/[.]/g, "\\.")}:${connections.length}: to: no Territory has the slug "nowhere"`)),
+        expect.stringMatching(
+          new RegExp(
+            `^${connectionsName.replace(/[.]/g, "\\.")}:${connections.length}: to: unknown slug "territory-nowhere"|^${connectionsName.replace(/[.]/g, "\\.")}:${connections.length}: to: no Territory has the slug "nowhere"`,
+          ),
+        ),
       ]),
     );
     expect(await graphSnapshot(database)).toEqual(before);
@@ -166,14 +194,43 @@ describe("importing a bad spreadsheet", () => {
       elements,
       toCsv([
         ["Label", "Type", "Tags", "Description", "Source", "Quotes"],
-        ["La Fabrique des transitions", "Ally", "network", "", "territoires-pilotes-saison-2-vimy", "La Fabrique des transitions anime une alliance transpartisane"],
+        [
+          "La Fabrique des transitions",
+          "Ally",
+          "network",
+          "",
+          "territoires-pilotes-saison-2-vimy",
+          "La Fabrique des transitions anime une alliance transpartisane",
+        ],
       ]),
     );
-    fs.writeFileSync(path.join(dir, "new-connections.csv"), toCsv([["From", "To", "Type", "Source", "Quote"], ["ally:la-fabrique-des-transitions", "territory:vimy", "LOCATED_IN", "territoires-pilotes-saison-2-vimy", ""]]));
+    fs.writeFileSync(
+      path.join(dir, "new-connections.csv"),
+      toCsv([
+        ["From", "To", "Type", "Source", "Quote"],
+        ["ally:la-fabrique-des-transitions", "territory:vimy", "LOCATED_IN", "territoires-pilotes-saison-2-vimy", ""],
+      ]),
+    );
     const error = await run([elements], false).catch((e: unknown) => e);
     // LOCATED_IN goes from an initiative: the sheet is refused, with the row.
-    expect((error as SeedProblems).problems.map(formatProblem)).toEqual([expect.stringMatching(/new-connections\.csv:2: LOCATED_IN from must be Initiative, not "Ally"$/)]);
-    fs.writeFileSync(path.join(dir, "new-connections.csv"), toCsv([["From", "To", "Type", "season", "role", "Source", "Quote"], ["ally:la-fabrique-des-transitions", "territory:vimy", "ACCOMPANIED", "2", "accompagnement du projet pilote", "territoires-pilotes-saison-2-vimy", ""]]));
+    expect((error as SeedProblems).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/new-connections\.csv:2: LOCATED_IN from must be Initiative, not "Ally"$/),
+    ]);
+    fs.writeFileSync(
+      path.join(dir, "new-connections.csv"),
+      toCsv([
+        ["From", "To", "Type", "season", "role", "Source", "Quote"],
+        [
+          "ally:la-fabrique-des-transitions",
+          "territory:vimy",
+          "ACCOMPANIED",
+          "2",
+          "accompagnement du projet pilote",
+          "territoires-pilotes-saison-2-vimy",
+          "",
+        ],
+      ]),
+    );
     const { plan } = await run([elements], false);
     expect(plan.nodeCount).toBe(1);
   });

@@ -23,7 +23,14 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
       `MATCH (v:Territory {slug: 'vimy'})-[:PART_OF]->(d:Territory {kind: 'département'})-[:PART_OF]->(r:Territory {kind: 'région'})
        RETURN v.kind AS kind, v.population AS population, v.areaKm2 AS area, v.inseeCode AS insee, v.location.latitude AS lat, v.location.longitude AS lon, d.name AS departement, r.name AS region`,
     );
-    expect(vimy).toMatchObject({ kind: "commune", population: 4261, area: 11.3, insee: "62861", departement: "Pas-de-Calais", region: "Hauts-de-France" });
+    expect(vimy).toMatchObject({
+      kind: "commune",
+      population: 4261,
+      area: 11.3,
+      insee: "62861",
+      departement: "Pas-de-Calais",
+      region: "Hauts-de-France",
+    });
     expect(vimy.lat).toBeCloseTo(50.372, 2);
     expect(vimy.lon).toBeCloseTo(2.81, 2);
   });
@@ -57,12 +64,16 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
   });
 
   it("Extracités: a SCOP based in Lille, also written ExtraCité (public)", async () => {
-    const row = await one<Record<string, any>>("MATCH (e:Ally {slug: 'extracites'})-[b:BASED_IN]->(l:Territory) RETURN e.legalForm AS form, e.kind AS kind, e.aliases AS aliases, l.slug AS city, b.source AS source");
+    const row = await one<Record<string, any>>(
+      "MATCH (e:Ally {slug: 'extracites'})-[b:BASED_IN]->(l:Territory) RETURN e.legalForm AS form, e.kind AS kind, e.aliases AS aliases, l.slug AS city, b.source AS source",
+    );
     expect(row).toEqual({ form: "SCOP", kind: "cooperative", aliases: ["ExtraCité"], city: "lille", source: "alliance-design-notes" });
   });
 
   it("saison 2 (2023-2024): participatory evaluation proposed by the Fabrique, then the promotion of Vimy's transition actions with Bien fait pour ta com", async () => {
-    const evaluation = await one<Record<string, any>>("MATCH (:Ally {slug: 'la-fabrique-des-transitions'})-[c:CONTRIBUTED_TO]->(i:Initiative {slug: 'evaluation-participative-vimy'}) RETURN c.season AS season, i.status AS status");
+    const evaluation = await one<Record<string, any>>(
+      "MATCH (:Ally {slug: 'la-fabrique-des-transitions'})-[c:CONTRIBUTED_TO]->(i:Initiative {slug: 'evaluation-participative-vimy'}) RETURN c.season AS season, i.status AS status",
+    );
     expect(evaluation).toEqual({ season: 2, status: "proposed" });
     const pilot = await one<Record<string, any>>(
       `MATCH (i:Initiative {slug: 'valorisation-transition-vimy'})-[:IN_COHORT]->(c:Cohort)
@@ -73,9 +84,20 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
        RETURN i.status AS status, i.plannedEndDate AS end, i.steps AS steps, i.summary AS summary, c.season AS season, c.startYear AS start, c.endYear AS endYear,
               b.kind AS bKind, b.description AS bDescription, p.quote AS tie, collect(t.slug) AS themes`,
     );
-    expect(pilot).toMatchObject({ status: "running", end: "2024-09", season: 2, start: 2023, endYear: 2024, bKind: "cooperative", bDescription: "une coopérative de communication" });
+    expect(pilot).toMatchObject({
+      status: "running",
+      end: "2024-09",
+      season: 2,
+      start: 2023,
+      endYear: 2024,
+      bKind: "cooperative",
+      bDescription: "une coopérative de communication",
+    });
     expect(pilot.summary).toMatch(/petites victoires/);
-    expect(pilot.steps).toEqual([expect.stringMatching(/atelier collectif pendant deux jours.*équipes internes et des habitants/), expect.stringMatching(/formation des équipes internes à la communication/)]);
+    expect(pilot.steps).toEqual([
+      expect.stringMatching(/atelier collectif pendant deux jours.*équipes internes et des habitants/),
+      expect.stringMatching(/formation des équipes internes à la communication/),
+    ]);
     expect(pilot.tie).toMatch(/liens professionnels/);
     expect(pilot.themes).toEqual(expect.arrayContaining(["mise-en-recit", "communication"]));
   });
@@ -87,26 +109,41 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
        MATCH (:Person {slug: 'xavier-lacouture'})-[x:CONTRIBUTED_TO]->(i)
        RETURN i.pageTitle AS page, i.summary AS summary, l.role AS loos, x.role AS xavier`,
     );
-    expect(show).toMatchObject({ page: "Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »", loos: "créé en coopération", xavier: "mise en scène" });
+    expect(show).toMatchObject({
+      page: "Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »",
+      loos: "créé en coopération",
+      xavier: "mise en scène",
+    });
     expect(show.summary).toMatch(/agriculteurs et habitants.*juin 2023/s);
     const boussole = await one<Record<string, any>>(
       `MATCH (:Initiative {slug: 'fiche-action-2-0'})-[:INSPIRED_BY]->(b:Initiative)-[:LOCATED_IN]->(t:Territory)<-[:PART_OF]-(:Territory {slug: 'beauvais'})
        RETURN b.pageTitle AS page, t.aliases AS aliases`,
     );
-    expect(boussole).toEqual({ page: "Agglomération du Beauvaisis : la boussole de la coopération", aliases: ["Agglomération du Beauvaisis"] });
-    const charter = await one<Record<string, any>>("MATCH (i:Initiative {slug: 'charte-eco-manifestation-vimy'})-[:ABOUT]->(t:Theme) RETURN i.kind AS kind, collect(t.slug) AS themes");
+    expect(boussole).toEqual({
+      page: "Agglomération du Beauvaisis : la boussole de la coopération",
+      aliases: ["Agglomération du Beauvaisis"],
+    });
+    const charter = await one<Record<string, any>>(
+      "MATCH (i:Initiative {slug: 'charte-eco-manifestation-vimy'})-[:ABOUT]->(t:Theme) RETURN i.kind AS kind, collect(t.slug) AS themes",
+    );
     expect(charter.kind).toBe("charter");
     expect(charter.themes).toEqual(expect.arrayContaining(["culture", "transition-ecologique"]));
   });
 
   it("La Fabrique des transitions: 400+ organisations and 1 000 people, supported by ADEME; the fiche's credits", async () => {
-    const fabrique = await one<Record<string, any>>("MATCH (f:Ally {slug: 'la-fabrique-des-transitions'})<-[:SUPPORTS]-(a:Ally {slug: 'ademe'}) RETURN f.organisationCount AS orgs, f.organisationCountIsMinimum AS atLeast, f.personCount AS people, f.description AS description");
+    const fabrique = await one<Record<string, any>>(
+      "MATCH (f:Ally {slug: 'la-fabrique-des-transitions'})<-[:SUPPORTS]-(a:Ally {slug: 'ademe'}) RETURN f.organisationCount AS orgs, f.organisationCountIsMinimum AS atLeast, f.personCount AS people, f.description AS description",
+    );
     expect(fabrique).toMatchObject({ orgs: 400, atLeast: true, people: 1000 });
     expect(fabrique.description).toMatch(/alliance transpartisane/);
     const credits = await one<{ credits: string[] }>(
       "MATCH (p:Person)-[c:CREDITED_IN]->(:Source {slug: 'territoires-pilotes-saison-2-vimy'}) WITH p, c ORDER BY p.name RETURN collect(p.name + ': ' + c.role) AS credits",
     );
-    expect(credits.credits).toEqual(["Anne-Louise Nègre: rédaction, en lien avec les territoires", "Irwin Marchal: relecture et mise en page", "Julian Perdrigeat: direction de publication"]);
+    expect(credits.credits).toEqual([
+      "Anne-Louise Nègre: rédaction, en lien avec les territoires",
+      "Irwin Marchal: relecture et mise en page",
+      "Julian Perdrigeat: direction de publication",
+    ]);
   });
 
   it("places for geography: Lille (Nord), Loos-en-Gohelle (Pas-de-Calais), Beauvais (Oise), placed within 2 km", async () => {
@@ -117,7 +154,11 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
         { database: database.database },
       )
     ).records.map((r) => r.toObject());
-    const expected: Record<string, [string, number, number]> = { lille: ["Nord", 50.629, 3.057], "loos-en-gohelle": ["Pas-de-Calais", 50.457, 2.792], beauvais: ["Oise", 49.43, 2.081] };
+    const expected: Record<string, [string, number, number]> = {
+      lille: ["Nord", 50.629, 3.057],
+      "loos-en-gohelle": ["Pas-de-Calais", 50.457, 2.792],
+      beauvais: ["Oise", 49.43, 2.081],
+    };
     for (const [slug, [departement, lat, lon]] of Object.entries(expected)) {
       const row = rows.find((r) => r.slug === slug)!;
       expect(row.departement).toBe(departement);
@@ -127,7 +168,9 @@ describe("the Vimy fiche in the graph (every fact of design.md)", () => {
   });
 
   it("no web address, date or person that no source gives", async () => {
-    const urls = await one<{ n: number }>("MATCH (n) WHERE n.pageUrl IS NOT NULL OR n.website IS NOT NULL OR n.url IS NOT NULL RETURN count(n) AS n");
+    const urls = await one<{ n: number }>(
+      "MATCH (n) WHERE n.pageUrl IS NOT NULL OR n.website IS NOT NULL OR n.url IS NOT NULL RETURN count(n) AS n",
+    );
     expect(urls.n).toBe(0);
     const people = await one<{ names: string[] }>("MATCH (p:Person) WITH p ORDER BY p.name RETURN collect(p.name) AS names");
     expect(people.names).toEqual(["Anne-Louise Nègre", "Irwin Marchal", "Julian Perdrigeat", "Xavier Lacouture"]);
@@ -155,10 +198,16 @@ describe("loading", () => {
 
   it("removes what the files no longer state when the whole set is loaded, and restores it", async () => {
     const before = await graphSnapshot(database);
-    const without = mutateSeeds("allies.yaml", "  - type: SUPPORTS\n    from: ademe\n", "  - type: SUPPORTS\n    from: la-fabrique-des-transitions\n");
+    const without = mutateSeeds(
+      "allies.yaml",
+      "  - type: SUPPORTS\n    from: ademe\n",
+      "  - type: SUPPORTS\n    from: la-fabrique-des-transitions\n",
+    );
     const result = await loadSeeds(database.driver, database.database, without.files, testGazetteer(), true);
     expect(result.pruned).toBe(1);
-    const ties = await one<{ from: string }>("MATCH (a)-[:SUPPORTS]->(:Ally {slug: 'la-fabrique-des-transitions'}) RETURN collect(a.slug) AS from");
+    const ties = await one<{ from: string }>(
+      "MATCH (a)-[:SUPPORTS]->(:Ally {slug: 'la-fabrique-des-transitions'}) RETURN collect(a.slug) AS from",
+    );
     expect(ties.from).toEqual(["la-fabrique-des-transitions"]);
     await loadSeeds(database.driver, database.database, listSeedFiles(), testGazetteer(), true);
     expect(await graphSnapshot(database)).toEqual(before);

@@ -15,7 +15,10 @@ afterAll(() => {
 
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env, NEO4J_URI: "", LOG_FORMAT: "json" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, ...env, NEO4J_URI: "", LOG_FORMAT: "json" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   server = child;
@@ -61,7 +64,14 @@ describe("npm start", () => {
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
     try {
       const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-        env: { ...process.env, NEO4J_URI: "", PORT: String(await freePort()), NEO4J_BOLT_PORT: String(port), NEO4J_HOME: home, LOG_FORMAT: "json" },
+        env: {
+          ...process.env,
+          NEO4J_URI: "",
+          PORT: String(await freePort()),
+          NEO4J_BOLT_PORT: String(port),
+          NEO4J_HOME: home,
+          LOG_FORMAT: "json",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";

@@ -24,7 +24,11 @@ afterAll(async () => {
 
 const vimy = '{ territories(where: { slug: { eq: "vimy" } }) { population } }';
 async function ask(app: TestApp, query = vimy) {
-  const response = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return { cache: response.headers.get("x-response-cache"), body: (await response.json()) as any };
 }
 
@@ -55,7 +59,11 @@ describe("the response cache", () => {
     const bad = '{ alliesNear(place: "Saint-Denis") { ally { slug } } }';
     await ask(a, bad);
     expect((await ask(a, bad)).cache).toBeNull();
-    const withToken = await fetch(`${a.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer x" }, body: JSON.stringify({ query: vimy }) });
+    const withToken = await fetch(`${a.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer x" },
+      body: JSON.stringify({ query: vimy }),
+    });
     expect(withToken.headers.get("x-response-cache")).toBeNull();
   });
 });

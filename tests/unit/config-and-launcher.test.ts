@@ -16,7 +16,13 @@ describe("readConfig", () => {
   });
 
   it("takes Neo4j's own variable names and fails fast on nonsense", () => {
-    const config = readConfig({ NEO4J_URI: "neo4j+s://x.databases.neo4j.io", NEO4J_USERNAME: "u", NEO4J_PASSWORD: "p", NEO4J_DATABASE: "alliance", CORS_ORIGINS: "https://a.org, https://b.org" });
+    const config = readConfig({
+      NEO4J_URI: "neo4j+s://x.databases.neo4j.io",
+      NEO4J_USERNAME: "u",
+      NEO4J_PASSWORD: "p",
+      NEO4J_DATABASE: "alliance",
+      CORS_ORIGINS: "https://a.org, https://b.org",
+    });
     expect(config.neo4j).toMatchObject({ uri: "neo4j+s://x.databases.neo4j.io", username: "u", password: "p", database: "alliance" });
     expect(config.corsOrigins).toEqual(["https://a.org", "https://b.org"]);
     expect(() => readConfig({ PORT: "http" })).toThrow(ConfigError);
@@ -34,8 +40,12 @@ describe("embedded Neo4j launcher messages", () => {
 
   it("says what to do when the store is locked or the port taken", () => {
     const config = { home: "/data/n", boltPort: 7687, heap: "512m", pageCacheMb: 128 };
-    expect(explainStartFailure(1, "org.neo4j.kernel.internal.locker.FileLockException: Lock file has been locked by another process", config)).toMatch(/Another Neo4j is already using \/data\/n.*NEO4J_HOME.*NEO4J_URI/);
-    expect(explainStartFailure(1, "java.net.BindException: Address already in use", config)).toMatch(/Port 7687 .* NEO4J_BOLT_PORT .* NEO4J_URI=bolt:\/\/127.0.0.1:7687/);
+    expect(
+      explainStartFailure(1, "org.neo4j.kernel.internal.locker.FileLockException: Lock file has been locked by another process", config),
+    ).toMatch(/Another Neo4j is already using \/data\/n.*NEO4J_HOME.*NEO4J_URI/);
+    expect(explainStartFailure(1, "java.net.BindException: Address already in use", config)).toMatch(
+      /Port 7687 .* NEO4J_BOLT_PORT .* NEO4J_URI=bolt:\/\/127.0.0.1:7687/,
+    );
   });
 });
 
@@ -61,7 +71,9 @@ describe("missing Java or Maven", () => {
   it("says how to install them, or to use NEO4J_URI instead", async () => {
     const { findJava } = await import("../../core/neo4j/find-java.ts");
     const { findMaven } = await import("../../core/neo4j/build-launcher.ts");
-    expect(() => findJava({ JAVA_HOME: "/nonexistent/jdk" })).toThrow(/Java was not found \(\/nonexistent\/jdk\/bin\/java\).*apt-get install openjdk-17-jdk-headless maven.*NEO4J_URI=/);
+    expect(() => findJava({ JAVA_HOME: "/nonexistent/jdk" })).toThrow(
+      /Java was not found \(\/nonexistent\/jdk\/bin\/java\).*apt-get install openjdk-17-jdk-headless maven.*NEO4J_URI=/,
+    );
     const previous = process.env.MAVEN_CMD;
     process.env.MAVEN_CMD = "/nonexistent/mvn";
     try {

@@ -6,13 +6,35 @@ import { plainProperties } from "../../core/node-values.ts";
 // What apoc.convert.toJson makes of the element queries' rows (see cypher/queries/neighbourhood.cypher).
 const row = {
   nodes: JSON.stringify([
-    { label: "Ally", props: { slug: "extracites", name: "Extracités", kind: "cooperative", location: { crs: "wgs-84", latitude: 50.63, longitude: 3.06, height: null } } },
+    {
+      label: "Ally",
+      props: {
+        slug: "extracites",
+        name: "Extracités",
+        kind: "cooperative",
+        location: { crs: "wgs-84", latitude: 50.63, longitude: 3.06, height: null },
+      },
+    },
     { label: "Territory", props: { slug: "vimy", name: "Vimy", kind: "commune", population: 4261 } },
     { label: "Ally", props: { slug: "extracites", name: "Extracités (again)" } },
   ]),
   relationships: JSON.stringify([
-    { type: "ACCOMPANIED", from: "Ally", fromSlug: "extracites", to: "Territory", toSlug: "vimy", props: { season: 2, source: "fiche-vimy", sourceLine: 12 } },
-    { type: "ACCOMPANIED", from: "Ally", fromSlug: "extracites", to: "Territory", toSlug: "vimy", props: { season: 2, source: "fiche-vimy" } },
+    {
+      type: "ACCOMPANIED",
+      from: "Ally",
+      fromSlug: "extracites",
+      to: "Territory",
+      toSlug: "vimy",
+      props: { season: 2, source: "fiche-vimy", sourceLine: 12 },
+    },
+    {
+      type: "ACCOMPANIED",
+      from: "Ally",
+      fromSlug: "extracites",
+      to: "Territory",
+      toSlug: "vimy",
+      props: { season: 2, source: "fiche-vimy" },
+    },
     { type: "BASED_IN", from: "Ally", fromSlug: "extracites", to: "Territory", toSlug: "lille", props: {} },
   ]),
 };
@@ -52,7 +74,16 @@ describe("toElements", () => {
 
 describe("plainProperties", () => {
   it("turns driver points and APOC's JSON points into latitude and longitude, and leaves lists alone", () => {
-    const props = { here: new neo4j.types.Point(4326, 2.35, 48.85), there: { crs: "wgs-84", latitude: 1, longitude: 2, height: null }, themes: ["a", "b"], slug: "x" };
-    expect(plainProperties(props, "slug")).toEqual({ here: { latitude: 48.85, longitude: 2.35 }, there: { latitude: 1, longitude: 2 }, themes: ["a", "b"] });
+    const props = {
+      here: new neo4j.types.Point(4326, 2.35, 48.85),
+      there: { crs: "wgs-84", latitude: 1, longitude: 2, height: null },
+      themes: ["a", "b"],
+      slug: "x",
+    };
+    expect(plainProperties(props, "slug")).toEqual({
+      here: { latitude: 48.85, longitude: 2.35 },
+      there: { latitude: 1, longitude: 2 },
+      themes: ["a", "b"],
+    });
   });
 });

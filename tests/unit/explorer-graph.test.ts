@@ -14,7 +14,10 @@ cytoscape.use(fcose);
 // A slice of the Vimy graph, as the server sends it (neighbourhood/overview elements).
 const node = (id: string, extra: Partial<NodeData> = {}) => {
   const [kind, slug] = id.split(":");
-  return { group: "nodes" as const, data: { id, kind: kind as NodeData["kind"], slug: slug!, label: slug!, subkind: null, latitude: null, longitude: null, ...extra } };
+  return {
+    group: "nodes" as const,
+    data: { id, kind: kind as NodeData["kind"], slug: slug!, label: slug!, subkind: null, latitude: null, longitude: null, ...extra },
+  };
 };
 const edge = (type: string, source: string, target: string, season?: number) => ({
   group: "edges" as const,
@@ -25,7 +28,13 @@ const base: Elements = {
   nodes: [
     node("territory:vimy", { latitude: 50.37243, longitude: 2.81034, regionCode: "32", subkind: "commune" }),
     node("territory:lille", { latitude: 50.63297, longitude: 3.05858, regionCode: "32", subkind: "commune" }),
-    node("territory:pas-de-calais", { latitude: 50.49, longitude: 2.3, regionCode: "32", subkind: "département", locationApproximate: true }),
+    node("territory:pas-de-calais", {
+      latitude: 50.49,
+      longitude: 2.3,
+      regionCode: "32",
+      subkind: "département",
+      locationApproximate: true,
+    }),
     node("territory:beauvais", { latitude: 49.43333, longitude: 2.08333, regionCode: "32" }),
     node("territory:paris", { latitude: 48.85, longitude: 2.35, regionCode: "11" }),
     node("ally:extracites", { latitude: 50.63297, longitude: 3.05858 }),
@@ -61,7 +70,12 @@ beforeEach(() => {
   model.add(base, "base");
 });
 
-const shown = () => cy.nodes().not(".hidden").map((n) => n.id()).sort();
+const shown = () =>
+  cy
+    .nodes()
+    .not(".hidden")
+    .map((n) => n.id())
+    .sort();
 
 describe("mapping the server's elements", () => {
   it("adds each element once, keeps kind and slug, and says what edges mean", () => {
@@ -106,8 +120,13 @@ describe("filters and focus", () => {
     expect(nodeSeasons(cy.getElementById("territory:vimy") as cytoscape.NodeSingular)).toEqual([1, 2]);
     applyVisibility(cy, { ...noFilters, season: 1 }, null);
     expect(shown()).toEqual([
-      "ally:extracites", "cohort:territoires-pilotes-saison-1", "initiative:restauration-scolaire-vimy",
-      "territory:lille", "territory:pas-de-calais", "territory:vimy", "theme:alimentation",
+      "ally:extracites",
+      "cohort:territoires-pilotes-saison-1",
+      "initiative:restauration-scolaire-vimy",
+      "territory:lille",
+      "territory:pas-de-calais",
+      "territory:vimy",
+      "theme:alimentation",
     ]);
     expect(cy.getElementById("ACCOMPANIED|ally:bien-fait-pour-ta-com|territory:vimy|2").hasClass("hidden")).toBe(true);
   });
@@ -115,8 +134,20 @@ describe("filters and focus", () => {
   it("kinds, theme and région filter; edges go with their ends; positions do not move", () => {
     const before = cy.getElementById("territory:vimy").position();
     applyVisibility(cy, { ...noFilters, kinds: ["ally", "territory"] }, null);
-    expect(cy.nodes().not(".hidden").every((n) => ["ally", "territory"].includes(n.data("kind")))).toBe(true);
-    expect(cy.edges().not(".hidden").every((e) => !(e as cytoscape.EdgeSingular).source().hasClass("hidden") && !(e as cytoscape.EdgeSingular).target().hasClass("hidden"))).toBe(true);
+    expect(
+      cy
+        .nodes()
+        .not(".hidden")
+        .every((n) => ["ally", "territory"].includes(n.data("kind"))),
+    ).toBe(true);
+    expect(
+      cy
+        .edges()
+        .not(".hidden")
+        .every(
+          (e) => !(e as cytoscape.EdgeSingular).source().hasClass("hidden") && !(e as cytoscape.EdgeSingular).target().hasClass("hidden"),
+        ),
+    ).toBe(true);
     applyVisibility(cy, { ...noFilters, theme: "culture" }, null);
     expect(shown()).toEqual(["initiative:vertiges-de-labour", "territory:vimy", "theme:culture"]);
     applyVisibility(cy, { ...noFilters, region: "11" }, null);
@@ -155,8 +186,14 @@ describe("layouts", () => {
   it("network: a later run settles only the newcomers, the rest stays put", async () => {
     await runNetworkLayout(cy);
     const before = cy.nodes().map((n) => ({ id: n.id(), ...n.position() }));
-    const fresh = model.add({ truncated: false, nodes: [node("person:jane")], edges: [edge("WORKS_FOR", "person:jane", "ally:extracites")] }, "expand:ally:extracites");
-    await runNetworkLayout(cy, cy.nodes().filter((n) => fresh.includes(n.id())));
+    const fresh = model.add(
+      { truncated: false, nodes: [node("person:jane")], edges: [edge("WORKS_FOR", "person:jane", "ally:extracites")] },
+      "expand:ally:extracites",
+    );
+    await runNetworkLayout(
+      cy,
+      cy.nodes().filter((n) => fresh.includes(n.id())),
+    );
     for (const { id, x, y } of before) {
       const p = cy.getElementById(id).position();
       expect(Math.abs(p.x - x) + Math.abs(p.y - y)).toBeLessThan(1);
@@ -166,7 +203,8 @@ describe("layouts", () => {
 
 describe("URL state", () => {
   it("reads and writes every state, and permalinks", () => {
-    const url = "/allies/extracites?layout=map&view=list&kinds=ally,territory&season=2&theme=culture&region=32&focus=2&near=Lille&radius=30&from=ally:ademe&to=person:xavier-lacouture&lang=en";
+    const url =
+      "/allies/extracites?layout=map&view=list&kinds=ally,territory&season=2&theme=culture&region=32&focus=2&near=Lille&radius=30&from=ally:ademe&to=person:xavier-lacouture&lang=en";
     const [pathname, search] = url.split("?");
     const state = parseUrl(pathname!, `?${search}`);
     expect(state).toMatchObject({
@@ -181,7 +219,11 @@ describe("URL state", () => {
       lang: "en",
     });
     expect(toUrl(state)).toBe(url);
-    expect(parseUrl("/embed/initiatives/vertiges-de-labour", "")).toMatchObject({ embed: true, entity: { kind: "initiative", slug: "vertiges-de-labour" }, layout: "network" });
+    expect(parseUrl("/embed/initiatives/vertiges-de-labour", "")).toMatchObject({
+      embed: true,
+      entity: { kind: "initiative", slug: "vertiges-de-labour" },
+      layout: "network",
+    });
     expect(toUrl(parseUrl("/", "?season=nonsense&kinds=ghost"))).toBe("/");
     expect(entityPath({ kind: "person", slug: "anne-louise-negre" })).toBe("/people/anne-louise-negre");
     expect(entityPath({ kind: "territory", slug: "vimy" }, true)).toBe("/embed/territories/vimy");

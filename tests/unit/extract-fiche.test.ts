@@ -31,7 +31,9 @@ const initiativeWith = (x: Extraction, words: RegExp): DraftEntity => {
   return found;
 };
 const relations = (x: Extraction, type: string, from?: string, to?: string): DraftRelationship[] =>
-  x.draft.relationships.filter((r) => r.type === type && (!from || r.from.replace(/^\w+\//, "") === from) && (!to || r.to.replace(/^\w+\//, "") === to));
+  x.draft.relationships.filter(
+    (r) => r.type === type && (!from || r.from.replace(/^\w+\//, "") === from) && (!to || r.to.replace(/^\w+\//, "") === to),
+  );
 
 describe("extracting the Vimy fiche, knowing nothing beforehand", () => {
   const x = extract(fiche);
@@ -43,14 +45,24 @@ describe("extracting the Vimy fiche, knowing nothing beforehand", () => {
     expect(entity(x, "Territory", "pas-de-calais").props).toMatchObject({ kind: "département", inseeCode: "62" });
     expect(entity(x, "Territory", "hauts-de-france").props).toMatchObject({ kind: "région", inseeCode: "32" });
     expect(relations(x, "PART_OF", "vimy", "pas-de-calais")).toHaveLength(1);
-    expect(entity(x, "Cohort", "territoires-pilotes-saison-2").props).toMatchObject({ season: 2, startYear: 2023, endYear: 2024, programme: "Territoires pilotes" });
+    expect(entity(x, "Cohort", "territoires-pilotes-saison-2").props).toMatchObject({
+      season: 2,
+      startYear: 2023,
+      endYear: 2024,
+      programme: "Territoires pilotes",
+    });
     expect(relations(x, "MEMBER_OF", "vimy", "territoires-pilotes-saison-2")).toHaveLength(1);
   });
 
   it("saison 1: Extracités accompanied Vimy (interviews, co-production workshop) and proposed the school catering pilot", () => {
     expect(entity(x, "Cohort", "territoires-pilotes-saison-1").props).toMatchObject({ season: 1, startYear: 2021, endYear: 2022 });
     const [accompanied] = relations(x, "ACCOMPANIED", "extracites", "vimy");
-    expect(accompanied!.props).toMatchObject({ season: 1, startYear: 2021, endYear: 2022, role: expect.stringMatching(/entretiens.*atelier de co-production/) });
+    expect(accompanied!.props).toMatchObject({
+      season: 1,
+      startYear: 2021,
+      endYear: 2022,
+      role: expect.stringMatching(/entretiens.*atelier de co-production/),
+    });
     const pilot = initiativeWith(x, /restauration scolaire/);
     expect(pilot.props).toMatchObject({ kind: "pilot-project", status: "reoriented" });
     expect(pilot.props.summary).toMatch(/Relocaliser la cantine dans le cœur du bourg.*sans changement d'approvisionnement/);
@@ -64,9 +76,16 @@ describe("extracting the Vimy fiche, knowing nothing beforehand", () => {
     const pilot = initiativeWith(x, /valorisation des actions de transition/i);
     expect(pilot.props).toMatchObject({ kind: "pilot-project", status: "running", plannedEndDate: "2024-09" });
     expect(pilot.props.summary).toMatch(/petites victoires/);
-    expect(pilot.props.steps).toEqual([expect.stringMatching(/atelier collectif pendant deux jours.*équipes internes et des habitants/), expect.stringMatching(/formation des équipes internes à la communication/)]);
+    expect(pilot.props.steps).toEqual([
+      expect.stringMatching(/atelier collectif pendant deux jours.*équipes internes et des habitants/),
+      expect.stringMatching(/formation des équipes internes à la communication/),
+    ]);
     const bfptc = entity(x, "Ally", "bien-fait-pour-ta-com");
-    expect(bfptc.props).toMatchObject({ name: "Bien fait pour ta com", kind: "cooperative", description: "une coopérative de communication" });
+    expect(bfptc.props).toMatchObject({
+      name: "Bien fait pour ta com",
+      kind: "cooperative",
+      description: "une coopérative de communication",
+    });
     expect(relations(x, "BASED_IN", "bien-fait-pour-ta-com", "lille")[0]!.quote).toBe("elle est située à Lille");
     expect(entity(x, "Territory", "lille").props).toMatchObject({ inseeCode: "59350" });
     expect(relations(x, "PARTNERED_WITH", "bien-fait-pour-ta-com", "extracites")[0]!.quote).toMatch(/liens professionnels/);
@@ -75,7 +94,11 @@ describe("extracting the Vimy fiche, knowing nothing beforehand", () => {
 
   it("the other initiatives: Vertiges de Labour, fiche Action 2.0 from the boussole of the Agglomération du Beauvaisis, the charte éco-manifestation", () => {
     const show = entity(x, "Initiative", "vertiges-de-labour");
-    expect(show.props).toMatchObject({ title: "Vertiges de Labour", kind: "show", pageTitle: "Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »" });
+    expect(show.props).toMatchObject({
+      title: "Vertiges de Labour",
+      kind: "show",
+      pageTitle: "Ville de Vimy - Vertiges de Labour : mettre en récits le « monde agricole »",
+    });
     expect(show.props.summary).toMatch(/juin 2023/);
     expect(relations(x, "CONTRIBUTED_TO", "loos-en-gohelle", "vertiges-de-labour")[0]!.props.role).toBe("créé en coopération");
     expect(entity(x, "Territory", "loos-en-gohelle").props).toMatchObject({ inseeCode: "62528" });
@@ -90,22 +113,38 @@ describe("extracting the Vimy fiche, knowing nothing beforehand", () => {
   });
 
   it("the Fabrique: 400+ organisations and 1 000 people, supported by ADEME; the credits and the printer", () => {
-    expect(entity(x, "Ally", "la-fabrique-des-transitions").props).toMatchObject({ organisationCount: 400, organisationCountIsMinimum: true, personCount: 1000 });
+    expect(entity(x, "Ally", "la-fabrique-des-transitions").props).toMatchObject({
+      organisationCount: 400,
+      organisationCountIsMinimum: true,
+      personCount: 1000,
+    });
     expect(relations(x, "SUPPORTS", "ademe", "la-fabrique-des-transitions")).toHaveLength(1);
-    const credits = relations(x, "CREDITED_IN").map((r) => `${r.from}: ${r.props.role}`).sort();
-    expect(credits).toEqual(["anne-louise-negre: rédaction, en lien avec les territoires", "irwin-marchal: relecture et mise en page", "julian-perdrigeat: direction de publication"]);
+    const credits = relations(x, "CREDITED_IN")
+      .map((r) => `${r.from}: ${r.props.role}`)
+      .sort();
+    expect(credits).toEqual([
+      "anne-louise-negre: rédaction, en lien avec les territoires",
+      "irwin-marchal: relecture et mise en page",
+      "julian-perdrigeat: direction de publication",
+    ]);
     expect(entity(x, "Source", "territoires-pilotes-saison-2-vimy").props).toMatchObject({ printer: "Tanghe Printing", file: fileName });
   });
 
   it("invents nothing: every quote is in the text word for word, no web address, no one the text does not name", () => {
     const text = normalizeForQuotes(fiche);
-    const quotes = [...x.draft.entities.values()].flatMap((e) => e.quotes).concat(x.draft.relationships.flatMap((r) => (r.quote ? [r.quote] : [])));
+    const quotes = [...x.draft.entities.values()]
+      .flatMap((e) => e.quotes)
+      .concat(x.draft.relationships.flatMap((r) => (r.quote ? [r.quote] : [])));
     expect(quotes.length).toBeGreaterThan(40);
     for (const quote of quotes) expect(text, quote).toContain(quote);
     expect(x.yaml).not.toMatch(/https?:\/\//);
-    const people = [...x.draft.entities.values()].filter((e) => e.label === "Person").map((e) => e.props.name).sort();
+    const people = [...x.draft.entities.values()]
+      .filter((e) => e.label === "Person")
+      .map((e) => e.props.name)
+      .sort();
     expect(people).toEqual(["Anne-Louise Nègre", "Irwin Marchal", "Julian Perdrigeat", "Xavier Lacouture"]);
-    for (const date of x.yaml.match(/\b\d{4}-\d{2}\b/g) ?? []) expect(["2024-09", "2021-2022", "2023-2024"].some((d) => d.startsWith(date.slice(0, 4)))).toBe(true);
+    for (const date of x.yaml.match(/\b\d{4}-\d{2}\b/g) ?? [])
+      expect(["2024-09", "2021-2022", "2023-2024"].some((d) => d.startsWith(date.slice(0, 4)))).toBe(true);
   });
 
   it("lists what it could not place, in the draft and to the reviewer", () => {
@@ -173,7 +212,12 @@ describe("variants of the layout", () => {
     ["LE DÉPARTEMENT DU PAS-DE-CALAIS", "Pas-de-Calais", { kind: "département", inseeCode: "62" }],
   ])("another kind of territory in the header: %s", (heading, departement, expected) => {
     const x = extract(fiche.replace("LA COMMUNE DE VIMY", heading).replace("Pas-de-Calais,", `${departement},`));
-    const territory = [...x.draft.entities.values()].find((e) => e.label === "Territory" && e.props.kind === expected.kind && (e.props.siren === (expected as any).siren || e.props.inseeCode === (expected as any).inseeCode))!;
+    const territory = [...x.draft.entities.values()].find(
+      (e) =>
+        e.label === "Territory" &&
+        e.props.kind === expected.kind &&
+        (e.props.siren === (expected as any).siren || e.props.inseeCode === (expected as any).inseeCode),
+    )!;
     expect(territory.props).toMatchObject(expected);
     expect(territory.props.population).toBe(4261);
   });
@@ -182,7 +226,11 @@ describe("variants of the layout", () => {
 describe("npm run extract", () => {
   it("writes the draft and says what it found and what to do next", () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "extract-")), "draft.yaml");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "seeds/extract/extract-cli.ts", "seeds/sources/territoires-pilotes-saison-2-vimy.txt", "--out", out], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "seeds/extract/extract-cli.ts", "seeds/sources/territoires-pilotes-saison-2-vimy.txt", "--out", out],
+      { encoding: "utf8" },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Draft written to .*: .*\d+ Territory.*, \d+ relationships; \d+ sentence\(s\) not placed/);
     expect(run.stderr).toMatch(/npm run seed -- --check/);

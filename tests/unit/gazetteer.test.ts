@@ -26,7 +26,9 @@ describe("gazetteer built from the installed packages", () => {
     expect(stats.withCoordinates / stats.communes).toBeGreaterThan(0.99);
     expect(stats.withoutCoordinates).toBe(stats.communes - stats.withCoordinates);
     // Only the collectivités d'outre-mer (975, 977, 978, 984, 986-989), which GeoNames files elsewhere, lack coordinates.
-    const unplaced = readGazetteerFile().communes.filter((c) => c[6] === null).map((c) => c[2]);
+    const unplaced = readGazetteerFile()
+      .communes.filter((c) => c[6] === null)
+      .map((c) => c[2]);
     expect(new Set(unplaced)).toEqual(new Set(unplaced.filter((d) => /^9(7[5789]|8\d)$/.test(d))));
     expect(stats.byPrecision.geonames / stats.communes).toBeGreaterThan(0.2);
     expect(stats.populationShareGeonames).toBeGreaterThan(0.75);

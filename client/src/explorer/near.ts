@@ -28,7 +28,10 @@ export class Near {
       return;
     }
     graph.removeOrigin("near");
-    const refs = result.hits.flatMap((hit) => [{ kind: hit.ally.kind, slug: hit.ally.slug }, ...(hit.via ? [{ kind: hit.via.kind, slug: hit.via.slug }] : [])]);
+    const refs = result.hits.flatMap((hit) => [
+      { kind: hit.ally.kind, slug: hit.ally.slug },
+      ...(hit.via ? [{ kind: hit.via.kind, slug: hit.via.slug }] : []),
+    ]);
     const missing = refs.filter((ref) => cy.getElementById(nodeId(ref)).empty());
     if (missing.length > 0) graph.add(await api.entities(missing), "near");
     state.near = { place, radiusKm };

@@ -46,7 +46,11 @@ export class Viewport {
    */
   adaptToSize(): void {
     const big = this.cy.elements().length > 3000;
-    this.cy.style().selector("node").style("min-zoomed-font-size", big ? 16 : 9).update();
+    this.cy
+      .style()
+      .selector("node")
+      .style("min-zoomed-font-size", big ? 16 : 9)
+      .update();
     // Cytoscape reads this renderer option at start; it is safe to change on the live renderer.
     (this.cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer().hideEdgesOnViewport = big;
   }

@@ -42,7 +42,12 @@ export class GraphModel {
       const withPosition = new Set(fresh.filter((e) => e.position).map((e) => e.data.id));
       const placed = added.filter((node) => withPosition.has(node.id()));
       placed.forEach((node) => void node.scratch("_net", { ...node.position() }));
-      this.cy.add(fresh.filter((e) => e.group === "edges" && this.cy.getElementById(e.data.source!).nonempty() && this.cy.getElementById(e.data.target!).nonempty()));
+      this.cy.add(
+        fresh.filter(
+          (e) =>
+            e.group === "edges" && this.cy.getElementById(e.data.source!).nonempty() && this.cy.getElementById(e.data.target!).nonempty(),
+        ),
+      );
       this.cy.edges().forEach((edge) => {
         if (edge.data("caption")) return;
         edge.data("caption", edgeCaption(edge, this.lang));
@@ -84,7 +89,10 @@ export class GraphModel {
 function placeNear(added: ReturnType<Core["add"]>, anchor?: NodeSingular): void {
   const nodes = added.nodes();
   nodes.forEach((node, index) => {
-    const placedNeighbour = node.neighborhood("node").filter((n) => !nodes.contains(n)).first() as NodeSingular;
+    const placedNeighbour = node
+      .neighborhood("node")
+      .filter((n) => !nodes.contains(n))
+      .first() as NodeSingular;
     const center = anchor?.position() ?? (placedNeighbour.nonempty() ? placedNeighbour.position() : { x: 0, y: 0 });
     const angle = (2 * Math.PI * index) / Math.max(1, nodes.length);
     const radius = 90 + 6 * nodes.length;

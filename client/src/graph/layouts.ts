@@ -14,7 +14,9 @@ export function runNetworkLayout(cy: Core, newcomers?: NodeCollection): Promise<
   if (nodes.empty()) return Promise.resolve();
   const incremental = newcomers !== undefined && newcomers.nonempty() && newcomers.length < nodes.length;
   if (newcomers !== undefined && newcomers.empty()) return Promise.resolve();
-  const fixed = incremental ? nodes.difference(newcomers!).map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) : [];
+  const fixed = incremental
+    ? nodes.difference(newcomers!).map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }))
+    : [];
   const layout = visible.layout({
     name: "fcose",
     quality: nodes.length > 400 ? "draft" : "default",
@@ -97,7 +99,12 @@ export function applyMapPositions(cy: Core): Set<string> {
       if (position) node.position(position);
     }),
   );
-  return new Set(cy.nodes().filter((n) => !positions.has(n.id())).map((n) => n.id()));
+  return new Set(
+    cy
+      .nodes()
+      .filter((n) => !positions.has(n.id()))
+      .map((n) => n.id()),
+  );
 }
 
 function around(center: Position, index: number, count: number, radius: number): Position {

@@ -63,11 +63,29 @@ export function stylesheet(): StylesheetJson {
     { selector: ".faded", style: { opacity: 0.18 } },
     { selector: "node.highlight", style: { "border-color": "#1d2733", "border-width": 3 } },
     { selector: "edge.highlight", style: { width: 3, opacity: 1, "min-zoomed-font-size": 6 } },
-    { selector: "node:selected", style: { "border-color": "#000000", "border-width": 5, "overlay-opacity": 0.08, "font-weight": "bold", "z-index": 10 } },
+    {
+      selector: "node:selected",
+      style: { "border-color": "#000000", "border-width": 5, "overlay-opacity": 0.08, "font-weight": "bold", "z-index": 10 },
+    },
     { selector: "edge:selected", style: { width: 4, label: "data(detail)", "min-zoomed-font-size": 4, "z-index": 10 } },
-    { selector: "node.near", style: { "border-color": "#D55E00", "border-width": 6, label: "data(nearLabel)", "font-weight": "bold", "text-wrap": "wrap", "text-max-width": "220px", "min-zoomed-font-size": 0, "z-index": 20 } },
+    {
+      selector: "node.near",
+      style: {
+        "border-color": "#D55E00",
+        "border-width": 6,
+        label: "data(nearLabel)",
+        "font-weight": "bold",
+        "text-wrap": "wrap",
+        "text-max-width": "220px",
+        "min-zoomed-font-size": 0,
+        "z-index": 20,
+      },
+    },
     { selector: "node.path", style: { "border-color": "#000000", "border-width": 5 } },
-    { selector: "edge.path", style: { width: 5, "line-color": "#000000", "target-arrow-color": "#000000", "min-zoomed-font-size": 4, "z-index": 9 } },
+    {
+      selector: "edge.path",
+      style: { width: 5, "line-color": "#000000", "target-arrow-color": "#000000", "min-zoomed-font-size": 4, "z-index": 9 },
+    },
     { selector: "node.approximate", style: { "border-style": "dashed", "border-color": "#6b7683" } },
   ];
 }

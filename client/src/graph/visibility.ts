@@ -53,7 +53,9 @@ function bySeason(cy: Core, season: number): NodeCollection {
   const seasoned = cy.nodes().filter((n) => nodeSeasons(n).includes(season));
   const context = seasoned
     .neighborhood("node")
-    .filter((n) => (n.data("kind") === "territory" || n.data("kind") === "theme") && nodeSeasons(n as NodeSingular).length === 0) as NodeCollection;
+    .filter(
+      (n) => (n.data("kind") === "territory" || n.data("kind") === "theme") && nodeSeasons(n as NodeSingular).length === 0,
+    ) as NodeCollection;
   return seasoned.union(context);
 }
 
@@ -68,7 +70,9 @@ function byTheme(cy: Core, themeSlug: string): NodeCollection {
 function byRegion(cy: Core, regionCode: string): NodeCollection {
   const territories = cy.nodes('[kind = "territory"]').filter((n) => n.data("regionCode") === regionCode);
   const around = territories.neighborhood("node").filter((n) => n.data("kind") !== "territory");
-  return territories.union(around).union(around.filter('[kind = "initiative"]').neighborhood('node[kind != "territory"]')) as NodeCollection;
+  return territories
+    .union(around)
+    .union(around.filter('[kind = "initiative"]').neighborhood('node[kind != "territory"]')) as NodeCollection;
 }
 
 /** Breadth-first, within what the filters keep. */

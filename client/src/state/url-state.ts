@@ -22,7 +22,6 @@ export interface UrlState {
   limit: number | null; // how many entities the first view shows (the server's default: 1 500)
 }
 
-
 export function parseUrl(pathname: string, search: string): UrlState {
   const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const embed = parts[0] === "embed";
@@ -34,7 +33,11 @@ export function parseUrl(pathname: string, search: string): UrlState {
     const value = Number(query.get(name));
     return query.has(name) && Number.isInteger(value) && value >= min && value <= max ? value : null;
   };
-  const listedKinds = query.get("kinds")?.split(",").filter((k): k is Kind => isKind(k)) ?? null;
+  const listedKinds =
+    query
+      .get("kinds")
+      ?.split(",")
+      .filter((k): k is Kind => isKind(k)) ?? null;
   const place = query.get("near");
   const from = parseNodeId(query.get("from"));
   const to = parseNodeId(query.get("to"));
@@ -80,4 +83,3 @@ export function toUrl(state: UrlState): string {
   const search = query.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   return search ? `${path}?${search}` : path;
 }
-

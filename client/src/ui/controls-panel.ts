@@ -35,7 +35,12 @@ export class ControlsPanel {
     private readonly actions: ControlsActions,
   ) {}
 
-  render(filters: Filters, options: FilterOptions, near: { place: string; radiusKm: number } | null, path: { from: EntityRef | null; to: EntityRef | null; names: Record<string, string> }): void {
+  render(
+    filters: Filters,
+    options: FilterOptions,
+    near: { place: string; radiusKm: number } | null,
+    path: { from: EntityRef | null; to: EntityRef | null; names: Record<string, string> },
+  ): void {
     const t = locales[this.lang].ui;
     const kindBoxes = entityKinds.map((kind) =>
       h(
@@ -52,7 +57,14 @@ export class ControlsPanel {
         ` ${kindName(kind, this.lang)}`,
       ),
     );
-    const select = (id: string, label: string, all: string, values: { value: string; label: string }[], current: string | null, change: (value: string | null) => void) =>
+    const select = (
+      id: string,
+      label: string,
+      all: string,
+      values: { value: string; label: string }[],
+      current: string | null,
+      change: (value: string | null) => void,
+    ) =>
       h(
         "label",
         { className: "field" },
@@ -64,8 +76,24 @@ export class ControlsPanel {
           values.map((v) => h("option", { value: v.value, selected: v.value === current }, v.label)),
         ),
       );
-    const placeInput = h("input", { type: "text", id: "near-place", name: "place", required: true, value: near?.place ?? "", autocomplete: "off", placeholder: "Lille" });
-    const radiusInput = h("input", { type: "number", id: "near-radius", name: "radius", min: "1", max: "1000", step: "1", value: String(near?.radiusKm ?? 50) });
+    const placeInput = h("input", {
+      type: "text",
+      id: "near-place",
+      name: "place",
+      required: true,
+      value: near?.place ?? "",
+      autocomplete: "off",
+      placeholder: "Lille",
+    });
+    const radiusInput = h("input", {
+      type: "number",
+      id: "near-radius",
+      name: "radius",
+      min: "1",
+      max: "1000",
+      step: "1",
+      value: String(near?.radiusKm ?? 50),
+    });
     const refName = (ref: EntityRef | null): string => (ref ? (path.names[nodeId(ref)] ?? ref.slug) : "—");
 
     clear(
@@ -75,11 +103,30 @@ export class ControlsPanel {
         { "aria-labelledby": "filters-title" },
         h("h2", { id: "filters-title" }, t.filters),
         h("fieldset", { className: "kinds" }, h("legend", {}, t.kinds), kindBoxes),
-        select("filter-season", t.season, t.allSeasons, options.seasons.map((s) => ({ value: String(s.season), label: s.label })), filters.season === null ? null : String(filters.season), (v) =>
-          this.actions.patchFilters({ season: v === null ? null : Number(v) }),
+        select(
+          "filter-season",
+          t.season,
+          t.allSeasons,
+          options.seasons.map((s) => ({ value: String(s.season), label: s.label })),
+          filters.season === null ? null : String(filters.season),
+          (v) => this.actions.patchFilters({ season: v === null ? null : Number(v) }),
         ),
-        select("filter-theme", t.theme, t.allThemes, options.themes.map((th) => ({ value: th.slug, label: th.name })), filters.theme, (v) => this.actions.patchFilters({ theme: v })),
-        select("filter-region", t.region, t.allRegions, options.regions.map((r) => ({ value: r.code, label: r.name })), filters.region, (v) => this.actions.patchFilters({ region: v })),
+        select(
+          "filter-theme",
+          t.theme,
+          t.allThemes,
+          options.themes.map((th) => ({ value: th.slug, label: th.name })),
+          filters.theme,
+          (v) => this.actions.patchFilters({ theme: v }),
+        ),
+        select(
+          "filter-region",
+          t.region,
+          t.allRegions,
+          options.regions.map((r) => ({ value: r.code, label: r.name })),
+          filters.region,
+          (v) => this.actions.patchFilters({ region: v }),
+        ),
       ),
       h(
         "section",
@@ -96,7 +143,12 @@ export class ControlsPanel {
           },
           h("label", { className: "field" }, t.nearPlace, placeInput),
           h("label", { className: "field" }, t.nearRadius, radiusInput),
-          h("div", { className: "row" }, h("button", { type: "submit" }, t.nearSubmit), near ? h("button", { type: "button", onclick: () => this.actions.clearNear() }, t.clear) : null),
+          h(
+            "div",
+            { className: "row" },
+            h("button", { type: "submit" }, t.nearSubmit),
+            near ? h("button", { type: "button", onclick: () => this.actions.clearNear() }, t.clear) : null,
+          ),
         ),
         this.nearResults,
       ),
@@ -104,9 +156,22 @@ export class ControlsPanel {
         "section",
         { "aria-labelledby": "paths-title" },
         h("h2", { id: "paths-title" }, t.paths),
-        h("p", { className: "path-ends" }, t.pathFrom, h("strong", { id: "path-from" }, refName(path.from)), h("br", {}), t.pathTo, h("strong", { id: "path-to" }, refName(path.to))),
+        h(
+          "p",
+          { className: "path-ends" },
+          t.pathFrom,
+          h("strong", { id: "path-from" }, refName(path.from)),
+          h("br", {}),
+          t.pathTo,
+          h("strong", { id: "path-to" }, refName(path.to)),
+        ),
         path.from && path.to
-          ? h("div", { className: "row" }, h("button", { type: "button", id: "path-submit", onclick: () => this.actions.showPaths() }, t.pathSubmit), h("button", { type: "button", onclick: () => this.actions.clearPaths() }, t.clear))
+          ? h(
+              "div",
+              { className: "row" },
+              h("button", { type: "button", id: "path-submit", onclick: () => this.actions.showPaths() }, t.pathSubmit),
+              h("button", { type: "button", onclick: () => this.actions.clearPaths() }, t.clear),
+            )
           : h("p", { className: "muted" }, t.pathPick),
         this.pathStatus,
       ),
@@ -122,7 +187,21 @@ export class ControlsPanel {
         this.nearResults,
         h("p", { className: "error", role: "alert" }, describeError(error, this.lang)),
         candidates.length
-          ? h("ul", { className: "candidates" }, candidates.map((c) => h("li", {}, h("button", { type: "button", className: "link", onclick: () => pickCandidate?.(`${c.name} (${c.departement})`) }, c.label))))
+          ? h(
+              "ul",
+              { className: "candidates" },
+              candidates.map((c) =>
+                h(
+                  "li",
+                  {},
+                  h(
+                    "button",
+                    { type: "button", className: "link", onclick: () => pickCandidate?.(`${c.name} (${c.departement})`) },
+                    c.label,
+                  ),
+                ),
+              ),
+            )
           : null,
       );
       return;
@@ -142,7 +221,11 @@ export class ControlsPanel {
               h(
                 "li",
                 {},
-                h("button", { type: "button", className: "link", onclick: () => this.actions.land({ kind: "ally", slug: hit.ally.slug }) }, hit.ally.name),
+                h(
+                  "button",
+                  { type: "button", className: "link", onclick: () => this.actions.land({ kind: "ally", slug: hit.ally.slug }) },
+                  hit.ally.name,
+                ),
                 ` — ${t.kmFrom(hit.distanceKm, hit.via?.name ?? "?")}`,
                 hit.approximate ? h("span", { className: "muted" }, ` (${t.approximate})`) : null,
               ),

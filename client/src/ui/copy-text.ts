@@ -1,7 +1,10 @@
 /** Puts text on the clipboard; falls back on a hidden textarea where the Clipboard API is refused. */
 export async function copyText(text: string): Promise<void> {
   try {
-    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000))]);
+    await Promise.race([
+      navigator.clipboard.writeText(text),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000)),
+    ]);
   } catch {
     const area = document.createElement("textarea");
     area.value = text;

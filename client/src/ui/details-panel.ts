@@ -49,8 +49,16 @@ export class DetailsPanel {
     const permalink = new URL(entityPath(ref), window.location.origin).href;
     const embedUrl = new URL(entityPath(ref, true), window.location.origin).href;
     const snippet = `<iframe src="${embedUrl}" width="720" height="480" style="border:0" loading="lazy" title="${escapeAttribute(String(node.data("label")))} — ${escapeAttribute(t.title)}"></iframe>`;
-    const copyLink = h("button", { type: "button", onclick: (e: Event) => this.actions.copy(permalink, e.currentTarget as HTMLButtonElement) }, t.copyLink);
-    const copyEmbed = h("button", { type: "button", onclick: (e: Event) => this.actions.copy(snippet, e.currentTarget as HTMLButtonElement) }, t.copyCode);
+    const copyLink = h(
+      "button",
+      { type: "button", onclick: (e: Event) => this.actions.copy(permalink, e.currentTarget as HTMLButtonElement) },
+      t.copyLink,
+    );
+    const copyEmbed = h(
+      "button",
+      { type: "button", onclick: (e: Event) => this.actions.copy(snippet, e.currentTarget as HTMLButtonElement) },
+      t.copyCode,
+    );
     const worksWithOthers = ref.kind === "ally" || ref.kind === "person";
 
     clear(
@@ -65,15 +73,29 @@ export class DetailsPanel {
       h(
         "div",
         { className: "actions" },
-        h("button", { type: "button", "aria-pressed": String(this.actions.isExpanded(node.id())), onclick: () => this.actions.toggleExpand(node.id()) }, this.actions.isExpanded(node.id()) ? t.collapse : t.expand),
+        h(
+          "button",
+          {
+            type: "button",
+            "aria-pressed": String(this.actions.isExpanded(node.id())),
+            onclick: () => this.actions.toggleExpand(node.id()),
+          },
+          this.actions.isExpanded(node.id()) ? t.collapse : t.expand,
+        ),
         h(
           "label",
           { className: "focus-control" },
           `${t.focus} `,
           h(
             "select",
-            { "aria-label": `${t.focus} — ${t.focusDepth}`, onchange: (e: Event) => this.actions.setFocus(node.id(), Number((e.target as HTMLSelectElement).value) || null) },
-            [h("option", { value: "0", selected: depth === null }, t.focusOff), ...[1, 2, 3].map((d) => h("option", { value: String(d), selected: depth === d }, `${t.focusDepth} ${d}`))],
+            {
+              "aria-label": `${t.focus} — ${t.focusDepth}`,
+              onchange: (e: Event) => this.actions.setFocus(node.id(), Number((e.target as HTMLSelectElement).value) || null),
+            },
+            [
+              h("option", { value: "0", selected: depth === null }, t.focusOff),
+              ...[1, 2, 3].map((d) => h("option", { value: String(d), selected: depth === d }, `${t.focusDepth} ${d}`)),
+            ],
           ),
         ),
         h("button", { type: "button", onclick: () => this.actions.setPathEnd("from", ref) }, t.pathStart),
@@ -87,7 +109,14 @@ export class DetailsPanel {
       worksWithOthers ? [h("h3", {}, t.workedWith), collaborators] : null,
       h("h3", {}, t.neighbours),
       this.neighbours(node),
-      h("details", { className: "embed" }, h("summary", {}, t.embed), h("p", {}, t.embedHelp), h("textarea", { readonly: true, rows: 4, "aria-label": t.embed }, snippet), copyEmbed),
+      h(
+        "details",
+        { className: "embed" },
+        h("summary", {}, t.embed),
+        h("p", {}, t.embedHelp),
+        h("textarea", { readonly: true, rows: 4, "aria-label": t.embed }, snippet),
+        copyEmbed,
+      ),
     );
     this.container.hidden = false;
     void this.loadProvenance(ref, node.id(), provenance);
@@ -111,11 +140,26 @@ export class DetailsPanel {
                 h(
                   "li",
                   {},
-                  h("button", { type: "button", className: "link", onclick: () => this.actions.land({ kind: c.collaborator.kind, slug: c.collaborator.slug }) }, swatch(c.collaborator.kind), ` ${c.collaborator.name}`),
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      className: "link",
+                      onclick: () => this.actions.land({ kind: c.collaborator.kind, slug: c.collaborator.slug }),
+                    },
+                    swatch(c.collaborator.kind),
+                    ` ${c.collaborator.name}`,
+                  ),
                   h(
                     "ul",
                     { className: "reasons" },
-                    c.reasons.map((reason) => h("li", {}, words[reason.reason]({ via: reason.via?.name ?? null, seasons: reason.seasons, relationship: reason.relationship }))),
+                    c.reasons.map((reason) =>
+                      h(
+                        "li",
+                        {},
+                        words[reason.reason]({ via: reason.via?.name ?? null, seasons: reason.seasons, relationship: reason.relationship }),
+                      ),
+                    ),
                   ),
                 ),
               ),
@@ -135,8 +179,15 @@ export class DetailsPanel {
         {},
         h("span", { className: "relation" }, describeEdge(edge, outgoing, this.lang)),
         " ",
-        h("button", { type: "button", className: "link", onclick: () => this.actions.land(refOfNodeId(other.id())) }, swatch(other.data("kind")), ` ${other.data("label")}`),
-        edge.data("quote") ? h("blockquote", { className: "edge-quote" }, `« ${edge.data("quote")} »`, this.sourceCite(edge.data("sourceDocument"))) : null,
+        h(
+          "button",
+          { type: "button", className: "link", onclick: () => this.actions.land(refOfNodeId(other.id())) },
+          swatch(other.data("kind")),
+          ` ${other.data("label")}`,
+        ),
+        edge.data("quote")
+          ? h("blockquote", { className: "edge-quote" }, `« ${edge.data("quote")} »`, this.sourceCite(edge.data("sourceDocument")))
+          : null,
       );
     });
     return h("ul", { className: "neighbours" }, items);

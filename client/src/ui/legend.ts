@@ -24,14 +24,30 @@ export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void
       { className: "legend-list", "aria-label": t.legend },
       entityKinds
         .filter((kind) => kindCounts.has(kind))
-        .map((kind) => h("li", { dataset: { kind } }, swatch(kind), ` ${kindName(kind, lang)} `, h("span", { className: "count" }, `(${kindCounts.get(kind)})`))),
+        .map((kind) =>
+          h(
+            "li",
+            { dataset: { kind } },
+            swatch(kind),
+            ` ${kindName(kind, lang)} `,
+            h("span", { className: "count" }, `(${kindCounts.get(kind)})`),
+          ),
+        ),
     ),
     h(
       "ul",
       { className: "legend-list edges" },
-      [...edgeCounts.keys()].sort().map((type) =>
-        h("li", { dataset: { edgeType: type } }, edgeSwatch(type), ` ${relationshipName(type, lang)} `, h("span", { className: "count" }, `(${edgeCounts.get(type)})`)),
-      ),
+      [...edgeCounts.keys()]
+        .sort()
+        .map((type) =>
+          h(
+            "li",
+            { dataset: { edgeType: type } },
+            edgeSwatch(type),
+            ` ${relationshipName(type, lang)} `,
+            h("span", { className: "count" }, `(${edgeCounts.get(type)})`),
+          ),
+        ),
     ),
   );
 }

@@ -35,7 +35,12 @@ export class ListView {
       h(
         "th",
         { scope: "col", "aria-sort": this.sort.key === key ? (this.sort.ascending ? "ascending" : "descending") : "none" },
-        h("button", { type: "button", className: "sort", "aria-label": t.sortBy(label), onclick: () => this.sortBy(key) }, label, this.sort.key === key ? (this.sort.ascending ? " ▲" : " ▼") : ""),
+        h(
+          "button",
+          { type: "button", className: "sort", "aria-label": t.sortBy(label), onclick: () => this.sortBy(key) },
+          label,
+          this.sort.key === key ? (this.sort.ascending ? " ▲" : " ▼") : "",
+        ),
       );
     clear(
       this.container,
@@ -43,7 +48,11 @@ export class ListView {
         "table",
         { className: "entity-list" },
         h("caption", {}, `${t.listCaption} (${nodes.length})`),
-        h("thead", {}, h("tr", {}, header("name", t.name), header("kind", t.kind), header("season", t.seasons), h("th", { scope: "col" }, t.neighbours))),
+        h(
+          "thead",
+          {},
+          h("tr", {}, header("name", t.name), header("kind", t.kind), header("season", t.seasons), h("th", { scope: "col" }, t.neighbours)),
+        ),
         h(
           "tbody",
           {},
@@ -51,8 +60,19 @@ export class ListView {
             h(
               "tr",
               { id: rowId(node.id()), className: node.selected() ? "selected" : "" },
-              h("th", { scope: "row" }, h("button", { type: "button", className: "link", onclick: () => this.onSelect(node.id()) }, String(node.data("label")))),
-              h("td", {}, kindName(node.data("kind"), lang), node.data("subkind") ? ` (${valueName(labelOf[node.data("kind") as keyof typeof labelOf], "kind", node.data("subkind"), lang)})` : ""),
+              h(
+                "th",
+                { scope: "row" },
+                h("button", { type: "button", className: "link", onclick: () => this.onSelect(node.id()) }, String(node.data("label"))),
+              ),
+              h(
+                "td",
+                {},
+                kindName(node.data("kind"), lang),
+                node.data("subkind")
+                  ? ` (${valueName(labelOf[node.data("kind") as keyof typeof labelOf], "kind", node.data("subkind"), lang)})`
+                  : "",
+              ),
               h("td", {}, seasonsOf.get(node.id())!.join(", ")),
               h(
                 "td",

@@ -44,6 +44,11 @@ export function buildPage(root: HTMLElement, lang: Lang, embed: boolean): PageEl
   page.stage.append(page.graph, page.list, page.notice, page.status, page.tooltip, page.credits);
   root.dataset.embed = String(embed);
   if (embed) root.replaceChildren(page.stage, page.embedBar);
-  else root.replaceChildren(h("a", { className: "skip", href: "#list", onclick: () => root.dispatchEvent(new CustomEvent("show-list")) }, t.list), page.header, h("div", { id: "layout" }, page.controls, page.stage, page.details));
+  else
+    root.replaceChildren(
+      h("a", { className: "skip", href: "#list", onclick: () => root.dispatchEvent(new CustomEvent("show-list")) }, t.list),
+      page.header,
+      h("div", { id: "layout" }, page.controls, page.stage, page.details),
+    );
   return page;
 }

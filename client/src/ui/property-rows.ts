@@ -24,8 +24,16 @@ export function propertyRows(label: Label, data: Readonly<Record<string, unknown
     rows.push(h("dt", {}, property.names[lang]), h("dd", {}, minimum && data[minimum[0]] === true ? t.moreThan(String(shown)) : shown));
   }
   if (location in properties && typeof data.latitude === "number" && typeof data.longitude === "number") {
-    const how = data.locationApproximate === true ? ` (${t.approximate})` : String(data.locationPrecision ?? "").startsWith("based-in") ? ` (${t.whereBased})` : "";
-    rows.push(h("dt", {}, properties[location]!.names[lang]), h("dd", {}, `${data.latitude.toFixed(3)} N, ${data.longitude.toFixed(3)} E${how}`));
+    const how =
+      data.locationApproximate === true
+        ? ` (${t.approximate})`
+        : String(data.locationPrecision ?? "").startsWith("based-in")
+          ? ` (${t.whereBased})`
+          : "";
+    rows.push(
+      h("dt", {}, properties[location]!.names[lang]),
+      h("dd", {}, `${data.latitude.toFixed(3)} N, ${data.longitude.toFixed(3)} E${how}`),
+    );
   }
   if (pageTitle in properties && data[pageTitle]) {
     const page = data[pageUrl]

@@ -16,7 +16,12 @@ export interface ToolbarActions {
 }
 
 /** View switch (network, map, list), copy link, exports, language, and the panels' drawer on phones. */
-export function renderToolbar(container: HTMLElement, actions: ToolbarActions, lang: Lang, current: { layout: string; view: string }): void {
+export function renderToolbar(
+  container: HTMLElement,
+  actions: ToolbarActions,
+  lang: Lang,
+  current: { layout: string; view: string },
+): void {
   const t = locales[lang].ui;
   const viewButton = (id: string, label: string, pressed: boolean, action: () => void) =>
     h("button", { type: "button", id, "aria-pressed": String(pressed), onclick: () => action() }, label); // the explorer redraws these buttons

@@ -13,7 +13,11 @@ export function attachTooltip(cy: Core, tooltip: HTMLElement, lang: Lang): void 
   };
   cy.on("mouseover", "node", (event) => {
     const node = event.target as NodeSingular;
-    show(`${node.data("label")}\n${describeKind(node.data("kind"), node.data("subkind"), lang)}`, event.renderedPosition.x, event.renderedPosition.y);
+    show(
+      `${node.data("label")}\n${describeKind(node.data("kind"), node.data("subkind"), lang)}`,
+      event.renderedPosition.x,
+      event.renderedPosition.y,
+    );
   });
   cy.on("mouseover", "edge", (event) => {
     const edge = event.target as EdgeSingular;
@@ -26,7 +30,10 @@ export function attachTooltip(cy: Core, tooltip: HTMLElement, lang: Lang): void 
 export function describeEdgeFully(edge: EdgeSingular, lang: Lang): string {
   const t = locales[lang].ui;
   const parts = [`${edge.source().data("label")} ${relationshipName(edge.data("type"), lang)} ${edge.target().data("label")}`];
-  if (edge.data("season")) parts.push(`${t.seasonNumber(edge.data("season"))}${edge.data("startYear") ? ` (${edge.data("startYear")}-${edge.data("endYear")})` : ""}`);
+  if (edge.data("season"))
+    parts.push(
+      `${t.seasonNumber(edge.data("season"))}${edge.data("startYear") ? ` (${edge.data("startYear")}-${edge.data("endYear")})` : ""}`,
+    );
   if (edge.data("role")) parts.push(t.role(edge.data("role")));
   if (edge.data("nature")) parts.push(String(edge.data("nature")));
   if (edge.data("quote")) parts.push(`« ${edge.data("quote")} »`);
@@ -35,5 +42,7 @@ export function describeEdgeFully(edge: EdgeSingular, lang: Lang): string {
 
 /** "Allié · coopérative": the kind, and the entity's own kind in the model's words. */
 export function describeKind(kind: Kind, subkind: unknown, lang: Lang): string {
-  return typeof subkind === "string" && subkind ? `${kindName(kind, lang)} · ${valueName(labelOf[kind], "kind", subkind, lang)}` : kindName(kind, lang);
+  return typeof subkind === "string" && subkind
+    ? `${kindName(kind, lang)} · ${valueName(labelOf[kind], "kind", subkind, lang)}`
+    : kindName(kind, lang);
 }

@@ -26,7 +26,9 @@ export async function alliesNear(services: Services, args: { place: string; radi
   return rows.map((row) => ({
     ally: { kind: kindOf.Ally, slug: row.slug, name: row.name, subkind: row.kind, ...toLatLon(row.location) },
     distanceKm: Math.round((row.metres as number) / 10) / 100,
-    via: row.viaSlug ? { kind: kindOf.Territory, slug: row.viaSlug, name: row.viaName, subkind: row.viaKind, ...toLatLon(row.viaLocation) } : null,
+    via: row.viaSlug
+      ? { kind: kindOf.Territory, slug: row.viaSlug, name: row.viaName, subkind: row.viaKind, ...toLatLon(row.viaLocation) }
+      : null,
     reason: row.reason,
     season: row.season ?? null,
     approximate: Boolean(row.approximate) || commune.approximate,

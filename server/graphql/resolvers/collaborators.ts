@@ -27,7 +27,9 @@ export async function collaborators(services: Services, args: { kind?: Kind | nu
   const kind = args.kind ?? "ally";
   if (kind !== "ally" && kind !== "person") throw badUserInput("not-a-collaborator", { kind }, "kind");
   const query = fillQuery("queries/collaborators", { __LABEL__: checkedLabel(labelOf[kind]) });
-  const rows = await readQuery<{ label: Label; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, { slug: args.slug });
+  const rows = await readQuery<{ label: Label; props: Record<string, unknown>; reasons: ReasonRow[] }>(services, query, {
+    slug: args.slug,
+  });
   if (rows.length === 0) await assertEntityExists(services, kind, args.slug, "slug");
   return rows.map((row) => ({ collaborator: summarize(row.label, row.props), reasons: mergeReasons(row.reasons) }));
 }
@@ -48,5 +50,9 @@ function mergeReasons(rows: ReasonRow[]): Reason[] {
 
 /** In French, for API users who show it as it is (deprecated: the explorer words reason, via and seasons itself). */
 function describe(reason: Omit<Reason, "description">): string {
-  return locales.fr.collaboration[reason.reason]({ via: reason.via?.name ?? null, seasons: reason.seasons, relationship: reason.relationship });
+  return locales.fr.collaboration[reason.reason]({
+    via: reason.via?.name ?? null,
+    seasons: reason.seasons,
+    relationship: reason.relationship,
+  });
 }

@@ -1,4 +1,3 @@
-
 import { nodeIdOfLabel } from "../../../core/ids.ts";
 import { displayName, kindOf, type Label } from "../../../core/model/index.ts";
 import { plainProperties, toLatLon } from "../../../core/node-values.ts";

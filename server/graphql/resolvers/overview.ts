@@ -10,7 +10,9 @@ export async function overview(services: Services, args: { limit?: number | null
   const limit = args.limit ?? 1500;
   checkRange("limit", limit, 1, 20000);
   const [[row], [version]] = await Promise.all([
-    readQuery<{ nodes: string; relationships: string; total: number }>(services, fillQuery("queries/overview", {}), { limit: neo4j.int(limit) }),
+    readQuery<{ nodes: string; relationships: string; total: number }>(services, fillQuery("queries/overview", {}), {
+      limit: neo4j.int(limit),
+    }),
     readQuery<{ version: number }>(services, readCypher("queries/graph-version"), {}),
   ]);
   const { nodes, relationships } = row ? parseElementRow(row) : { nodes: [], relationships: [] };

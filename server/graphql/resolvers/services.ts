@@ -10,7 +10,11 @@ export interface Services {
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
 }
 
-export async function readQuery<T extends Record<string, unknown>>(services: Services, query: string, params: Record<string, unknown>): Promise<T[]> {
+export async function readQuery<T extends Record<string, unknown>>(
+  services: Services,
+  query: string,
+  params: Record<string, unknown>,
+): Promise<T[]> {
   const { records } = await services.driver.executeQuery(query, params, { database: services.database, routing: "READ" });
   return records.map((record) => record.toObject() as T);
 }
