@@ -7,7 +7,8 @@ import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { labels as graphLabels, propertiesOf, relationshipKinds } from "../../core/model/index.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "../../seeds/load-queries.ts";
-import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+import { openTestDatabase, resetToSeeds, testLog } from "../helpers/test-database.ts";
+import { applySchema } from "../../core/neo4j/apply-schema.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -132,6 +133,24 @@ describe("every hand-written query of cypher/ compiles against the real database
       ].join(",")} ONLINE`,
     ];
     expect(found.sort()).toEqual(wanted.sort());
+  });
+
+  it("a fulltext index left by an older model (other properties) is rebuilt to the model's", async () => {
+    const run = (query: string) => database.driver.executeQuery(query, {}, { database: database.database });
+    await run("DROP INDEX entity_text");
+    await run("CREATE FULLTEXT INDEX entity_text FOR (n:Territory|Ally) ON EACH [n.name]");
+    await applySchema(database.driver, database.database, testLog);
+    const { records } = await run(
+      "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'entity_text' RETURN labelsOrTypes, properties",
+    );
+    const searched = graphLabels.flatMap((label) =>
+      Object.entries(propertiesOf(label))
+        .filter(([, p]) => p.search)
+        .map(([name]) => name),
+    );
+    expect(searched.length).toBeGreaterThan(1);
+    expect([...records[0]!.get("properties")].sort()).toEqual([...new Set(searched)].sort());
+    expect(records[0]!.get("labelsOrTypes")).toHaveLength(graphLabels.length);
   });
 
   it("PROFILE: the point index serves alliesNear, the fulltext index serves search", async () => {
