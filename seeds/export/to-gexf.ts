@@ -1,16 +1,8 @@
-import { XMLBuilder } from "fast-xml-parser";
-import { attributeValue, edgeAttributeTypes, nodeAttributeTypes, type AttributeType } from "./attributes.ts";
+import { attributeValue, toXml, edgeAttributeTypes, nodeAttributeTypes, type AttributeType } from "./xml-attributes.ts";
 import { edgeId, nodeAttributes, relationshipAttributes } from "./flatten.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
 
 const gexfType: Record<AttributeType, string> = { string: "string", int: "integer", double: "double", boolean: "boolean" };
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  format: true,
-  indentBy: "  ",
-  suppressEmptyNode: true,
-});
 
 /** GEXF 1.3, Gephi's own format: declared node and edge attributes, labels, directed edges. */
 export function toGexf(graph: WholeGraph, exportedAt = new Date()): string {
@@ -69,5 +61,5 @@ export function toGexf(graph: WholeGraph, exportedAt = new Date()): string {
       },
     },
   };
-  return builder.build(document);
+  return toXml(document);
 }

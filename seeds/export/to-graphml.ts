@@ -1,15 +1,6 @@
-import { XMLBuilder } from "fast-xml-parser";
-import { attributeValue, edgeAttributeTypes, nodeAttributeTypes } from "./attributes.ts";
+import { attributeValue, toXml, edgeAttributeTypes, nodeAttributeTypes } from "./xml-attributes.ts";
 import { edgeId, nodeAttributes, relationshipAttributes } from "./flatten.ts";
 import { exportId, type WholeGraph } from "./read-graph.ts";
-
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  format: true,
-  indentBy: "  ",
-  suppressEmptyNode: true,
-});
 
 /** GraphML, as Gephi, yEd and Cytoscape desktop read it: typed keys for every property. */
 export function toGraphml(graph: WholeGraph): string {
@@ -44,5 +35,5 @@ export function toGraphml(graph: WholeGraph): string {
       },
     },
   };
-  return builder.build(document);
+  return toXml(document);
 }

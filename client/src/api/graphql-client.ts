@@ -4,15 +4,21 @@ import { provenanceQueries } from "./__generated__/provenance-queries.ts";
 import type * as Op from "./__generated__/operations.ts";
 import { ApiError } from "./api-error.ts";
 import collaboratorsQuery from "./operations/collaborators.graphql?raw";
-import entitiesQuery from "./operations/entities.graphql?raw";
+import elementsFragment from "./operations/elements.fragment.graphql?raw";
+import entitiesOperation from "./operations/entities.graphql?raw";
 import filterOptionsQuery from "./operations/filter-options.graphql?raw";
 import nearQuery from "./operations/near.graphql?raw";
-import neighbourhoodQuery from "./operations/neighbourhood.graphql?raw";
+import neighbourhoodOperation from "./operations/neighbourhood.graphql?raw";
 import overviewQuery from "./operations/overview.graphql?raw";
-import pathsQuery from "./operations/paths.graphql?raw";
+import pathsOperation from "./operations/paths.graphql?raw";
 import searchQuery from "./operations/search.graphql?raw";
 import sourcesQuery from "./operations/sources.graphql?raw";
 import type { Elements, EntityRef, Provenance } from "./types.ts";
+
+// The element queries select the same fields: one fragment, sent with each.
+const [entitiesQuery, neighbourhoodQuery, pathsQuery] = [entitiesOperation, neighbourhoodOperation, pathsOperation].map(
+  (operation) => `${operation}\n${elementsFragment}`,
+);
 
 /**
  * The one module that talks to the server: every GraphQL call of the explorer (its operations are the

@@ -36,6 +36,8 @@ export type CollaboratorsQueryVariables = Exact<{
 
 export type CollaboratorsQuery = { collaborators: Array<{ collaborator: { kind: EntityKind, slug: string, name: string }, reasons: Array<{ reason: CollaborationKind, relationship: string | null, seasons: Array<number>, via: { kind: EntityKind, slug: string, name: string } | null }> }> };
 
+export type ElementsFieldsFragment = { truncated: boolean, nodes: Array<{ group: string, data: unknown }>, edges: Array<{ group: string, data: unknown }> };
+
 export type EntitiesQueryVariables = Exact<{
   refs: Array<EntityRef> | EntityRef;
 }>;

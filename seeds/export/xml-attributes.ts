@@ -1,3 +1,4 @@
+import { XMLBuilder } from "fast-xml-parser";
 import {
   labels,
   propertiesOf,
@@ -76,4 +77,17 @@ export function attributeValue(value: unknown): string {
       : String(value);
   // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+});
+
+/** A document written as { element: { "@attribute": …, child: […], "#text": … } }, as XML (fast-xml-parser escapes it). */
+export function toXml(document: Record<string, unknown>): string {
+  return builder.build(document) as string;
 }

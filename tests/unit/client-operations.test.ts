@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse, validate } from "graphql";
+import neo4j from "neo4j-driver";
+import { describe, expect, it } from "vitest";
+import { provenanceOperations } from "../../core/generate/provenance-queries.ts";
+import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
+import { buildSchema } from "../../server/graphql/build-schema.ts";
+
+// The schema the server serves (its driver never connects: building the schema needs no database).
+const schema = await buildSchema({
+  driver: neo4j.driver("bolt://127.0.0.1:9"),
+  database: "neo4j",
+  gazetteer: new Gazetteer(readGazetteerFile()),
+});
+const dir = "client/src/api/operations";
+const fragments = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".fragment.graphql"))
+  .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+  .join("\n");
+const operations = [
+  ...fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql") && !f.endsWith(".fragment.graphql"))
+    .map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")] as const),
+  ...provenanceOperations().map((o) => [o.name, o.text] as const),
+];
+
+describe("the explorer's GraphQL operations", () => {
+  it("are there: one per call of the API client, one per kind with sources", () => {
+    expect(operations.length).toBeGreaterThan(10);
+  });
+
+  it.each(operations)("%s is valid against the schema the server serves", (_name, text) => {
+    const document = parse(text.includes("...") ? `${text}\n${fragments}` : text);
+    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  });
+});
