@@ -1,4 +1,4 @@
-import { checkValue } from "./check-value.ts";
+import { checkValue } from "../core/validation/value-schema.ts";
 import {
   entityKinds,
   givenPropertiesOf,

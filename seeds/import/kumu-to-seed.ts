@@ -9,7 +9,7 @@ import {
   listSeparator,
 } from "../export/kumu-layout.ts";
 import { slugify } from "../../core/text/normalize.ts";
-import { checkValue } from "../check-value.ts";
+import { checkValue } from "../../core/validation/value-schema.ts";
 import {
   derivedPropertyNames,
   entityKinds,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../../core/config.ts";
 import { parseJavaMajor } from "../../core/neo4j/find-java.ts";
 import { explainStartFailure } from "../../core/neo4j/start-embedded-neo4j.ts";
-import { checkValue } from "../../seeds/check-value.ts";
+import { checkValue } from "../../core/validation/value-schema.ts";
 
 describe("readConfig", () => {
   it("has the contract's defaults", () => {
