@@ -25,7 +25,30 @@ export interface ApiErrorParams {
   "not-a-collaborator": { kind: Kind };
   "text-too-long": { argument: string; max: number };
   "too-many": { argument: string; max: number };
+  "invalid-change": { problems: FieldProblem[] }; // a change refused: each reason at its field
+  "change-state": { id: string; status: string }; // accepting what is not pending, reverting twice…
 }
+
+/**
+ * Why a change is refused, at the field of the change it concerns ("operations[0].properties.name").
+ * `reason` and `params`, when set, let the page word it in its language; `message` is English.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  reason?: FieldProblemReason;
+  params?: Record<string, string | number>;
+}
+export type FieldProblemReason =
+  "required" | "invalid-value" | "exists" | "not-found" | "stale" | "quote-not-found" | "cog-name" | "no-source";
+
+/** Refusals that are about who asks, not what (GraphQL codes UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED). */
+export interface AccessErrorParams {
+  unauthenticated: Record<string, never>;
+  forbidden: { needed: string };
+  "rate-limited": { retryAfterSeconds: number };
+}
+
 export type ApiErrorReason = keyof ApiErrorParams;
 
 /** Failures that are not the caller's: the explorer words them too. */

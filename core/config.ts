@@ -12,6 +12,27 @@ export interface Config {
   neo4j: Neo4jConfig;
   seedOnStart: boolean; // load seeds/data when the graph is empty
   responseCache: boolean; // answer repeated anonymous reads from memory (server/http/response-cache.ts)
+  auth: AuthConfig;
+}
+
+/** Accounts and tokens (server/auth; README "Accounts and roles"). */
+export interface AuthConfig {
+  secret: string | undefined; // AUTH_SECRET signs the tokens; unset: a key generated once in secretFile
+  secretFile: string; // beside the embedded Neo4j's data, never in git
+  tokenTtlSeconds: number; // how long a login lasts
+  publicRead: boolean; // false: anonymous visitors see only the login
+  secureCookie: boolean; // the session cookie only over HTTPS (set it behind TLS)
+  jwks: JwksConfig | undefined; // single sign-on: tokens of an OIDC provider
+  loginLimit: { perAddress: number; perAccount: number; windowSeconds: number }; // login attempts
+  suggestionsPerHour: number; // visitors' suggestions, per address
+}
+
+export interface JwksConfig {
+  url: string; // AUTH_JWKS_URL
+  issuer: string | undefined; // AUTH_ISSUER
+  audience: string | undefined; // AUTH_AUDIENCE
+  rolesClaim: string; // AUTH_ROLES_CLAIM: the claim (a dotted path) that holds the roles
+  usernameClaim: string; // AUTH_USERNAME_CLAIM
 }
 
 export interface Neo4jConfig {
@@ -40,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: readOrigins(env.CORS_ORIGINS),
     seedOnStart: readBoolean(env, "SEED_ON_START", true),
     responseCache: readBoolean(env, "RESPONSE_CACHE", true),
+    auth: readAuth(env),
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       username: env.NEO4J_USERNAME || "neo4j",
@@ -53,6 +75,39 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   };
+}
+
+function readAuth(env: NodeJS.ProcessEnv): AuthConfig {
+  const secret = env.AUTH_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) throw new ConfigError("AUTH_SECRET must be at least 32 characters long.");
+  return {
+    secret,
+    secretFile: path.join(path.resolve(env.NEO4J_HOME || ".neo4j"), "auth-secret.key"),
+    tokenTtlSeconds: readInteger(env, "AUTH_TOKEN_TTL", 8 * 3600, 10),
+    publicRead: readBoolean(env, "PUBLIC_READ", true),
+    secureCookie: readBoolean(env, "COOKIE_SECURE", false),
+    jwks: env.AUTH_JWKS_URL
+      ? {
+          url: readUrl(env, "AUTH_JWKS_URL"),
+          issuer: env.AUTH_ISSUER || undefined,
+          audience: env.AUTH_AUDIENCE || undefined,
+          rolesClaim: env.AUTH_ROLES_CLAIM || "roles",
+          usernameClaim: env.AUTH_USERNAME_CLAIM || "preferred_username",
+        }
+      : undefined,
+    loginLimit: {
+      perAddress: readInteger(env, "LOGIN_LIMIT_PER_ADDRESS", 20, 1),
+      perAccount: readInteger(env, "LOGIN_LIMIT_PER_ACCOUNT", 5, 1),
+      windowSeconds: readInteger(env, "LOGIN_LIMIT_WINDOW", 15 * 60, 1),
+    },
+    suggestionsPerHour: readInteger(env, "SUGGESTIONS_PER_HOUR", 20, 1),
+  };
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string): string {
+  const raw = env[name]!;
+  if (!/^https?:\/\/\S+$/.test(raw)) throw new ConfigError(`${name}=${raw} must be an http(s) address.`);
+  return raw;
 }
 
 function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -1,4 +1,4 @@
-import { entityKinds, labels, propertiesOf, systemLabels } from "../model/index.ts";
+import { entityKinds, labels, propertiesOf, systemNodes } from "../model/index.ts";
 
 const header = "// Generated from core/model by `npm run generate`: edit the model, not this file.";
 
@@ -7,15 +7,16 @@ function snake(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** cypher/schema/constraints.cypher: one unique slug per kind, and the version node's id. */
+/** cypher/schema/constraints.cypher: one unique slug per kind, and the system nodes' keys. */
 export function constraintsCypher(): string {
   const lines = [
     header,
     "// One slug per entity and label: the stable key of permalinks and of every MERGE in the loader.",
     ...labels.map((label) => `CREATE CONSTRAINT ${entityKinds[label].kind}_slug IF NOT EXISTS FOR (n:${label}) REQUIRE n.slug IS UNIQUE;`),
-    "// One version node, found by its id in constant time by every cached read.",
-    ...systemLabels.map(
-      (label) => `CREATE CONSTRAINT ${snake(label).replace(/^_/, "")}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`,
+    "// The system nodes: one version node (found by its id by every cached read), accounts, change records.",
+    ...systemNodes.map(
+      ({ label, key }) =>
+        `CREATE CONSTRAINT ${snake(label).replace(/^_/, "")}_${snake(key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE;`,
     ),
   ];
   return lines.join("\n") + "\n";

@@ -1,4 +1,5 @@
-import type { ApiErrorParams, ClientErrorParams, PlaceCandidate } from "../api-errors.ts";
+import type { AccessErrorParams, ApiErrorParams, ClientErrorParams, PlaceCandidate } from "../api-errors.ts";
+import { roleNames, type Role } from "../roles.ts";
 import { kindName, relationshipName } from "../model/index.ts";
 
 /**
@@ -115,6 +116,12 @@ export const fr = {
       `Seuls un allié ou une personne ont des collaborateurs, pas : ${kindName(p.kind, "fr")}.`,
     "text-too-long": (p: ApiErrorParams["text-too-long"]) => `Texte trop long (${p.max} caractères au plus).`,
     "too-many": (p: ApiErrorParams["too-many"]) => `Au plus ${p.max} à la fois (${p.argument}).`,
+    "invalid-change": (p: ApiErrorParams["invalid-change"]) =>
+      `Modification refusée : ${p.problems.length} ${p.problems.length > 1 ? "problèmes" : "problème"}, rien n'a été écrit.`,
+    "change-state": (p: ApiErrorParams["change-state"]) => `Cette modification est ${changeStatus[p.status] ?? p.status} : impossible.`,
+    unauthenticated: (_: AccessErrorParams["unauthenticated"]) => "Connectez-vous d'abord (ou votre session a expiré).",
+    forbidden: (p: AccessErrorParams["forbidden"]) => `Il faut le rôle ${roleNames[p.needed as Role]?.fr ?? p.needed} pour cela.`,
+    "rate-limited": (p: AccessErrorParams["rate-limited"]) => `Trop de demandes : réessayez dans ${p.retryAfterSeconds} s.`,
     http: (p: ClientErrorParams["http"]) => `Le serveur a répondu ${p.status}.`,
     shape: (p: ClientErrorParams["shape"]) => `Réponse inattendue du serveur (${p.what}).`,
     internal: (_: ClientErrorParams["internal"]) => "Erreur du serveur (détaillée dans son journal).",
@@ -132,5 +139,6 @@ export const fr = {
 };
 
 const tieNames: Record<string, string> = { PARTNERED_WITH: "partenariat", SUPPORTS: "soutien", WORKS_FOR: "emploi" };
+const changeStatus: Record<string, string> = { pending: "en attente", applied: "appliquée", rejected: "rejetée", reverted: "déjà annulée" };
 
 export type Locale = typeof fr;

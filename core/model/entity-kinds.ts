@@ -216,7 +216,7 @@ export const entityKinds = {
       title,
       publisher: { type: "string", required: true, names: { fr: "Éditeur", en: "Publisher" } },
       year: { type: "year", names: { fr: "Année", en: "Year" } },
-      kind: { ...sourceKind, hidden: true, names: { fr: "Type", en: "Kind" }, doc: "fiche, referential or notes" },
+      kind: { ...sourceKind, hidden: true, names: { fr: "Type", en: "Kind" }, doc: "fiche, referential, notes, document or statement" },
       file: {
         type: "string",
         hidden: true,

@@ -41,4 +41,6 @@ export const sourceKind = enumeration({
   fiche: { fr: "fiche", en: "fiche" },
   referential: { fr: "référentiel", en: "referential" },
   notes: { fr: "notes", en: "notes" },
+  document: { fr: "document", en: "document" }, // named in a change made in the page
+  statement: { fr: "déclaration", en: "statement" }, // a first-hand statement: who says it, when
 });

@@ -69,8 +69,16 @@ export function displayName(props: Readonly<Record<string, unknown>>): string {
 /** Lowercase ASCII words joined by hyphens: the shape of every slug. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Labels of nodes that are not entities of the alliance (the response cache's version counter). */
-export const systemLabels = ["GraphVersion"] as const;
+/**
+ * Nodes that are not entities of the alliance, with their unique key: the response cache's version
+ * counter, the accounts (server/auth) and the change records (server/changes).
+ */
+export const systemNodes = [
+  { label: "GraphVersion", key: "id" },
+  { label: "Account", key: "username" },
+  { label: "Change", key: "id" },
+] as const;
+export const systemLabels = systemNodes.map((node) => node.label);
 
 /** What a seed file, an import or a form may give: every property but those the loader derives. */
 export function givenPropertiesOf(label: Label): Readonly<Record<string, Property>> {

@@ -16,10 +16,17 @@ import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AccountStore } from "../auth/account-store.ts";
+import { authRoutes } from "../auth/auth-routes.ts";
+import { AuthenticationError, Authenticator, type Viewer } from "../auth/authenticate.ts";
+import { readSigningKey } from "../auth/signing-key.ts";
+import { Tokens } from "../auth/tokens.ts";
+import type { RequestContext } from "../graphql/resolvers/services.ts";
 
 export interface App {
   httpServer: http.Server;
-  apollo: ApolloServer;
+  apollo: ApolloServer<RequestContext>;
 }
 
 /** Express app: /health, /graphql (Apollo Server 5 over the @neo4j/graphql schema), the explorer and its permalinks. */
@@ -28,10 +35,15 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const schema = await buildSchema({ driver: database.driver, database: database.database, gazetteer, layouts: new LayoutService() });
-  const apollo = new ApolloServer({
+  const accounts = new AccountStore(database.driver, database.database);
+  const tokens = new Tokens(readSigningKey(config.auth, log), config.auth.tokenTtlSeconds, config.auth.jwks);
+  const authenticator = new Authenticator(tokens, accounts);
+  const suggestions = new RateLimiterMemory({ points: config.auth.suggestionsPerHour, duration: 3600 });
+  const apollo = new ApolloServer<RequestContext>({
     schema,
-    // The API is read-only (no mutation is exposed) and uses no cookies, so a cross-site request can
-    // neither change anything nor read anything private: plain GET /graphql?query=… links may work.
+    // Plain GET /graphql?query=… links work (Apollo's CSRF prevention would refuse them). Cross-site
+    // writes are stopped before Apollo: the session cookie is SameSite=Strict and accepted only on
+    // GET (where Apollo runs no mutation) or on JSON posts from this origin (server/auth/authenticate.ts).
     csrfPrevention: false,
     introspection: true,
     includeStacktraceInErrorResponses: false, // errors are logged with their stack; clients get the message
@@ -51,15 +63,52 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   await apollo.start();
 
   app.get("/health", healthHandler(database.driver, database.database, Date.now()));
+  app.use("/auth", authRoutes(config.auth, accounts, tokens, authenticator, log));
   app.use(
     "/graphql",
-    // Public, read-only data: any origin may read it unless CORS_ORIGINS narrows the list; no credentials.
+    // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay
+    // on this site), so another site's page can only act with a token it was given.
     cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, credentials: false, maxAge: 86400 }),
+    async (request, response, next) => {
+      try {
+        const viewer = await authenticator.viewerOf(request);
+        if (!viewer && !config.auth.publicRead) return void unauthenticated(response, "This deployment is private: log in first.");
+        response.locals.viewer = viewer;
+        next();
+      } catch (error) {
+        if (error instanceof AuthenticationError) return void unauthenticated(response, `Authentication failed: ${error.message}.`);
+        next(error);
+      }
+    },
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async () => ({ sessionConfig: { database: database.database } }),
+      context: async ({ req, res }) => ({
+        sessionConfig: { database: database.database },
+        viewer: res.locals.viewer as Viewer | undefined,
+        limitSuggestion: async () => {
+          try {
+            await suggestions.consume(req.ip ?? "unknown");
+            return 0;
+          } catch (error) {
+            if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+            throw error;
+          }
+        },
+      }),
     }),
   );
   serveClient(app);
+  if ((await accounts.countAdmins()) === 0)
+    log.warn(
+      "No admin account yet: create one with `npm run user -- add <username> --role admin` (the password is read from standard input)",
+    );
   return { httpServer, apollo };
+}
+
+/** 401 in GraphQL's shape, so that clients read it as they read any error. */
+function unauthenticated(response: express.Response, message: string): void {
+  response
+    .status(401)
+    .set("WWW-Authenticate", "Bearer")
+    .json({ errors: [{ message, extensions: { code: "UNAUTHENTICATED", reason: "unauthenticated", params: {} } }] });
 }

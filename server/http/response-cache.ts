@@ -32,7 +32,8 @@ export function responseCachePlugin(driver: Driver, database: string, maxBytes =
 
   return {
     async requestDidStart({ request }) {
-      const anonymous = !request.http?.headers.get("authorization");
+      // Answers to someone logged in (token or session cookie) may hold what others may not see.
+      const anonymous = !request.http?.headers.get("authorization") && !request.http?.headers.get("cookie")?.includes("alliance_session=");
       let key: string | undefined;
       return {
         async responseForOperation({ operation, request }) {

@@ -2,12 +2,12 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 
 /**
  * Every node and relationship with every property, in a stable order: two equal snapshots are the
- * same graph. The GraphVersion counter (moved on by every load) is no part of the alliance.
+ * same graph. The system nodes (version counter, accounts, change records) are no part of the alliance.
  */
 export async function graphSnapshot(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const options = { database: database.database };
   const nodes = await database.driver.executeQuery(
-    "MATCH (n) WHERE NOT n:GraphVersion RETURN labels(n) AS labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT n:GraphVersion|Account|Change RETURN labels(n) AS labels, properties(n) AS props",
     {},
     options,
   );

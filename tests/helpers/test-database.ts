@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { readConfig } from "../../core/config.ts";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
@@ -15,9 +16,12 @@ export function testGazetteer(): Gazetteer {
   return gazetteer;
 }
 
+// Signs the test apps' tokens: made afresh for each run, never written anywhere.
+const testSecret = randomBytes(32).toString("base64url");
+
 /** The tests' own embedded Neo4j (tests/setup), never the user's NEO4J_URI. */
 export function testConfig(overrides: Record<string, string> = {}) {
-  return readConfig({ NEO4J_URI: inject("neo4jUri"), LOG_LEVEL: "warn", ...overrides });
+  return readConfig({ NEO4J_URI: inject("neo4jUri"), LOG_LEVEL: "warn", AUTH_SECRET: testSecret, ...overrides });
 }
 
 export async function openTestDatabase(): Promise<Database> {

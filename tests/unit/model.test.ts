@@ -139,10 +139,19 @@ describe("cypher/schema and the model agree", () => {
       ),
     ];
     const schemaObjects = created
-      .filter((s) => !/FULLTEXT|GraphVersion/.test(s))
+      .filter((s) => !/FULLTEXT|GraphVersion|Account|\(n:Change\)/.test(s))
       .map((s) => s.replace(/^CREATE (CONSTRAINT|POINT INDEX|INDEX) \w+ IF NOT EXISTS /, "$1 "));
     expect(wanted.length).toBeGreaterThan(labels.length);
     expect(schemaObjects.sort()).toEqual(wanted.sort());
+  });
+
+  it("keys the system nodes: one version node, one account per username, one change per id", () => {
+    for (const wanted of [
+      "FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE",
+      "FOR (n:Account) REQUIRE n.username IS UNIQUE",
+      "FOR (n:Change) REQUIRE n.id IS UNIQUE",
+    ])
+      expect(created.some((s) => s.startsWith("CREATE CONSTRAINT") && s.endsWith(wanted))).toBe(true);
   });
 
   it("searches every property the model marks `search`, on every kind that has one", () => {

@@ -1,6 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
+import type { Viewer } from "../../auth/authenticate.ts";
+import type { ChangeService } from "../../changes/change-service.ts";
 
 /** What the custom resolvers need, given once when the schema is built. */
 export interface Services {
@@ -8,6 +10,15 @@ export interface Services {
   database: string;
   gazetteer: Gazetteer;
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
+  changes?: ChangeService; // the write side (server/changes); without it, the change mutations are refused
+}
+
+/** What each GraphQL request carries (create-app.ts builds it from the HTTP request). */
+export interface RequestContext {
+  sessionConfig: { database: string };
+  viewer: Viewer | undefined;
+  /** Counts a visitor's suggestion against its address's limit: the seconds to wait, or 0. */
+  limitSuggestion: () => Promise<number>;
 }
 
 export async function readQuery<T extends Record<string, unknown>>(

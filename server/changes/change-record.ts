@@ -1,0 +1,99 @@
+import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import type { ChangeInput } from "./change-input.ts";
+import type { Effect } from "./effects.ts";
+
+export type ChangeStatus = "pending" | "applied" | "rejected";
+/** Where a change came from: the page (edit, proposal, suggestion), a tool (import, extract), or a revert. */
+export type ChangeKind = "edit" | "proposal" | "suggestion" | "import" | "extract" | "revert";
+
+/** A change as its :Change node records it (JSON texts parsed). */
+export interface ChangeRecord {
+  id: string;
+  status: ChangeStatus;
+  kind: ChangeKind;
+  author: string;
+  authorRole: string; // "visitor" for a suggestion
+  createdAt: string;
+  appliedAt: string | undefined;
+  seq: number | undefined; // the graph version it made: the order of applied changes
+  reviewedBy: string | undefined;
+  reviewedAt: string | undefined;
+  comment: string | undefined; // the reviewer's
+  note: string | undefined; // the author's
+  input: ChangeInput;
+  sourceSlug: string | undefined;
+  effects: Effect[];
+  keys: string[]; // what it changed: entities (their properties or existence) and relationships
+  mentions: string[]; // entities at either end of a relationship it added or removed
+  fields: Record<string, string[]>; // key → the properties it changed
+  revertOf: string | undefined;
+  revertedBy: string | undefined;
+}
+
+type Stored = Record<string, unknown>;
+
+function fromStored(stored: Stored, createdAt: string): ChangeRecord {
+  const text = (name: string): string | undefined =>
+    stored[name] === undefined || stored[name] === null ? undefined : String(stored[name]);
+  return {
+    id: String(stored.id),
+    status: stored.status as ChangeStatus,
+    kind: stored.kind as ChangeKind,
+    author: String(stored.author),
+    authorRole: String(stored.authorRole),
+    createdAt,
+    appliedAt: text("appliedAt"),
+    seq: stored.seq === undefined ? undefined : Number(stored.seq),
+    reviewedBy: text("reviewedBy"),
+    reviewedAt: text("reviewedAt"),
+    comment: text("comment"),
+    note: text("note"),
+    input: JSON.parse(String(stored.input)) as ChangeInput,
+    sourceSlug: text("sourceSlug"),
+    effects: JSON.parse(String(stored.effects ?? "[]")) as Effect[],
+    keys: (stored.keys as string[] | undefined) ?? [],
+    mentions: (stored.mentions as string[] | undefined) ?? [],
+    fields: JSON.parse(String(stored.fields ?? "{}")) as Record<string, string[]>,
+    revertOf: text("revertOf"),
+    revertedBy: text("revertedBy"),
+  };
+}
+
+/** The node's properties: JSON for the nested parts, lists of keys as lists (history looks them up). */
+export function toStored(record: Omit<ChangeRecord, "createdAt">): Stored {
+  const stored: Stored = {
+    ...record,
+    input: JSON.stringify(record.input),
+    effects: JSON.stringify(record.effects),
+    fields: JSON.stringify(record.fields),
+  };
+  for (const [name, value] of Object.entries(stored)) if (value === undefined) delete stored[name];
+  return stored;
+}
+
+export async function createChangeRecord(tx: ManagedTransaction, record: Omit<ChangeRecord, "createdAt">): Promise<void> {
+  await tx.run(readQuery("changes/create-change"), { record: toStored(record) });
+}
+
+export async function updateChangeRecord(tx: ManagedTransaction, id: string, set: Partial<ChangeRecord>): Promise<void> {
+  const stored = toStored({ ...set } as ChangeRecord);
+  delete stored.input;
+  delete stored.id;
+  if (set.effects === undefined) delete stored.effects;
+  if (set.fields === undefined) delete stored.fields;
+  await tx.run(readQuery("changes/update-change"), { id, set: stored });
+}
+
+export async function readChangeRecords(
+  tx: Pick<ManagedTransaction, "run">,
+  filter: { id?: string; status?: ChangeStatus; key?: string; limit?: number },
+): Promise<ChangeRecord[]> {
+  const { records } = await tx.run(readQuery("changes/read-changes"), {
+    id: filter.id ?? null,
+    status: filter.status ?? null,
+    key: filter.key ?? null,
+    limit: neo4j.int(filter.limit ?? 100),
+  });
+  return records.map((r) => fromStored(r.get("change") as Stored, String(r.get("createdAt"))));
+}

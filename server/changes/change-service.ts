@@ -1,0 +1,301 @@
+import { randomUUID } from "node:crypto";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import type { Label } from "../../core/model/index.ts";
+import type { FieldProblem, ChangeInput } from "./change-input.ts";
+import { createChangeRecord, readChangeRecords, updateChangeRecord, type ChangeKind, type ChangeRecord } from "./change-record.ts";
+import { effectsOf, inverseOf, MissingEnd, writeEffects, type Effect } from "./effects.ts";
+import { GraphReader } from "./graph-reader.ts";
+import { keyOfEntity } from "./keys.ts";
+import { planChange } from "./plan-change.ts";
+
+/** Who makes or reviews a change. */
+export interface Actor {
+  username: string;
+  role: string; // an account's role, or "visitor"
+}
+
+/** A change that cannot be made, with every reason at the field it concerns. Nothing was written. */
+export class ChangeRefused extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join("; "));
+    this.name = "ChangeRefused";
+  }
+}
+
+/** A change that is not in the state the action needs (accepting an applied change, reverting twice…). */
+export class ChangeStateError extends Error {
+  constructor(
+    readonly id: string,
+    readonly status: "missing" | "pending" | "applied" | "rejected" | "reverted",
+  ) {
+    super(status === "missing" ? `no change has the id ${id}` : `change ${id} is ${status}`);
+    this.name = "ChangeStateError";
+  }
+}
+
+/**
+ * Every write of the graph, whatever its origin: a change is validated (planChange), then either
+ * applied — its writes, its record (who, when, source, before and after) and the graph's version
+ * in one transaction — or held for review. Reverting applies a change's effects inverted.
+ */
+export class ChangeService {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly gazetteer: Gazetteer,
+    private readonly sourcesDir: string,
+  ) {}
+
+  /** Validates and applies at once (an editor's change, or an accepted one). */
+  async apply(input: ChangeInput, author: Actor, kind: ChangeKind, note?: string): Promise<ChangeRecord> {
+    const id = randomUUID();
+    await this.write(async (tx) => {
+      const seq = await lockGraph(tx);
+      const effects = await this.planEffects(tx, input, author, id);
+      await writeEffects(tx, effects);
+      await createChangeRecord(tx, { ...appliedRecord(id, input, author, kind, effects, seq), note: note ?? input.note ?? undefined });
+    });
+    return (await this.get(id))!;
+  }
+
+  /** Validates and keeps for review (a contributor's proposal, a visitor's suggestion, an import or extract --propose). */
+  async hold(input: ChangeInput, author: Actor, kind: ChangeKind): Promise<ChangeRecord> {
+    const id = randomUUID();
+    await this.write(async (tx) => {
+      const planned = await planChange(input, new GraphReader(tx), this.planOptions(author));
+      if (!planned.plan) throw new ChangeRefused(planned.problems);
+      await createChangeRecord(tx, {
+        ...emptyRecord(id, input, author, kind),
+        status: "pending",
+        sourceSlug: input.source.slug ?? undefined,
+        keys: planned.plan.entityWrites
+          .map((w) => keyOfEntity(w.label, w.slug))
+          .concat(planned.plan.entityDeletes.map((d) => keyOfEntity(d.label, d.slug))),
+        mentions: planned.plan.relationshipCreates
+          .concat(planned.plan.relationshipDeletes)
+          .flatMap((r) => [keyOfEntity(r.from.label, r.from.slug), keyOfEntity(r.to.label, r.to.slug)]),
+      });
+    });
+    return (await this.get(id))!;
+  }
+
+  /** Applies a pending change, re-validated against the graph as it is now. */
+  async accept(id: string, reviewer: Actor, comment: string | undefined): Promise<ChangeRecord> {
+    await this.write(async (tx) => {
+      const [change] = await readChangeRecords(tx, { id });
+      if (!change) throw new ChangeStateError(id, "missing");
+      if (change.status !== "pending") throw new ChangeStateError(id, change.status);
+      const seq = await lockGraph(tx);
+      const effects = await this.planEffects(tx, change.input, { username: change.author, role: change.authorRole }, id);
+      await writeEffects(tx, effects);
+      const applied = appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq);
+      await updateChangeRecord(tx, id, { ...applied, reviewedBy: reviewer.username, reviewedAt: new Date().toISOString(), comment });
+    });
+    return (await this.get(id))!;
+  }
+
+  async reject(id: string, reviewer: Actor, comment: string): Promise<ChangeRecord> {
+    await this.write(async (tx) => {
+      const [change] = await readChangeRecords(tx, { id });
+      if (!change) throw new ChangeStateError(id, "missing");
+      if (change.status !== "pending") throw new ChangeStateError(id, change.status);
+      await updateChangeRecord(tx, id, {
+        status: "rejected",
+        reviewedBy: reviewer.username,
+        reviewedAt: new Date().toISOString(),
+        comment,
+      });
+    });
+    return (await this.get(id))!;
+  }
+
+  /**
+   * Undoes an applied change with a new change (kind revert) that restores what it overwrote —
+   * refused, naming them, when later changes touched the same fields or relationships.
+   */
+  async revert(id: string, reviewer: Actor, reason: string): Promise<ChangeRecord> {
+    const revertId = randomUUID();
+    await this.write(async (tx) => {
+      const [change] = await readChangeRecords(tx, { id });
+      if (!change) throw new ChangeStateError(id, "missing");
+      if (change.status !== "applied") throw new ChangeStateError(id, change.status);
+      if (change.revertedBy) throw new ChangeStateError(id, "reverted");
+      const seq = await lockGraph(tx);
+      const conflicts = await laterConflicts(tx, change);
+      if (conflicts.length > 0) throw new ChangeRefused(conflicts.map((message) => ({ field: "id", message })));
+      const effects = inverseOf(change.effects);
+      try {
+        await writeEffects(tx, effects);
+      } catch (error) {
+        if (error instanceof MissingEnd)
+          throw new ChangeRefused([{ field: "id", message: `cannot restore a relationship: ${error.message}` }]);
+        throw error;
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      const input: ChangeInput = {
+        operations: [],
+        source: { statement: { by: reviewer.username, on: today }, quote: reason },
+        note: reason,
+      };
+      await createChangeRecord(tx, { ...appliedRecord(revertId, input, reviewer, "revert", effects, seq), revertOf: id, note: reason });
+      await updateChangeRecord(tx, id, { revertedBy: revertId });
+    });
+    return (await this.get(revertId))!;
+  }
+
+  async get(id: string): Promise<ChangeRecord | undefined> {
+    return (await this.read((tx) => readChangeRecords(tx, { id })))[0];
+  }
+
+  async pending(limit: number): Promise<ChangeRecord[]> {
+    return (await this.read((tx) => readChangeRecords(tx, { status: "pending", limit }))).reverse(); // oldest first: a queue
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.read(async (tx) => Number((await tx.run(readQuery("changes/count-pending"))).records[0]?.get("pending") ?? 0));
+  }
+
+  /** An entity's history (newest first) and its version: how many applied changes touched it. */
+  async history(label: Label, slug: string, limit = 100): Promise<{ version: number; changes: ChangeRecord[] }> {
+    const key = keyOfEntity(label, slug);
+    return this.read(async (tx) => {
+      const changes = (await readChangeRecords(tx, { key, limit })).filter((c) => c.status === "applied");
+      const version = (await new GraphReader(tx as ManagedTransaction).changesTouching([key])).length;
+      return { version, changes };
+    });
+  }
+
+  private async planEffects(tx: ManagedTransaction, input: ChangeInput, author: Actor, id: string): Promise<Effect[]> {
+    const planned = await planChange(input, new GraphReader(tx), this.planOptions(author));
+    if (!planned.plan) throw new ChangeRefused(planned.problems);
+    return effectsOf(planned.plan, id);
+  }
+
+  private planOptions(author: Actor) {
+    return {
+      gazetteer: this.gazetteer,
+      sourcesDir: this.sourcesDir,
+      author: author.username,
+      today: new Date().toISOString().slice(0, 10),
+    };
+  }
+
+  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.executeWrite(work);
+      // Search must find what was just written (the fulltext index is eventually consistent).
+      await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+async function lockGraph(tx: ManagedTransaction): Promise<number> {
+  const { records } = await tx.run(readQuery("changes/lock-graph"));
+  return Number(records[0]!.get("version"));
+}
+
+function emptyRecord(id: string, input: ChangeInput, author: Actor, kind: ChangeKind): Omit<ChangeRecord, "createdAt"> {
+  return {
+    id,
+    status: "pending",
+    kind,
+    author: author.username,
+    authorRole: author.role,
+    appliedAt: undefined,
+    seq: undefined,
+    reviewedBy: undefined,
+    reviewedAt: undefined,
+    comment: undefined,
+    note: input.note ?? undefined,
+    input,
+    sourceSlug: undefined,
+    effects: [],
+    keys: [],
+    mentions: [],
+    fields: {},
+    revertOf: undefined,
+    revertedBy: undefined,
+  };
+}
+
+function appliedRecord(
+  id: string,
+  input: ChangeInput,
+  author: Actor,
+  kind: ChangeKind,
+  effects: Effect[],
+  seq: number,
+): Omit<ChangeRecord, "createdAt"> {
+  const keys: string[] = [];
+  const mentions = new Set<string>();
+  const fields: Record<string, string[]> = {};
+  for (const effect of effects) {
+    keys.push(effect.key);
+    if (effect.target === "entity") fields[effect.key] = effect.fields;
+    else {
+      mentions.add(keyOfEntity(effect.from.label, effect.from.slug));
+      mentions.add(keyOfEntity(effect.to.label, effect.to.slug));
+    }
+  }
+  const source = effects.find((e) => e.target === "relationship" && e.type === "SOURCED_FROM" && e.after);
+  return {
+    ...emptyRecord(id, input, author, kind),
+    status: "applied",
+    appliedAt: new Date().toISOString(),
+    seq,
+    sourceSlug: input.source.slug ?? (source && source.target === "relationship" ? source.to.slug : undefined),
+    effects,
+    keys,
+    mentions: [...mentions],
+    fields,
+  };
+}
+
+/** Later applied changes that touched what this one did: same fields of an entity, same relationship, or an entity it created or deleted. */
+async function laterConflicts(tx: ManagedTransaction, change: ChangeRecord): Promise<string[]> {
+  const later = await readLater(tx, change);
+  const messages: string[] = [];
+  for (const other of later) {
+    for (const effect of change.effects) {
+      let clash: string | undefined;
+      if (effect.target === "relationship" && effect.type !== "SOURCED_FROM" && other.keys.includes(effect.key))
+        clash = `the relationship ${effect.type} ${effect.from.slug} → ${effect.to.slug}`;
+      if (effect.target === "entity") {
+        const wholeEntity = effect.before === null || effect.after === null;
+        const shared = (other.fields[effect.key] ?? []).filter((f) => wholeEntity || effect.fields.includes(f));
+        if (shared.length > 0) clash = `${effect.label} "${effect.slug}" (${shared.join(", ")})`;
+        else if (wholeEntity && other.mentions.includes(effect.key)) clash = `the relationships of ${effect.label} "${effect.slug}"`;
+      }
+      if (clash) {
+        messages.push(
+          `change ${other.id} by ${other.author} on ${(other.appliedAt ?? other.createdAt).slice(0, 16).replace("T", " ")} changed ${clash} since; revert it first`,
+        );
+        break;
+      }
+    }
+  }
+  return messages;
+}
+
+async function readLater(tx: ManagedTransaction, change: ChangeRecord): Promise<ChangeRecord[]> {
+  const keys = [...new Set([...change.keys, ...change.effects.filter((e) => e.target === "entity").map((e) => e.key)])];
+  const { records } = await tx.run(readQuery("changes/later-changes"), { keys, seq: change.seq ?? 0 });
+  const ids = records.map((r) => String(r.get("id")));
+  const found: ChangeRecord[] = [];
+  for (const other of ids) found.push(...(await readChangeRecords(tx, { id: other })));
+  return found;
+}

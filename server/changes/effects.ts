@@ -1,0 +1,183 @@
+import type { ManagedTransaction } from "neo4j-driver";
+import { checkedLabel, checkedType, fillQuery } from "../../core/neo4j/cypher-template.ts";
+import type { Label, RelationshipType } from "../../core/model/index.ts";
+import { plain } from "./graph-reader.ts";
+import { keyOfEntity, relationshipKey } from "./keys.ts";
+import type { ChangePlan } from "./plan-change.ts";
+
+type End = { label: Label; slug: string };
+type Props = Record<string, unknown>;
+
+/**
+ * What a change did, as before → after states: an entity's properties (null: it did not exist, or
+ * no longer does), a relationship's properties (provenance links included). Applying a change and
+ * reverting it run the same code: a revert applies the effects inverted, in reverse order.
+ */
+export type Effect =
+  | { target: "entity"; key: string; label: Label; slug: string; before: Props | null; after: Props | null; fields: string[] }
+  | {
+      target: "relationship";
+      key: string;
+      type: RelationshipType | "SOURCED_FROM";
+      from: End;
+      to: End;
+      before: Props | null;
+      after: Props | null;
+    };
+
+/** The effects of a validated plan, in the order they are written: deletions first, then writes, then links. */
+export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
+  const effects: Effect[] = [];
+  const seen = new Set<string>();
+  const push = (effect: Effect): void => {
+    if (seen.has(effect.key)) return;
+    seen.add(effect.key);
+    effects.push(effect);
+  };
+  for (const r of plan.relationshipDeletes)
+    push({
+      target: "relationship",
+      key: relationshipKey(r.type, r.from, r.to, r.props),
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      before: r.props,
+      after: null,
+    });
+  for (const entity of plan.entityDeletes) {
+    const self = { label: entity.label, slug: entity.slug };
+    for (const r of entity.before.relationships) {
+      const [from, to] = r.out ? [self, { label: r.label, slug: r.slug }] : [{ label: r.label, slug: r.slug }, self];
+      const type = r.type as RelationshipType | "SOURCED_FROM";
+      push({ target: "relationship", key: relationshipKey(type, from, to, r.props), type, from, to, before: r.props, after: null });
+    }
+  }
+  for (const entity of plan.entityDeletes)
+    push({
+      target: "entity",
+      key: keyOfEntity(entity.label, entity.slug),
+      label: entity.label,
+      slug: entity.slug,
+      before: entity.before.props,
+      after: null,
+      fields: Object.keys(entity.before.props),
+    });
+  if (plan.source.create) {
+    const props = { slug: plan.source.slug, ...plan.source.create };
+    push({
+      target: "entity",
+      key: keyOfEntity("Source", plan.source.slug),
+      label: "Source",
+      slug: plan.source.slug,
+      before: null,
+      after: props,
+      fields: Object.keys(props),
+    });
+  }
+  for (const write of plan.entityWrites) {
+    const after: Props = { ...write.row.props, ...(write.row.location ? { location: write.row.location } : {}) };
+    push({
+      target: "entity",
+      key: keyOfEntity(write.label, write.slug),
+      label: write.label,
+      slug: write.slug,
+      before: write.before?.props ?? null,
+      after,
+      fields: write.fields,
+    });
+  }
+  for (const r of plan.relationshipCreates) {
+    const after = { ...r.props, change: changeId };
+    push({
+      target: "relationship",
+      key: relationshipKey(r.type, r.from, r.to, r.props),
+      type: r.type,
+      from: r.from,
+      to: r.to,
+      before: null,
+      after,
+    });
+  }
+  // Provenance: the change's source gave these fields of each entity it wrote, and says so in its quote.
+  for (const write of plan.entityWrites) {
+    const self = { label: write.label, slug: write.slug };
+    const source = { label: "Source" as const, slug: plan.source.slug };
+    const existing =
+      write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === plan.source.slug)?.props ?? null;
+    const fields = new Set([...((existing?.fields as string[] | undefined) ?? []), ...write.fields]);
+    const quotes = new Set([...((existing?.quotes as string[] | undefined) ?? []), ...(write.quote ? [write.quote] : [])]);
+    const after = { fields: [...fields].sort(), quotes: [...quotes], change: changeId };
+    push({
+      target: "relationship",
+      key: relationshipKey("SOURCED_FROM", self, source, {}),
+      type: "SOURCED_FROM",
+      from: self,
+      to: source,
+      before: existing,
+      after,
+    });
+  }
+  return effects;
+}
+
+/** The effects that undo these: each inverted, last first (a restored relationship gets back its own provenance). */
+export function inverseOf(effects: Effect[]): Effect[] {
+  return [...effects].reverse().map((effect) => ({ ...effect, before: effect.after, after: effect.before }) as Effect);
+}
+
+/** Writes effects in order, each from its `before` state to its `after` state. */
+export async function writeEffects(tx: ManagedTransaction, effects: Effect[]): Promise<void> {
+  for (const effect of effects) {
+    if (effect.target === "entity") await writeEntity(tx, effect);
+    else await writeRelationship(tx, effect);
+  }
+}
+
+async function writeEntity(tx: ManagedTransaction, effect: Extract<Effect, { target: "entity" }>): Promise<void> {
+  const label = checkedLabel(effect.label);
+  if (effect.after === null) {
+    await tx.run(fillQuery("changes/delete-entity", { __LABEL__: label }), { slug: effect.slug });
+    return;
+  }
+  // From its before state, only what differs is written: a revert leaves alone what later changes set.
+  const patch: Props = {};
+  for (const name of new Set([...Object.keys(effect.before ?? {}), ...Object.keys(effect.after)])) {
+    if (name === "slug") continue;
+    const value = effect.after[name] ?? null;
+    if (JSON.stringify(value) !== JSON.stringify(effect.before?.[name] ?? null)) patch[name] = value;
+  }
+  const { location, ...rest } = patch;
+  await tx.run(fillQuery("changes/write-entity", { __LABEL__: label }), {
+    slug: effect.slug,
+    patch: rest,
+    setLocation: "location" in patch,
+    location: location ?? null,
+  });
+}
+
+async function writeRelationship(tx: ManagedTransaction, effect: Extract<Effect, { target: "relationship" }>): Promise<void> {
+  const ends = { __FROM__: checkedLabel(effect.from.label), __TO__: checkedLabel(effect.to.label) };
+  const type = effect.type === "SOURCED_FROM" ? "SOURCED_FROM" : checkedType(effect.type);
+  if (effect.before !== null) {
+    const { records } = await tx.run(fillQuery("changes/find-relationships", { ...ends, __TYPE__: type }), {
+      from: effect.from.slug,
+      to: effect.to.slug,
+    });
+    const found = records.find((r) => relationshipKey(effect.type, effect.from, effect.to, plain(r.get("props"))) === effect.key);
+    if (found) await tx.run(fillQuery("changes/delete-relationship", {}), { id: found.get("id") });
+  }
+  if (effect.after !== null) {
+    const { summary } = await tx.run(fillQuery("changes/create-relationship", { ...ends, __TYPE__: type }), {
+      from: effect.from.slug,
+      to: effect.to.slug,
+      props: effect.after,
+    });
+    if (summary.counters.updates().relationshipsCreated !== 1)
+      throw new MissingEnd(
+        `${effect.from.label} "${effect.from.slug}" or ${effect.to.label} "${effect.to.slug}" is no longer in the graph`,
+      );
+  }
+}
+
+/** A relationship to restore whose end is gone (a later change deleted it). */
+export class MissingEnd extends Error {}

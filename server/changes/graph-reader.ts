@@ -1,0 +1,107 @@
+import type { ManagedTransaction } from "neo4j-driver";
+import { fillQuery, checkedLabel, checkedType } from "../../core/neo4j/cypher-template.ts";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { toLatLon } from "../../core/node-values.ts";
+import type { Label } from "../../core/model/index.ts";
+import type { ExistingEntity } from "../../seeds/existing-entity.ts";
+import { entityKey } from "../../seeds/merge-entities.ts";
+
+/** An entity as the graph holds it: plain values (a location as { latitude, longitude }), and its relationships. */
+export interface EntityState {
+  label: Label;
+  slug: string;
+  props: Record<string, unknown>;
+  relationships: { type: string; out: boolean; label: Label; slug: string; props: Record<string, unknown> }[];
+}
+
+export interface ChangeSummary {
+  id: string;
+  author: string;
+  appliedAt: string;
+  seq: number;
+  fields: Record<string, string[]>; // key → the fields that change touched
+}
+
+/** What a change's planning reads, inside the change's own transaction (so it sees what it will write over). */
+export class GraphReader {
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  async entity(label: Label, slug: string): Promise<EntityState | undefined> {
+    const { records } = await this.tx.run(fillQuery("changes/read-entity", { __LABEL__: checkedLabel(label) }), { slug });
+    const record = records[0];
+    if (!record) return undefined;
+    return {
+      label,
+      slug,
+      props: plain(record.get("props")),
+      relationships: (record.get("relationships") as EntityState["relationships"]).map((r) => ({ ...r, props: plain(r.props) })),
+    };
+  }
+
+  async relationships(
+    type: string,
+    from: { label: Label; slug: string },
+    to: { label: Label; slug: string },
+  ): Promise<{ id: string; props: Record<string, unknown> }[]> {
+    const query = fillQuery("changes/find-relationships", {
+      __TYPE__: checkedType(type),
+      __FROM__: checkedLabel(from.label),
+      __TO__: checkedLabel(to.label),
+    });
+    const { records } = await this.tx.run(query, { from: from.slug, to: to.slug });
+    return records.map((r) => ({ id: r.get("id") as string, props: plain(r.get("props")) }));
+  }
+
+  async existing(refs: { label: Label; slug: string }[]): Promise<Map<string, ExistingEntity>> {
+    const { records } = await this.tx.run(fillQuery("changes/read-existing", {}), { refs });
+    const existing = new Map<string, ExistingEntity>();
+    for (const record of records) {
+      const label = record.get("label") as Label;
+      const slug = record.get("slug") as string;
+      const { latitude, longitude } = toLatLon(record.get("location"));
+      existing.set(entityKey(label, slug), {
+        label,
+        slug,
+        ...(latitude !== null && longitude !== null
+          ? {
+              location: {
+                latitude,
+                longitude,
+                precision: String(record.get("precision") ?? "seed"),
+                approximate: Boolean(record.get("approximate")),
+              },
+            }
+          : {}),
+        ...(record.get("file") ? { file: record.get("file") as string } : {}),
+      });
+    }
+    return existing;
+  }
+
+  /** The applied changes that touched a key, in the order they were applied: its version is how many. */
+  async changesTouching(keys: string[], afterSeq = 0): Promise<ChangeSummary[]> {
+    const { records } = await this.tx.run(readQuery("changes/applied-after"), { keys, seq: afterSeq });
+    return records.map((r) => {
+      const change = r.get("change") as Record<string, unknown>;
+      return {
+        id: String(change.id),
+        author: String(change.author),
+        appliedAt: String(change.appliedAt ?? r.get("createdAt")),
+        seq: Number(change.seq),
+        fields: JSON.parse(String(change.fields ?? "{}")) as Record<string, string[]>,
+      };
+    });
+  }
+}
+
+/** Node and relationship properties as plain JSON values: points become { latitude, longitude }. */
+export function plain(props: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "location") {
+      const { latitude, longitude } = toLatLon(value);
+      result[key] = latitude === null ? value : { latitude, longitude };
+    } else result[key] = value;
+  }
+  return result;
+}
