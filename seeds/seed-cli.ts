@@ -48,7 +48,10 @@ async function main(): Promise<number> {
     const result = await loadSeeds(database.driver, database.database, files, gazetteer, named.length === 0);
     console.log(
       `Loaded ${result.nodes} entities, ${result.relationships} relationships and ${result.provenance} provenance links` +
-        `${result.pruned ? `; removed ${result.pruned} relationships the files no longer state` : ""} into ${database.uri} in ${Date.now() - started} ms.`,
+        `${result.pruned ? `; removed ${result.pruned} relationships the files no longer state` : ""} into ${database.uri} in ${Date.now() - started} ms.` +
+        (result.keptEdits
+          ? `\nKept ${result.keptEdits} entities and relationships as changes made in the page left them (the graph is the master copy: \`npm run export -- --format seeds\` writes it back to seed files).`
+          : ""),
     );
     return 0;
   } catch (error) {

@@ -2,6 +2,9 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { readQuery } from "../core/neo4j/cypher-files.ts";
 import { nodeRow, provenanceRows, relationshipRow, type LoadPlan } from "./build-load-plan.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "./load-queries.ts";
+import { keyOfEntity, relationshipKey } from "../core/change-keys.ts";
+import type { RelationshipType } from "../core/model/index.ts";
+import type { ResolvedRelationship } from "./resolve-relationships.ts";
 
 const BATCH_SIZE = 10_000;
 
@@ -10,6 +13,7 @@ export interface WriteResult {
   relationships: number;
   provenance: number;
   pruned: number; // relationships the seed files no longer state, removed
+  keptEdits: number; // entities and relationships the files state but changes made in the page edited: left as they are
   timings: { writeMs: number; commitMs: number; searchRefreshMs: number };
 }
 
@@ -31,23 +35,37 @@ export async function writeLoadPlan(driver: Driver, database: string, plan: Load
         relationships: 0,
         provenance: 0,
         pruned: 0,
+        keptEdits: 0,
         timings: { writeMs: 0, commitMs: 0, searchRefreshMs: 0 },
       };
       const empty = (await tx.run(readQuery("load/graph-is-empty"))).records[0]?.get("empty") === true;
-      if (prune && !empty) await tx.run(readQuery("load/mark-loaded"), { sources: plan.sources });
+      // After edits in the page the graph is the master copy: what changes touched is left as they made it.
+      const edited = new Set<string>(empty ? [] : ((await tx.run(readQuery("changes/edited-keys"))).records[0]?.get("keys") ?? []));
+      if (prune && !empty) await tx.run(readQuery("load/mark-loaded"), { sources: plan.sources, edited: [...edited] });
       const pipeline = new BatchPipeline(tx);
-      for (const { label, entities } of plan.nodes) {
+      const nodes = plan.nodes.map(({ label, entities }) => {
+        const kept = edited.size ? entities.filter((entity) => !edited.has(keyOfEntity(label, entity.slug))) : entities;
+        result.keptEdits += entities.length - kept.length;
+        return { label, entities: kept };
+      });
+      for (const { label, entities } of nodes) {
         result.nodes += await pipeline.send(mergeNodesQuery(label, empty), entities, (entity) => [nodeRow(plan, entity)]);
       }
       await pipeline.drain(); // relationships need their ends
       for (const group of plan.relationships) {
+        const from = (r: ResolvedRelationship) => ({ label: group.fromLabel, slug: r.fromSlug });
+        const to = (r: ResolvedRelationship) => ({ label: group.toLabel, slug: r.toSlug });
+        const kept = edited.size
+          ? group.relationships.filter((r) => !edited.has(relationshipKey(group.type as RelationshipType, from(r), to(r), r.props)))
+          : group.relationships;
+        result.keptEdits += group.relationships.length - kept.length;
         result.relationships += await pipeline.send(
           mergeRelationshipsQuery(group.type, group.fromLabel, group.toLabel, empty),
-          group.relationships,
+          kept,
           (r) => [relationshipRow(r)],
         );
       }
-      for (const { label, entities } of plan.nodes) {
+      for (const { label, entities } of nodes) {
         if (label === "Source") continue;
         result.provenance += await pipeline.send(mergeProvenanceQuery(label, empty), entities, (entity) => provenanceRows(plan, entity));
       }

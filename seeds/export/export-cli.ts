@@ -6,11 +6,13 @@ import { createLogger } from "../../core/logger.ts";
 import { connectForTool } from "../../core/neo4j/connect-for-tool.ts";
 import { exportGraph, exportFormats, type ExportFormat } from "./export-graph.ts";
 
-const usage = `npm run export -- --format kumu|graphml|gexf|json|cypher [--out FILE]
+const usage = `npm run export -- --format kumu|graphml|gexf|json|cypher|seeds [--out FILE]
 
 Writes the whole graph: kumu as an XLSX workbook (or, with --out NAME.csv, NAME-elements.csv and
 NAME-connections.csv), graphml and gexf for Gephi, json in Cytoscape.js's elements format, cypher
-as a script that re-creates the graph. Reads NEO4J_URI, else the embedded Neo4j.`;
+as a script that re-creates the graph, seeds as seed files in the folder --out (one per source,
+and sources.yaml), which \`npm run seed\` loads: --out seeds/data refreshes the seed files from
+the graph, edits made in the page included. Reads NEO4J_URI, else the embedded Neo4j.`;
 
 async function main(): Promise<number> {
   const { values } = parseCommandLine({ name: "npm run export", usage, options: { format: { type: "string" }, out: { type: "string" } } });
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
 }
 
 function defaultName(format: ExportFormat): string {
+  if (format === "seeds") return "alliance-seeds";
   const extension = { kumu: "xlsx", graphml: "graphml", gexf: "gexf", json: "json", cypher: "cypher" }[format];
   return `alliance-${format === "kumu" ? "kumu" : "graph"}.${extension}`;
 }

@@ -7,7 +7,7 @@ import type { FieldProblem, ChangeInput } from "./change-input.ts";
 import { createChangeRecord, readChangeRecords, updateChangeRecord, type ChangeKind, type ChangeRecord } from "./change-record.ts";
 import { effectsOf, inverseOf, MissingEnd, writeEffects, type Effect } from "./effects.ts";
 import { GraphReader } from "./graph-reader.ts";
-import { keyOfEntity } from "./keys.ts";
+import { keyOfEntity } from "../../core/change-keys.ts";
 import { planChange } from "./plan-change.ts";
 
 /** Who makes or reviews a change. */
@@ -53,9 +53,13 @@ export class ChangeService {
     const id = randomUUID();
     await this.write(async (tx) => {
       const seq = await lockGraph(tx);
-      const effects = await this.planEffects(tx, input, author, id);
+      const { effects, sourceSlug } = await this.planEffects(tx, input, author, id);
       await writeEffects(tx, effects);
-      await createChangeRecord(tx, { ...appliedRecord(id, input, author, kind, effects, seq), note: note ?? input.note ?? undefined });
+      await createChangeRecord(tx, {
+        ...appliedRecord(id, input, author, kind, effects, seq),
+        sourceSlug,
+        note: note ?? input.note ?? undefined,
+      });
     });
     return (await this.get(id))!;
   }
@@ -88,9 +92,12 @@ export class ChangeService {
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "pending") throw new ChangeStateError(id, change.status);
       const seq = await lockGraph(tx);
-      const effects = await this.planEffects(tx, change.input, { username: change.author, role: change.authorRole }, id);
+      const { effects, sourceSlug } = await this.planEffects(tx, change.input, { username: change.author, role: change.authorRole }, id);
       await writeEffects(tx, effects);
-      const applied = appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq);
+      const applied = {
+        ...appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq),
+        sourceSlug,
+      };
       await updateChangeRecord(tx, id, { ...applied, reviewedBy: reviewer.username, reviewedAt: new Date().toISOString(), comment });
     });
     return (await this.get(id))!;
@@ -167,10 +174,15 @@ export class ChangeService {
     });
   }
 
-  private async planEffects(tx: ManagedTransaction, input: ChangeInput, author: Actor, id: string): Promise<Effect[]> {
+  private async planEffects(
+    tx: ManagedTransaction,
+    input: ChangeInput,
+    author: Actor,
+    id: string,
+  ): Promise<{ effects: Effect[]; sourceSlug: string }> {
     const planned = await planChange(input, new GraphReader(tx), this.planOptions(author));
     if (!planned.plan) throw new ChangeRefused(planned.problems);
-    return effectsOf(planned.plan, id);
+    return { effects: effectsOf(planned.plan, id), sourceSlug: planned.plan.source.slug };
   }
 
   private planOptions(author: Actor) {
@@ -251,13 +263,12 @@ function appliedRecord(
       mentions.add(keyOfEntity(effect.to.label, effect.to.slug));
     }
   }
-  const source = effects.find((e) => e.target === "relationship" && e.type === "SOURCED_FROM" && e.after);
   return {
     ...emptyRecord(id, input, author, kind),
     status: "applied",
     appliedAt: new Date().toISOString(),
     seq,
-    sourceSlug: input.source.slug ?? (source && source.target === "relationship" ? source.to.slug : undefined),
+    sourceSlug: input.source.slug ?? undefined,
     effects,
     keys,
     mentions: [...mentions],

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { checkedLabel, checkedType, fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { Label, RelationshipType } from "../../core/model/index.ts";
 import { plain } from "./graph-reader.ts";
-import { keyOfEntity, relationshipKey } from "./keys.ts";
+import { keyOfEntity, relationshipKey } from "../../core/change-keys.ts";
 import type { ChangePlan } from "./plan-change.ts";
 
 type End = { label: Label; slug: string };
@@ -101,6 +101,25 @@ export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
   // Provenance: the change's source gave these fields of each entity it wrote, and says so in its quote.
   for (const write of plan.entityWrites) {
     const self = { label: write.label, slug: write.slug };
+    // What the gazetteer gave (a commune's région, coordinates), as the loader records it.
+    for (const given of write.gazetteer) {
+      const to = { label: "Source" as const, slug: given.source };
+      const existing =
+        write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === given.source)?.props ?? null;
+      const fields = [...new Set([...((existing?.fields as string[] | undefined) ?? []), ...given.fields])].sort();
+      if (existing && JSON.stringify(fields) === JSON.stringify([...((existing.fields as string[]) ?? [])].sort())) continue;
+      const after = { fields, quotes: (existing?.quotes as string[] | undefined) ?? [] };
+      push({
+        target: "relationship",
+        key: relationshipKey("SOURCED_FROM", self, to, {}),
+        type: "SOURCED_FROM",
+        from: self,
+        to,
+        before: existing,
+        after,
+      });
+    }
+    if (write.fields.length === 0) continue; // rewritten only to be placed again: the change's source gave nothing
     const source = { label: "Source" as const, slug: plan.source.slug };
     const existing =
       write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === plan.source.slug)?.props ?? null;

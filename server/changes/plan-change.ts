@@ -10,14 +10,16 @@ import {
   type RelationshipType,
 } from "../../core/model/index.ts";
 import { slugify } from "../../core/text/normalize.ts";
-import { buildLoadPlan, nodeRow, type LoadPlan, type NodeRow } from "../../seeds/build-load-plan.ts";
+import { buildLoadPlan, nodeRow, provenanceRows, type LoadPlan, type NodeRow } from "../../seeds/build-load-plan.ts";
+import { gazetteerSources } from "../../seeds/check-territories.ts";
+import type { ExistingEntity } from "../../seeds/existing-entity.ts";
 import { entityKey } from "../../seeds/merge-entities.ts";
 import { parseSeedFile } from "../../seeds/parse-seed-file.ts";
 import { ChangeDocument } from "./change-document.ts";
 import type { FieldProblemReason } from "../../core/api-errors.ts";
 import { maxOperations, type ChangeInput, type EntityRefInput, type FieldProblem, type OperationInput } from "./change-input.ts";
 import type { EntityState, GraphReader } from "./graph-reader.ts";
-import { relationshipKey } from "./keys.ts";
+import { relationshipKey } from "../../core/change-keys.ts";
 
 export interface EntityWrite {
   index: number; // of the operation
@@ -25,6 +27,7 @@ export interface EntityWrite {
   label: Label;
   slug: string;
   row: NodeRow; // every property it will have
+  gazetteer: { source: string; fields: string[] }[]; // what the gazetteer's sources (COG, GeoNames) give it
   before: EntityState | undefined;
   fields: string[]; // the properties this change gives or changes
   quote: string | undefined;
@@ -216,6 +219,23 @@ export async function planChange(
   }
   if (problems.length > 0 || !source) return { problems };
 
+  // An ally linked to or unlinked from where it is based stands elsewhere now: it is rewritten too.
+  for (const r of [...relationshipOps, ...relationshipDeletes]) {
+    const key = entityKey(r.from.label, r.from.slug);
+    if (r.type !== "BASED_IN" || touched.has(key) || deleted.has(key)) continue;
+    touched.add(key);
+    const before = await state(r.from.label, r.from.slug);
+    if (before)
+      entityOps.push({
+        index: r.index,
+        op: { op: "UPDATE_ENTITY" },
+        ...r.from,
+        before,
+        props: givenProps(r.from.label, before.props),
+        fields: [],
+      });
+  }
+
   // 3. The seed loader's checks, on the change written as a seed file.
   const document = new ChangeDocument(source.slug);
   if (source.create) document.addEntity("Source", source.slug, source.create, undefined, "source", (name) => `source.document.${name}`);
@@ -238,7 +258,9 @@ export async function planChange(
   const addRef = (label: Label, slug: string): void => void refs.set(entityKey(label, slug), { label, slug });
   for (const r of relationshipOps) [r.from, r.to].forEach((end) => addRef(end.label, end.slug));
   if (!source.create) addRef("Source", source.slug);
-  for (const slug of ["cog", "geonames"]) addRef("Source", slug);
+  for (const slug of [gazetteerSources.names, gazetteerSources.coordinates]) addRef("Source", slug);
+  for (const entity of entityOps)
+    for (const r of entity.before?.relationships ?? []) if (r.type === "BASED_IN" && r.out) addRef(r.label, r.slug);
   const existing = await graph.existing([...refs.values()].filter((r) => !deleted.has(entityKey(r.label, r.slug))));
   const { plan, problems: seedProblems } = buildLoadPlan([file], {
     sourcesDir: options.sourcesDir,
@@ -260,7 +282,7 @@ export async function planChange(
         op: entity.op.op as EntityWrite["op"],
         label: entity.label,
         slug: entity.slug,
-        row: rowOf(plan, entity.label, entity.slug),
+        ...placed(plan, existing, entity, relationshipOps, relationshipDeletes),
         before: entity.before,
         fields: entity.fields,
         quote: quoteOf(entity.op, input),
@@ -321,9 +343,43 @@ function givenProps(label: Label, props: Record<string, unknown>): Record<string
   );
 }
 
-function rowOf(plan: LoadPlan, label: Label, slug: string): NodeRow {
-  const entity = plan.nodes.find((n) => n.label === label)!.entities.find((e) => e.slug === slug)!;
-  return nodeRow(plan, entity);
+/**
+ * The entity's row as the loader makes it, and what the gazetteer gave it. An ally without a location
+ * of its own stands where it is based after the change (the loader only sees the relationships the
+ * change names, not those already in the graph).
+ */
+function placed(
+  plan: LoadPlan,
+  existing: Map<string, ExistingEntity>,
+  entity: { label: Label; slug: string; before: EntityState | undefined; props: Record<string, unknown> },
+  creates: { type: string; from: { label: Label; slug: string }; to: { label: Label; slug: string } }[],
+  deletes: { type: string; from: { label: Label; slug: string }; to: { label: Label; slug: string } }[],
+): Pick<EntityWrite, "row" | "gazetteer"> {
+  const merged = plan.nodes.find((n) => n.label === entity.label)!.entities.find((e) => e.slug === entity.slug)!;
+  const row = nodeRow(plan, merged);
+  if (entity.label === "Ally" && entity.props.location === undefined) {
+    const self = (r: { from: { label: Label; slug: string } }) => r.from.label === "Ally" && r.from.slug === entity.slug;
+    const gone = new Set(deletes.filter((r) => r.type === "BASED_IN" && self(r)).map((r) => entityKey(r.to.label, r.to.slug)));
+    const targets = [
+      ...creates.filter((r) => r.type === "BASED_IN" && self(r)).map((r) => entityKey(r.to.label, r.to.slug)),
+      ...(entity.before?.relationships ?? []).filter((r) => r.type === "BASED_IN" && r.out).map((r) => entityKey(r.label, r.slug)),
+    ].filter((key) => !gone.has(key));
+    const where = targets.map((key) => plan.locations.get(key) ?? existing.get(key)?.location).find((location) => location !== undefined);
+    delete row.props.locationPrecision;
+    delete row.props.locationApproximate;
+    row.location = where ? { latitude: where.latitude, longitude: where.longitude } : null;
+    if (where)
+      Object.assign(row.props, {
+        locationPrecision: `based-in:${where.precision.replace(/^based-in:/, "")}`,
+        locationApproximate: where.approximate,
+      });
+  }
+  const gazetteer = provenanceRows(plan, merged)
+    .filter((p) => p.source === gazetteerSources.names)
+    .map(({ source, fields }) => ({ source, fields }));
+  if (row.location && row.props.locationPrecision !== "seed")
+    gazetteer.push({ source: gazetteerSources.coordinates, fields: ["location"] });
+  return { row, gazetteer };
 }
 
 async function checkVersion(

@@ -10,8 +10,8 @@ export interface TestApp {
 }
 
 /** The real HTTP app (Express, Apollo, @neo4j/graphql) on a free port, over the given database. */
-export async function startTestApp(database: Database): Promise<TestApp> {
-  const { httpServer, apollo } = await createApp(testConfig(), database, testGazetteer(), testLog);
+export async function startTestApp(database: Database, env: Record<string, string> = {}): Promise<TestApp> {
+  const { httpServer, apollo } = await createApp(testConfig(env), database, testGazetteer(), testLog);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {

@@ -17,7 +17,7 @@ export function testGazetteer(): Gazetteer {
 }
 
 // Signs the test apps' tokens: made afresh for each run, never written anywhere.
-const testSecret = randomBytes(32).toString("base64url");
+export const testSecret = randomBytes(32).toString("base64url");
 
 /** The tests' own embedded Neo4j (tests/setup), never the user's NEO4J_URI. */
 export function testConfig(overrides: Record<string, string> = {}) {

@@ -141,13 +141,16 @@ describe("a change", () => {
     const vimy = (await graphqlAs(app.url, undefined, history, { kind: "territory", slug: "vimy" })).data.history;
     expect(vimy.changes.map((c: { id: string }) => c.id)).toContain(answer.data.applyChange.id);
     expect(vimy.version).toBe(0);
-    // The provenance link says which fields the statement gave.
+    // The provenance links say which fields the statement gave, and that GeoNames placed it (where it is based), as the loader says.
     const { records } = await database.driver.executeQuery(
-      "MATCH (:Ally {slug: 'atelier-des-possibles'})-[p:SOURCED_FROM]->(s:Source) RETURN p.fields AS fields, s.kind AS kind",
+      "MATCH (:Ally {slug: 'atelier-des-possibles'})-[p:SOURCED_FROM]->(s:Source) RETURN p.fields AS fields, s.kind AS kind ORDER BY kind",
       {},
       { database: database.database },
     );
-    expect(records.map((r) => [r.get("fields"), r.get("kind")])).toEqual([[["kind", "name"], "statement"]]);
+    expect(records.map((r) => [r.get("fields"), r.get("kind")])).toEqual([
+      [["location"], "referential"],
+      [["kind", "name"], "statement"],
+    ]);
   });
 
   it("refuses the second of two concurrent updates of one ally, saying what changed, and loses nothing", async () => {

@@ -1,4 +1,4 @@
-import { relationshipKinds, type Label, type RelationshipType } from "../../core/model/index.ts";
+import { relationshipKinds, type Label, type RelationshipType } from "./model/index.ts";
 
 /** The key of an entity in change records: "Ally/extracites". */
 export function keyOfEntity(label: Label, slug: string): string {

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../core/neo4j/open-database.ts";
+import { listSeedFiles, loadSeeds, checkSeeds, sourcesDir } from "../../seeds/load-seeds.ts";
+import { exportGraph } from "../../seeds/export/export-graph.ts";
+import { ChangeService } from "../../server/changes/change-service.ts";
+import type { ChangeInput } from "../../server/changes/change-input.ts";
+import { graphSnapshot } from "../helpers/graph-snapshot.ts";
+import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
+
+let database: Database;
+let changes: ChangeService;
+const editor = { username: "edith", role: "editor" };
+const statement = (quote: string) => ({ statement: { by: "Edith Éditrice", on: "2026-11-30" }, quote });
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await resetToSeeds(database);
+  changes = new ChangeService(database.driver, database.database, testGazetteer(), sourcesDir);
+});
+afterAll(async () => {
+  await resetToSeeds(database);
+  await database.close();
+});
+
+async function count(query: string): Promise<number> {
+  const { records } = await database.driver.executeQuery(query, {}, { database: database.database });
+  return Number(records[0]!.get(0));
+}
+
+/** The alliance without the bookkeeping of changes (which relationship a change wrote). */
+async function alliance() {
+  const snapshot = await graphSnapshot(database);
+  const strip = (row: string) => row.replace(/,?"change":"[0-9a-f-]{36}"/g, "").replace(/\{,/g, "{");
+  return { nodes: snapshot.nodes.map(strip).sort(), relationships: snapshot.relationships.map(strip).sort() };
+}
+
+describe("seed files and edits together", () => {
+  it("npm run seed after edits keeps what the changes made, deleted relationships included", async () => {
+    const edits: ChangeInput[] = [
+      {
+        operations: [
+          {
+            op: "UPDATE_ENTITY",
+            entity: { kind: "ally", slug: "extracites" },
+            version: 0,
+            properties: { description: "Coopérative d'urbanistes" },
+          },
+        ],
+        source: statement("Extracités est une coopérative d'urbanistes."),
+      },
+      {
+        operations: [
+          {
+            op: "CREATE_ENTITY",
+            entity: { kind: "ally", slug: "maison-des-communs" },
+            properties: { name: "Maison des communs", kind: "association" },
+          },
+          {
+            op: "CREATE_RELATIONSHIP",
+            relationship: { type: "BASED_IN", from: { kind: "ally", slug: "maison-des-communs" }, to: { kind: "territory", slug: "vimy" } },
+          },
+        ],
+        source: statement("La Maison des communs est une association de Vimy."),
+      },
+      {
+        operations: [
+          {
+            op: "DELETE_RELATIONSHIP",
+            relationship: {
+              type: "ACCOMPANIED",
+              from: { kind: "ally", slug: "extracites" },
+              to: { kind: "territory", slug: "vimy" },
+              properties: { season: 1 },
+            },
+          },
+        ],
+        source: statement("Extracités n'a pas accompagné Vimy."),
+      },
+    ];
+    for (const edit of edits) await changes.apply(edit, editor, "edit");
+    const edited = await alliance();
+    expect(edited.nodes.some((n) => n.includes("Coopérative d'urbanistes"))).toBe(true);
+
+    const result = await loadSeeds(database.driver, database.database, listSeedFiles(), testGazetteer(), true);
+    expect(result.keptEdits).toBe(2); // extracites (edited) and the deleted ACCOMPANIED, which the files still state
+    expect(await alliance()).toEqual(edited);
+    expect(await count("MATCH (:Ally {slug: 'maison-des-communs'})-[:BASED_IN]->(:Territory {slug: 'vimy'}) RETURN count(*)")).toBe(1);
+    expect(await count("MATCH (:Ally {slug: 'extracites'})-[:ACCOMPANIED {season: 1}]->(:Territory {slug: 'vimy'}) RETURN count(*)")).toBe(
+      0,
+    );
+  });
+
+  it("export --format seeds writes files the loader accepts, which load into an empty database as the same graph", async () => {
+    const before = await alliance();
+    expect(before.nodes.length).toBeGreaterThan(20);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-seeds-"));
+    const { files } = await exportGraph(database.driver, database.database, "seeds", dir);
+    expect(files.map((f) => path.basename(f))).toContain("sources.yaml");
+    const exported = listSeedFiles(dir);
+    expect(exported.length).toBeGreaterThan(2);
+    const checked = checkSeeds(exported, testGazetteer());
+    expect(checked.problems).toEqual([]);
+
+    await database.driver.executeQuery("MATCH (n) DETACH DELETE n", {}, { database: database.database });
+    expect(await count("MATCH (n) RETURN count(n)")).toBe(0);
+    await loadSeeds(database.driver, database.database, exported, testGazetteer(), true);
+    expect(await alliance()).toEqual(before);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
