@@ -77,9 +77,26 @@ describe("every hand-written query of cypher/ compiles against the real database
       }
     }
     await explain(fillQuery("load/graph-is-empty", {}), {});
-    await explain(fillQuery("load/mark-loaded", {}), { sources: [] });
+    await explain(fillQuery("load/mark-loaded", {}), { sources: [], edited: [] });
     await explain(fillQuery("load/sweep-unstated", {}), {});
     await explain(fillQuery("load/bump-graph-version", {}), {});
+  });
+
+  it.each(["changes", "auth"])("every query of cypher/%s/, for every label and relationship type it may be filled with", async (folder) => {
+    const files = listCypherFiles(folder);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const name = `${folder}/${path.basename(file, ".cypher")}`;
+      const text = fs.readFileSync(file, "utf8");
+      if (!/__(LABEL|FROM|TO|TYPE)__/.test(text)) {
+        await explain(fillQuery(name, {}), {});
+        continue;
+      }
+      for (const kind of Object.values(relationshipKinds))
+        for (const from of kind.from)
+          for (const to of kind.to)
+            await explain(fillQuery(name, { __LABEL__: from, __FROM__: from, __TO__: to, __TYPE__: kind.type }), {});
+    }
   });
 
   it("the schema files apply again without error (idempotent)", async () => {
@@ -113,6 +130,8 @@ describe("every hand-written query of cypher/ compiles against the real database
     const wanted = [
       ...graphLabels.map((label) => `RANGE ${label} slug ONLINE`), // the slug constraints' indexes
       "RANGE GraphVersion id ONLINE",
+      "RANGE Account username ONLINE",
+      "RANGE Change id ONLINE",
       ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
       ...graphLabels.flatMap((label) =>
         Object.entries(propertiesOf(label))

@@ -3,6 +3,7 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 import { loadSeeds } from "../../seeds/load-seeds.ts";
 import { mutateSeeds } from "../helpers/mutated-seeds.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import { createTestAccounts, deleteTestAccounts, graphqlAs, login } from "../helpers/accounts.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
 
 let database: Database;
@@ -12,12 +13,14 @@ let b: TestApp;
 beforeAll(async () => {
   database = await openTestDatabase();
   await resetToSeeds(database);
+  await createTestAccounts(database, { editor: "edith" });
   a = await startTestApp(database); // two API instances over one Neo4j, each with its own cache
   b = await startTestApp(database);
 });
 afterAll(async () => {
   await a.close();
   await b.close();
+  await deleteTestAccounts(database);
   await resetToSeeds(database);
   await database.close();
 });
@@ -59,11 +62,38 @@ describe("the response cache", () => {
     const bad = '{ alliesNear(place: "Saint-Denis") { ally { slug } } }';
     await ask(a, bad);
     expect((await ask(a, bad)).cache).toBeNull();
-    const withToken = await fetch(`${a.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: "Bearer x" },
-      body: JSON.stringify({ query: vimy }),
+    await createTestAccounts(database, { editor: "edith" }); // again: resetToSeeds empties the database
+    const { token, cookie } = await login(a.url, "edith");
+    for (const credentials of [{ authorization: `Bearer ${token}` }, { cookie }]) {
+      const answer = await fetch(`${a.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...credentials },
+        body: JSON.stringify({ query: vimy }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-response-cache")).toBeNull();
+    }
+  });
+
+  it("never serves a read from before a change applied through the other instance", async () => {
+    await ask(a);
+    await ask(b);
+    expect((await ask(a)).cache).toBe("hit");
+    expect((await ask(b)).cache).toBe("hit");
+    await createTestAccounts(database, { editor: "edith" });
+    const { token } = await login(b.url, "edith");
+    const change = {
+      operations: [{ op: "UPDATE_ENTITY", entity: { kind: "territory", slug: "vimy" }, version: 0, properties: { population: 4300 } }],
+      source: { statement: { by: "Mairie de Vimy", on: "2026-11-30" }, quote: "Vimy compte 4 300 habitants." },
+    };
+    const applied = await graphqlAs(b.url, token, "mutation ($change: ChangeInput!) { applyChange(change: $change) { status } }", {
+      change,
     });
-    expect(withToken.headers.get("x-response-cache")).toBeNull();
+    expect(applied.data.applyChange.status).toBe("applied");
+    for (const app of [a, b]) {
+      const after = await ask(app);
+      expect(after.body.data.territories[0].population).toBe(4300);
+      expect(after.cache).toBe("miss");
+    }
   });
 });

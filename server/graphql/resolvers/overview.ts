@@ -13,7 +13,7 @@ export async function overview(services: Services, args: { limit?: number | null
     readQuery<{ nodes: string; relationships: string; total: number }>(services, fillQuery("queries/overview", {}), {
       limit: neo4j.int(limit),
     }),
-    readQuery<{ version: number }>(services, readCypher("queries/graph-version"), {}),
+    readQuery<{ version: string }>(services, readCypher("queries/graph-version"), {}),
   ]);
   const { nodes, relationships } = row ? parseElementRow(row) : { nodes: [], relationships: [] };
   const elements = toElements(nodes, relationships, (row?.total ?? 0) > limit);
