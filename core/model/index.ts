@@ -71,7 +71,7 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Nodes that are not entities of the alliance, with their unique key: the response cache's version
- * counter, the accounts (server/auth) and the change records (server/changes).
+ * counter, the accounts (server/auth) and the change records (seeds/changes).
  */
 export const systemNodes = [
   { label: "GraphVersion", key: "id" },

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { parseCommandLine } from "../../core/cli/parse-command-line.ts";
 import { readConfig } from "../../core/config.ts";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
@@ -8,16 +9,19 @@ import { connectForTool } from "../../core/neo4j/connect-for-tool.ts";
 import { SeedProblems } from "../load-seeds.ts";
 import { formatProblem } from "../problem.ts";
 import { importKumu } from "./import-kumu.ts";
+import { ChangeRefused } from "../changes/change-service.ts";
 
 const usage = `npm run import -- FILE.xlsx            import a Kumu workbook (sheets Elements and Connections)
 npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
-npm run import -- FILE --check         validate only, write nothing`;
+npm run import -- FILE --check         validate only, write nothing
+npm run import -- FILE --propose       validate, then send it to the review queue (« À relire ») as one change
+                                       instead of writing it: an editor accepts or rejects it in the page`;
 
 async function main(): Promise<number> {
   const { values, positionals: paths } = parseCommandLine({
     name: "npm run import",
     usage,
-    options: { check: { type: "boolean" } },
+    options: { check: { type: "boolean" }, propose: { type: "boolean" } },
     positionals: true,
   });
   const check = values.check === true;
@@ -31,10 +35,18 @@ async function main(): Promise<number> {
   try {
     await applySchema(database.driver, database.database, log);
     const started = Date.now();
-    const { plan, written } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), {
+    const propose = values.propose === true && !check ? { author: `import:${os.userInfo().username}` } : undefined;
+    const { plan, written, proposed } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), {
       write: !check,
+      ...(propose ? { propose } : {}),
     });
-    if (!written)
+    if (propose)
+      console.log(
+        proposed
+          ? `Proposed change ${proposed.id} (${proposed.operations} operations) for review; nothing written until an editor accepts it.`
+          : "The graph already holds everything this file states: nothing to propose.",
+      );
+    else if (!written)
       console.log(`OK: ${plan.nodeCount} entities and ${plan.relationshipCount} relationships are valid; nothing written (--check).`);
     else
       console.log(
@@ -42,6 +54,11 @@ async function main(): Promise<number> {
       );
     return 0;
   } catch (error) {
+    if (error instanceof ChangeRefused) {
+      for (const problem of error.problems) console.error(`${problem.field}: ${problem.message}`);
+      console.error(`${error.problems.length} problem(s); nothing was proposed.`);
+      return 1;
+    }
     if (error instanceof SeedProblems) {
       for (const problem of error.problems) console.error(formatProblem(problem));
       console.error(`${error.problems.length} problem(s); nothing was written.`);

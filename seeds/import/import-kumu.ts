@@ -5,6 +5,8 @@ import { sourcesDir, SeedProblems } from "../load-seeds.ts";
 import { sortProblems } from "../problem.ts";
 import { writeLoadPlan, type WriteResult } from "../write-load-plan.ts";
 import { kumuToSeedFile } from "./kumu-to-seed.ts";
+import { ChangeService } from "../changes/change-service.ts";
+import { proposePlan } from "../changes/propose-plan.ts";
 import { readExistingEntities } from "./read-existing.ts";
 import { readKumuFile } from "./read-kumu-file.ts";
 
@@ -18,13 +20,17 @@ export async function importKumu(
   database: string,
   paths: string[],
   gazetteer: Gazetteer,
-  options: { write: boolean },
-): Promise<{ plan: LoadPlan; written: WriteResult | undefined }> {
+  options: { write: boolean; propose?: { author: string } },
+): Promise<{ plan: LoadPlan; written: WriteResult | undefined; proposed?: { id: string; operations: number } | undefined }> {
   const { elements, connections } = await readKumuFile(paths);
   const seedFile = kumuToSeedFile(elements, connections);
   const existing = await readExistingEntities(driver, database);
   const { plan, problems } = buildLoadPlan([seedFile], { sourcesDir, gazetteer, existing });
   if (!plan) throw new SeedProblems(sortProblems(problems));
+  if (options.propose) {
+    const service = new ChangeService(driver, database, gazetteer, sourcesDir);
+    return { plan, written: undefined, proposed: await proposePlan(driver, database, plan, service, options.propose.author, "import") };
+  }
   const written = options.write ? await writeLoadPlan(driver, database, plan, false) : undefined;
   return { plan, written };
 }

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,10 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { listSeedFiles, loadSeeds, checkSeeds, sourcesDir } from "../../seeds/load-seeds.ts";
 import { exportGraph } from "../../seeds/export/export-graph.ts";
-import { ChangeService } from "../../server/changes/change-service.ts";
-import type { ChangeInput } from "../../server/changes/change-input.ts";
+import { ChangeService } from "../../seeds/changes/change-service.ts";
+import type { ChangeInput } from "../../seeds/changes/change-input.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
-import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
+import { toCsv } from "../../core/csv.ts";
+import { importKumu } from "../../seeds/import/import-kumu.ts";
+import { openTestDatabase, resetToSeeds, testConfig, testGazetteer } from "../helpers/test-database.ts";
 
 let database: Database;
 let changes: ChangeService;
@@ -36,6 +40,89 @@ async function alliance() {
   const strip = (row: string) => row.replace(/,?"change":"[0-9a-f-]{36}"/g, "").replace(/\{,/g, "{");
   return { nodes: snapshot.nodes.map(strip).sort(), relationships: snapshot.relationships.map(strip).sort() };
 }
+
+describe("import --propose", () => {
+  it("sends a sheet to the review queue as one change, writing nothing until an editor accepts it", async () => {
+    await resetToSeeds(database);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-propose-"));
+    const quote = "elle réunit plus de 400 organisations publiques et privées et 1000 personnes";
+    fs.writeFileSync(
+      path.join(dir, "sheet-elements.csv"),
+      toCsv([
+        ["Label", "Type", "Tags", "Description", "Source", "Quotes"],
+        ["La Fabrique des transitions", "Ally", "network", quote, "territoires-pilotes-saison-2-vimy", quote],
+      ]),
+    );
+    fs.writeFileSync(
+      path.join(dir, "sheet-connections.csv"),
+      toCsv([
+        ["From", "To", "Type", "Source", "Quote"],
+        [
+          "ally:la-fabrique-des-transitions",
+          "territory:vimy",
+          "SUPPORTS",
+          "territoires-pilotes-saison-2-vimy",
+          "Lors d'une réunion avec Bien fait pour ta com, la ville de Vimy et la Fabrique des transitions, le contour du projet pilote est dessiné",
+        ],
+      ]),
+    );
+    const before = await alliance();
+    const result = await importKumu(database.driver, database.database, [path.join(dir, "sheet-elements.csv")], testGazetteer(), {
+      write: true,
+      propose: { author: "import:test" },
+    });
+    expect(result.written).toBeUndefined();
+    expect(result.proposed?.operations).toBe(2); // the description updated, the SUPPORTS created
+    expect(await alliance()).toEqual(before);
+    const [pending] = await changes.pending(10);
+    expect(pending).toMatchObject({ id: result.proposed!.id, kind: "import", status: "pending", author: "import:test" });
+    await changes.accept(pending!.id, editor, undefined);
+    expect(await count("MATCH (a:Ally {slug: 'la-fabrique-des-transitions'}) WHERE a.description = '" + quote + "' RETURN count(a)")).toBe(
+      1,
+    );
+    expect(
+      await count("MATCH (:Ally {slug: 'la-fabrique-des-transitions'})-[:SUPPORTS]->(:Territory {slug: 'vimy'}) RETURN count(*)"),
+    ).toBe(1);
+    fs.rmSync(dir, { recursive: true });
+    await resetToSeeds(database);
+  });
+});
+
+describe("extract --propose", () => {
+  it("checks the draft with the rest of seeds/data and holds what it states as one pending change of kind extract", async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, NEO4J_URI: testConfig().neo4j.uri, LOG_LEVEL: "error" };
+    // A change removes a fact the fiche states: the fiche's draft proposes it again.
+    await changes.apply(
+      {
+        operations: [{ op: "UPDATE_ENTITY", entity: { kind: "territory", slug: "vimy" }, version: 0, properties: { areaKm2: null } }],
+        source: statement("La superficie de Vimy est à vérifier."),
+      },
+      editor,
+      "edit",
+    );
+    const before = await alliance();
+    const proposed = await run(
+      "npx",
+      ["tsx", "seeds/extract/extract-cli.ts", "seeds/sources/territoires-pilotes-saison-2-vimy.txt", "--propose"],
+      { env },
+    );
+    expect(proposed.stderr).toMatch(/Proposed change [0-9a-f-]{36} \(\d+ operations\) for review/);
+    expect(await alliance()).toEqual(before);
+    const [pending] = await changes.pending(10);
+    expect(pending).toMatchObject({ kind: "extract", status: "pending" });
+    expect(pending!.input.source).toEqual({ slug: "territoires-pilotes-saison-2-vimy" });
+    expect(pending!.input.operations).toContainEqual(
+      expect.objectContaining({
+        op: "UPDATE_ENTITY",
+        entity: { kind: "territory", slug: "vimy" },
+        version: 1,
+        properties: { areaKm2: 11.3 },
+      }),
+    );
+    await resetToSeeds(database);
+  }, 120_000);
+});
 
 describe("seed files and edits together", () => {
   it("npm run seed after edits keeps what the changes made, deleted relationships included", async () => {

@@ -64,7 +64,7 @@ describe("the response cache", () => {
     expect((await ask(a, bad)).cache).toBeNull();
     await createTestAccounts(database, { editor: "edith" }); // again: resetToSeeds empties the database
     const { token, cookie } = await login(a.url, "edith");
-    for (const credentials of [{ authorization: `Bearer ${token}` }, { cookie }]) {
+    for (const credentials of [{ authorization: `Bearer ${token}` }, { cookie }] as Record<string, string>[]) {
       const answer = await fetch(`${a.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", ...credentials },

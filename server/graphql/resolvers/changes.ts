@@ -3,10 +3,10 @@ import type { AccessErrorParams } from "../../../core/api-errors.ts";
 import { locales } from "../../../core/locales/index.ts";
 import { displayName, kindOf, labelOf, type Kind } from "../../../core/model/index.ts";
 import { hasRole, type Role } from "../../../core/roles.ts";
-import type { ChangeInput } from "../../changes/change-input.ts";
-import type { ChangeRecord } from "../../changes/change-record.ts";
-import { ChangeRefused, ChangeStateError, type Actor, type ChangeService } from "../../changes/change-service.ts";
-import type { Effect } from "../../changes/effects.ts";
+import type { ChangeInput } from "../../../seeds/changes/change-input.ts";
+import type { ChangeRecord } from "../../../seeds/changes/change-record.ts";
+import { ChangeRefused, ChangeStateError, type Actor, type ChangeService } from "../../../seeds/changes/change-service.ts";
+import type { Effect } from "../../../seeds/changes/effects.ts";
 import { badUserInput, checkRange } from "../bad-user-input.ts";
 import type { RequestContext } from "./services.ts";
 

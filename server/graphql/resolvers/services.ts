@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
 import type { Viewer } from "../../auth/authenticate.ts";
-import type { ChangeService } from "../../changes/change-service.ts";
+import type { ChangeService } from "../../../seeds/changes/change-service.ts";
 
 /** What the custom resolvers need, given once when the schema is built. */
 export interface Services {
@@ -10,7 +10,7 @@ export interface Services {
   database: string;
   gazetteer: Gazetteer;
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
-  changes?: ChangeService; // the write side (server/changes); without it, the change mutations are refused
+  changes?: ChangeService; // the write side (seeds/changes); without it, the change mutations are refused
 }
 
 /** What each GraphQL request carries (create-app.ts builds it from the HTTP request). */

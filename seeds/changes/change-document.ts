@@ -19,14 +19,14 @@ export class ChangeDocument {
     label: Label,
     slug: string,
     props: Record<string, unknown>,
-    quote: string | undefined,
+    quotes: string[],
     field: string,
     fieldOf: (property: string) => string,
   ): void {
     const item = [{ line: `slug: ${json(slug)}`, field: `${field}.slug` }];
     for (const [name, value] of Object.entries(props))
       if (value !== null && value !== undefined) item.push({ line: `${name}: ${json(value)}`, field: fieldOf(name) });
-    if (quote) item.push({ line: `quote: ${json(quote)}`, field: `${field}.quote` });
+    if (quotes.length) item.push({ line: `quotes: ${json(quotes)}`, field: `${field}.quote` });
     const section = entityKinds[label].section;
     const items = this.sections.get(section) ?? [];
     items.push(item);

@@ -3,8 +3,8 @@ import { fillQuery, checkedLabel, checkedType } from "../../core/neo4j/cypher-te
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import { toLatLon } from "../../core/node-values.ts";
 import type { Label } from "../../core/model/index.ts";
-import type { ExistingEntity } from "../../seeds/existing-entity.ts";
-import { entityKey } from "../../seeds/merge-entities.ts";
+import type { ExistingEntity } from "../existing-entity.ts";
+import { entityKey } from "../merge-entities.ts";
 
 /** An entity as the graph holds it: plain values (a location as { latitude, longitude }), and its relationships. */
 export interface EntityState {

@@ -22,6 +22,7 @@ export interface OperationInput {
   properties?: Record<string, unknown> | null; // create: every property; update: those it changes (null removes one)
   relationship?: RelationshipInput | null;
   quote?: string | null; // the sentence of the source that states this operation's facts (else the source's)
+  quotes?: string[] | null; // several sentences, when one does not say it all
 }
 
 export interface SourceInput {

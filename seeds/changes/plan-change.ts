@@ -10,11 +10,11 @@ import {
   type RelationshipType,
 } from "../../core/model/index.ts";
 import { slugify } from "../../core/text/normalize.ts";
-import { buildLoadPlan, nodeRow, provenanceRows, type LoadPlan, type NodeRow } from "../../seeds/build-load-plan.ts";
-import { gazetteerSources } from "../../seeds/check-territories.ts";
-import type { ExistingEntity } from "../../seeds/existing-entity.ts";
-import { entityKey } from "../../seeds/merge-entities.ts";
-import { parseSeedFile } from "../../seeds/parse-seed-file.ts";
+import { buildLoadPlan, nodeRow, provenanceRows, type LoadPlan, type NodeRow } from "../build-load-plan.ts";
+import { gazetteerSources } from "../check-territories.ts";
+import type { ExistingEntity } from "../existing-entity.ts";
+import { entityKey } from "../merge-entities.ts";
+import { parseSeedFile } from "../parse-seed-file.ts";
 import { ChangeDocument } from "./change-document.ts";
 import type { FieldProblemReason } from "../../core/api-errors.ts";
 import { maxOperations, type ChangeInput, type EntityRefInput, type FieldProblem, type OperationInput } from "./change-input.ts";
@@ -30,7 +30,7 @@ export interface EntityWrite {
   gazetteer: { source: string; fields: string[] }[]; // what the gazetteer's sources (COG, GeoNames) give it
   before: EntityState | undefined;
   fields: string[]; // the properties this change gives or changes
-  quote: string | undefined;
+  quotes: string[]; // the sentences of the source that state them
 }
 
 export interface RelationshipWrite {
@@ -59,6 +59,7 @@ export interface PlanOptions {
   sourcesDir: string;
   author: string;
   today: string; // YYYY-MM-DD
+  quotesRequired: boolean; // in the page, a change citing a source whose text is known quotes it; tools' drafts follow the seed files' rule (quotes checked when given)
 }
 
 /**
@@ -238,10 +239,10 @@ export async function planChange(
 
   // 3. The seed loader's checks, on the change written as a seed file.
   const document = new ChangeDocument(source.slug);
-  if (source.create) document.addEntity("Source", source.slug, source.create, undefined, "source", (name) => `source.document.${name}`);
+  if (source.create) document.addEntity("Source", source.slug, source.create, [], "source", (name) => `source.document.${name}`);
   for (const entity of entityOps) {
     const at = `operations[${entity.index}]`;
-    document.addEntity(entity.label, entity.slug, entity.props, quoteOf(entity.op, input), at, (name) => `${at}.properties.${name}`);
+    document.addEntity(entity.label, entity.slug, entity.props, quotesOf(entity.op, input), at, (name) => `${at}.properties.${name}`);
   }
   for (const r of relationshipOps)
     document.addRelationship(
@@ -249,7 +250,7 @@ export async function planChange(
       `${r.from.label}/${r.from.slug}`,
       `${r.to.label}/${r.to.slug}`,
       r.props,
-      quoteOf(r.op, input),
+      quotesOf(r.op, input)[0],
       `operations[${r.index}].relationship`,
     );
   const { text, fieldAt } = document.render();
@@ -285,11 +286,11 @@ export async function planChange(
         ...placed(plan, existing, entity, relationshipOps, relationshipDeletes),
         before: entity.before,
         fields: entity.fields,
-        quote: quoteOf(entity.op, input),
+        quotes: quotesOf(entity.op, input),
       })),
       entityDeletes,
       relationshipCreates: relationshipOps.map((r) => {
-        const quote = quoteOf(r.op, input);
+        const quote = quotesOf(r.op, input)[0];
         return {
           index: r.index,
           type: r.type,
@@ -313,8 +314,9 @@ function placeSeedProblem(message: string, field: string, input: ChangeInput): P
   if (missing && operation)
     return { field: `${operation[0]}.properties.${missing[1]}`, reason: "required", params: { property: missing[1]! } };
   if (/^quote not found/.test(message)) {
-    const own = operation && input.operations[Number(operation[1])]?.quote;
-    return { field: own ? `${operation[0]}.quote` : "source.quote", reason: "quote-not-found" };
+    const op = operation ? input.operations[Number(operation[1])] : undefined;
+    const own = op && (op.quote || op.quotes?.length);
+    return { field: own && operation ? `${operation[0]}.quote` : "source.quote", reason: "quote-not-found" };
   }
   const official = /the COG calls \S+ "([^"]+)"/.exec(message);
   if (official) return { field, reason: "cog-name", params: { official: official[1]! } };
@@ -322,9 +324,12 @@ function placeSeedProblem(message: string, field: string, input: ChangeInput): P
   return { field };
 }
 
-/** The sentence that states an operation's facts: its own quote, else the one given with the source. */
-function quoteOf(op: OperationInput, input: ChangeInput): string | undefined {
-  return op.quote?.trim() || input.source.quote?.trim() || undefined;
+/** The sentences that state an operation's facts: its own quotes, else the one given with the source. */
+function quotesOf(op: OperationInput, input: ChangeInput): string[] {
+  const own = [...(op.quotes ?? []), ...(op.quote ? [op.quote] : [])].map((q) => q.trim()).filter(Boolean);
+  if (own.length) return own;
+  const shared = input.source.quote?.trim();
+  return shared ? [shared] : [];
 }
 
 /** The properties a file could give (what the loader derives from the gazetteer comes back by itself). */
@@ -412,7 +417,7 @@ async function planSource(
   input: ChangeInput,
   graph: GraphReader,
   options: PlanOptions,
-  problem: (field: string, message: string) => void,
+  problem: (field: string, message: string, reason?: FieldProblemReason) => void,
 ): Promise<ChangePlan["source"] | undefined> {
   const { slug, document, statement, quote } = input.source ?? {};
   const given = [slug, document, statement].filter((s) => s !== undefined && s !== null).length;
@@ -424,12 +429,15 @@ async function planSource(
     return undefined;
   }
   if (slug) {
+    const createdHere = input.operations.find((op) => op.op === "CREATE_ENTITY" && op.entity?.kind === "source" && op.entity.slug === slug);
+    if (createdHere) return { slug, create: undefined }; // a new source and what it states, in one change (an import)
     const existing = await graph.entity("Source", slug);
-    if (!existing) return void problem("source.slug", `no source has the slug "${slug}"`);
+    if (!existing) return void problem("source.slug", `no source has the slug "${slug}"`, "not-found");
     if (
+      options.quotesRequired &&
       typeof existing.props.file === "string" &&
       !quote?.trim() &&
-      !input.operations.every((op) => op.quote?.trim() || op.op.startsWith("DELETE"))
+      !input.operations.every((op) => op.quote?.trim() || op.quotes?.length || op.op.startsWith("DELETE"))
     )
       return void problem("source.quote", "quote the sentence of this source that states the change (it is checked word for word)");
     return { slug, create: undefined };

@@ -53,7 +53,7 @@ export class ChangeService {
     const id = randomUUID();
     await this.write(async (tx) => {
       const seq = await lockGraph(tx);
-      const { effects, sourceSlug } = await this.planEffects(tx, input, author, id);
+      const { effects, sourceSlug } = await this.planEffects(tx, input, author, id, kind);
       await writeEffects(tx, effects);
       await createChangeRecord(tx, {
         ...appliedRecord(id, input, author, kind, effects, seq),
@@ -68,7 +68,7 @@ export class ChangeService {
   async hold(input: ChangeInput, author: Actor, kind: ChangeKind): Promise<ChangeRecord> {
     const id = randomUUID();
     await this.write(async (tx) => {
-      const planned = await planChange(input, new GraphReader(tx), this.planOptions(author));
+      const planned = await planChange(input, new GraphReader(tx), this.planOptions(author, kind));
       if (!planned.plan) throw new ChangeRefused(planned.problems);
       await createChangeRecord(tx, {
         ...emptyRecord(id, input, author, kind),
@@ -92,7 +92,13 @@ export class ChangeService {
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "pending") throw new ChangeStateError(id, change.status);
       const seq = await lockGraph(tx);
-      const { effects, sourceSlug } = await this.planEffects(tx, change.input, { username: change.author, role: change.authorRole }, id);
+      const { effects, sourceSlug } = await this.planEffects(
+        tx,
+        change.input,
+        { username: change.author, role: change.authorRole },
+        id,
+        change.kind,
+      );
       await writeEffects(tx, effects);
       const applied = {
         ...appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq),
@@ -179,18 +185,22 @@ export class ChangeService {
     input: ChangeInput,
     author: Actor,
     id: string,
+    kind: ChangeKind,
   ): Promise<{ effects: Effect[]; sourceSlug: string }> {
-    const planned = await planChange(input, new GraphReader(tx), this.planOptions(author));
+    const planned = await planChange(input, new GraphReader(tx), this.planOptions(author, kind));
     if (!planned.plan) throw new ChangeRefused(planned.problems);
     return { effects: effectsOf(planned.plan, id), sourceSlug: planned.plan.source.slug };
   }
 
-  private planOptions(author: Actor) {
+  private planOptions(author: Actor, kind: ChangeKind) {
     return {
       gazetteer: this.gazetteer,
       sourcesDir: this.sourcesDir,
       author: author.username,
       today: new Date().toISOString().slice(0, 10),
+      // In the page, citing a source whose text is known means quoting it; tools' drafts follow the
+      // seed files' rule (a quote is checked when given).
+      quotesRequired: kind !== "import" && kind !== "extract",
     };
   }
 

@@ -124,7 +124,7 @@ export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
     const existing =
       write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === plan.source.slug)?.props ?? null;
     const fields = new Set([...((existing?.fields as string[] | undefined) ?? []), ...write.fields]);
-    const quotes = new Set([...((existing?.quotes as string[] | undefined) ?? []), ...(write.quote ? [write.quote] : [])]);
+    const quotes = new Set([...((existing?.quotes as string[] | undefined) ?? []), ...write.quotes]);
     const after = { fields: [...fields].sort(), quotes: [...quotes], change: changeId };
     push({
       target: "relationship",
