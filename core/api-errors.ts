@@ -40,7 +40,7 @@ export interface FieldProblem {
   params?: Record<string, string | number>;
 }
 export type FieldProblemReason =
-  "required" | "invalid-value" | "exists" | "not-found" | "stale" | "quote-not-found" | "cog-name" | "no-source";
+  "required" | "invalid-value" | "exists" | "not-found" | "stale" | "quote-not-found" | "cog-name" | "no-source" | "conflict";
 
 /** Refusals that are about who asks, not what (GraphQL codes UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED). */
 export interface AccessErrorParams {

@@ -137,7 +137,7 @@ export class ChangeService {
       if (change.revertedBy) throw new ChangeStateError(id, "reverted");
       const seq = await lockGraph(tx);
       const conflicts = await laterConflicts(tx, change);
-      if (conflicts.length > 0) throw new ChangeRefused(conflicts.map((message) => ({ field: "id", message })));
+      if (conflicts.length > 0) throw new ChangeRefused(conflicts);
       const effects = inverseOf(change.effects);
       try {
         await writeEffects(tx, effects);
@@ -287,9 +287,9 @@ function appliedRecord(
 }
 
 /** Later applied changes that touched what this one did: same fields of an entity, same relationship, or an entity it created or deleted. */
-async function laterConflicts(tx: ManagedTransaction, change: ChangeRecord): Promise<string[]> {
+async function laterConflicts(tx: ManagedTransaction, change: ChangeRecord): Promise<FieldProblem[]> {
   const later = await readLater(tx, change);
-  const messages: string[] = [];
+  const messages: FieldProblem[] = [];
   for (const other of later) {
     for (const effect of change.effects) {
       let clash: string | undefined;
@@ -302,9 +302,13 @@ async function laterConflicts(tx: ManagedTransaction, change: ChangeRecord): Pro
         else if (wholeEntity && other.mentions.includes(effect.key)) clash = `the relationships of ${effect.label} "${effect.slug}"`;
       }
       if (clash) {
-        messages.push(
-          `change ${other.id} by ${other.author} on ${(other.appliedAt ?? other.createdAt).slice(0, 16).replace("T", " ")} changed ${clash} since; revert it first`,
-        );
+        const at = (other.appliedAt ?? other.createdAt).slice(0, 16).replace("T", " ");
+        messages.push({
+          field: "id",
+          message: `change ${other.id} by ${other.author} on ${at} changed ${clash} since; revert it first`,
+          reason: "conflict",
+          params: { change: other.id, author: other.author, at },
+        });
         break;
       }
     }

@@ -1,4 +1,4 @@
-import type { PlaceCandidate } from "../../../core/api-errors.ts";
+import type { FieldProblem, PlaceCandidate } from "../../../core/api-errors.ts";
 import { wordError } from "../../../core/locales/index.ts";
 import type { Lang } from "../../../core/model/index.ts";
 
@@ -13,6 +13,7 @@ export class ApiError extends Error {
     readonly reason: string | undefined,
     readonly params: unknown = {},
     readonly candidates: PlaceCandidate[] = [],
+    readonly problems: FieldProblem[] = [], // a refused change: each reason at its field
   ) {
     super(message);
   }

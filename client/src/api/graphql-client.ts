@@ -13,12 +13,32 @@ import overviewQuery from "./operations/overview.graphql?raw";
 import pathsOperation from "./operations/paths.graphql?raw";
 import searchQuery from "./operations/search.graphql?raw";
 import sourcesQuery from "./operations/sources.graphql?raw";
-import type { Elements, EntityRef, Provenance } from "./types.ts";
+import changeFragment from "./operations/change.fragment.graphql?raw";
+import applyChangeOperation from "./operations/apply-change.graphql?raw";
+import proposeChangeOperation from "./operations/propose-change.graphql?raw";
+import acceptChangeOperation from "./operations/review-change.graphql?raw";
+import rejectChangeOperation from "./operations/reject-change.graphql?raw";
+import revertChangeOperation from "./operations/revert-change.graphql?raw";
+import historyOperation from "./operations/history.graphql?raw";
+import reviewQueueOperation from "./operations/review-queue.graphql?raw";
+import placeQuery from "./operations/place.graphql?raw";
+import territoryByCodeQuery from "./operations/territory-by-code.graphql?raw";
+import type { ChangeInput, Elements, EntityRef, Provenance } from "./types.ts";
 
-// The element queries select the same fields: one fragment, sent with each.
+// The element queries select the same fields: one fragment, sent with each; the change operations too.
 const [entitiesQuery, neighbourhoodQuery, pathsQuery] = [entitiesOperation, neighbourhoodOperation, pathsOperation].map(
   (operation) => `${operation}\n${elementsFragment}`,
 );
+const [applyChangeQuery, proposeChangeQuery, acceptChangeQuery, rejectChangeQuery, revertChangeQuery, historyQuery, reviewQueueQuery] = [
+  applyChangeOperation,
+  proposeChangeOperation,
+  acceptChangeOperation,
+  rejectChangeOperation,
+  revertChangeOperation,
+  historyOperation,
+  reviewQueueOperation,
+].map((operation) => `${operation}\n${changeFragment}`);
+const isChange = (c: { id?: unknown; status?: unknown } | null | undefined) => typeof c?.id === "string" && typeof c.status === "string";
 
 /**
  * The one module that talks to the server: every GraphQL call of the explorer (its operations are the
@@ -41,7 +61,14 @@ export function createApi(endpoint = "/graphql") {
     const body = await response.json().catch(() => undefined);
     if (body?.errors?.length) {
       const { message, extensions = {} } = body.errors[0];
-      throw new ApiError(message, extensions.code, extensions.reason, extensions.params, extensions.candidates ?? []);
+      throw new ApiError(
+        message,
+        extensions.code,
+        extensions.reason,
+        extensions.params,
+        extensions.candidates ?? [],
+        extensions.problems ?? [],
+      );
     }
     if (!response.ok || !body?.data) throw new ApiError(`HTTP ${response.status}`, "HTTP", "http", { status: response.status });
     const what = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? "?";
@@ -122,6 +149,51 @@ export function createApi(endpoint = "/graphql") {
       call<Op.CollaboratorsQuery, Op.CollaboratorsQueryVariables>(collaboratorsQuery, { ...ref }, (d) =>
         every(d.collaborators, (c) => typeof c.collaborator?.slug === "string" && Array.isArray(c.reasons)),
       ).then((d) => d.collaborators),
+
+    applyChange: (change: ChangeInput) =>
+      call<Op.ApplyChangeMutation, Op.ApplyChangeMutationVariables>(applyChangeQuery, { change } as never, (d) =>
+        isChange(d.applyChange),
+      ).then((d) => d.applyChange),
+
+    proposeChange: (change: ChangeInput) =>
+      call<Op.ProposeChangeMutation, Op.ProposeChangeMutationVariables>(proposeChangeQuery, { change } as never, (d) =>
+        isChange(d.proposeChange),
+      ).then((d) => d.proposeChange),
+
+    acceptChange: (id: string) =>
+      call<Op.AcceptChangeMutation, Op.AcceptChangeMutationVariables>(acceptChangeQuery, { id, comment: null }, (d) =>
+        isChange(d.acceptChange),
+      ).then((d) => d.acceptChange),
+
+    rejectChange: (id: string, comment: string) =>
+      call<Op.RejectChangeMutation, Op.RejectChangeMutationVariables>(rejectChangeQuery, { id, comment }, (d) =>
+        isChange(d.rejectChange),
+      ).then((d) => d.rejectChange),
+
+    revertChange: (id: string, reason: string) =>
+      call<Op.RevertChangeMutation, Op.RevertChangeMutationVariables>(revertChangeQuery, { id, reason }, (d) =>
+        isChange(d.revertChange),
+      ).then((d) => d.revertChange),
+
+    history: (ref: EntityRef) =>
+      call<Op.HistoryQuery, Op.HistoryQueryVariables>(
+        historyQuery,
+        { ...ref },
+        (d) => typeof d.history?.version === "number" && every(d.history.changes, isChange),
+      ).then((d) => d.history),
+
+    reviewQueue: () =>
+      call<Op.ReviewQueueQuery, Op.ReviewQueueQueryVariables>(reviewQueueQuery, {}, (d) => typeof d.reviewQueue?.count === "number").then(
+        (d) => d.reviewQueue,
+      ),
+
+    place: (name: string) =>
+      call<Op.PlaceQuery, Op.PlaceQueryVariables>(placeQuery, { name }, (d) => typeof d.place?.inseeCode === "string").then((d) => d.place),
+
+    territoryByCode: (code: string) =>
+      call<Op.TerritoryByCodeQuery, Op.TerritoryByCodeQueryVariables>(territoryByCodeQuery, { code }, (d) =>
+        Array.isArray(d.territories),
+      ).then((d) => d.territories[0]),
 
     sources: () =>
       call<Op.SourcesQuery, Op.SourcesQueryVariables>(sourcesQuery, {}, (d) => every(d.sources, (s) => typeof s.slug === "string")).then(

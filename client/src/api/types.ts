@@ -1,7 +1,7 @@
 /** The shapes the explorer works with: the server's answers (generated from the schema) and the elements' data. */
 import type { EntityRef } from "../../../core/ids.ts";
 import type { Kind } from "../../../core/model/index.ts";
-import type { CollaboratorsQuery, NearQuery, SearchQuery, SourcesQuery } from "./__generated__/operations.ts";
+import type { ChangeFieldsFragment, CollaboratorsQuery, NearQuery, SearchQuery, SourcesQuery } from "./__generated__/operations.ts";
 
 export type { EntityRef };
 export type EntityKind = Kind;
@@ -48,3 +48,25 @@ export interface Provenance {
   fields: string[];
   quotes: string[];
 }
+
+/** A change as the explorer sends it (schema.graphql's ChangeInput, with optional parts left out). */
+export interface OperationInput {
+  op: "CREATE_ENTITY" | "UPDATE_ENTITY" | "DELETE_ENTITY" | "CREATE_RELATIONSHIP" | "DELETE_RELATIONSHIP";
+  entity?: EntityRef;
+  version?: number;
+  properties?: Record<string, unknown>;
+  relationship?: { type: string; from: EntityRef; to: EntityRef; properties?: Record<string, unknown> };
+  quote?: string;
+}
+export interface SourceInput {
+  slug?: string;
+  document?: { title: string; publisher: string; year?: number; url?: string };
+  statement?: { by: string; on: string };
+  quote?: string;
+}
+export interface ChangeInput {
+  operations: OperationInput[];
+  source: SourceInput;
+  note?: string;
+}
+export type ChangeInfo = ChangeFieldsFragment;

@@ -1,5 +1,5 @@
 import type { Core } from "cytoscape";
-import { nodeId } from "../../../core/ids.ts";
+import { nodeId, refOfNodeId, type EntityRef } from "../../../core/ids.ts";
 import { locales } from "../../../core/locales/index.ts";
 import type { Api } from "../api/graphql-client.ts";
 import type { SourceInfo } from "../api/types.ts";
@@ -113,6 +113,49 @@ export class Explorer {
     return this.expandFocus.land(ref);
   }
 
+  /** After a change: the entity as the server has it now, with its neighbours, selected (or gone, if deleted). */
+  async refreshEntity(ref: EntityRef, deleted = false): Promise<void> {
+    const id = nodeId(ref);
+    if (deleted) {
+      this.ctx.graph.forget(id);
+      this.selection.unselect();
+      return;
+    }
+    const fresh = this.ctx.graph.sync(id, await this.ctx.api.neighbourhood(ref, 1), `land:${id}`);
+    this.ctx.commit();
+    await this.layouts.placeNewcomers(fresh);
+    this.selection.select(id, { center: fresh.includes(id), push: false });
+  }
+
+  /** Calls back with the next node the user taps in the graph (picking the other end of a link). */
+  onNextNodeTap(callback: (ref: EntityRef, name: string) => void): () => void {
+    const handler = (event: { target: { id(): string; data(key: string): unknown } }) =>
+      callback(refOfNodeId(event.target.id()), String(event.target.data("label")));
+    this.cy.one("tap", "node", handler as never);
+    return () => void this.cy.off("tap", "node", handler as never);
+  }
+
+  /** Editing's buttons and history in the details panel. */
+  setEditing(editing: Parameters<DetailsPanel["setEditing"]>[0]): void {
+    this.details.setEditing(editing);
+  }
+
+  status(message: string, error = false): void {
+    this.page.status.textContent = message;
+    this.page.status.classList.toggle("error", error);
+  }
+
+  /** The data of an entity's node, when the page holds it. */
+  nodeData(ref: EntityRef): Record<string, unknown> | undefined {
+    const node = this.cy.getElementById(nodeId(ref));
+    return node.nonempty() ? (node.data() as Record<string, unknown>) : undefined;
+  }
+
+  /** The sources the graph holds, for the change forms. */
+  knownSources(): SourceInfo[] {
+    return [...this.sources.values()];
+  }
+
   setView(view: "graph" | "list"): void {
     this.layouts.setView(view);
   }
@@ -194,11 +237,6 @@ export class Explorer {
     if (url === window.location.pathname + window.location.search) return;
     if (push) window.history.pushState(null, "", url);
     else window.history.replaceState(null, "", url);
-  }
-
-  private status(message: string, error = false): void {
-    this.page.status.textContent = message;
-    this.page.status.classList.toggle("error", error);
   }
 }
 

@@ -58,6 +58,33 @@ export class GraphModel {
     return freshIds;
   }
 
+  /**
+   * After a change to one entity: its node and its neighbours take the data the server now gives,
+   * what is new is added, and its relationships the answer no longer has are removed (a deleted link).
+   * Returns the ids of the nodes that are new.
+   */
+  sync(id: string, elements: Elements, origin: string): string[] {
+    const answered = new Set(elements.edges.map((e) => e.data.id));
+    this.cy.batch(() => {
+      for (const node of elements.nodes) {
+        const present = this.cy.getElementById(node.data.id);
+        if (present.nonempty()) present.data({ ...node.data });
+      }
+      this.cy
+        .getElementById(id)
+        .connectedEdges()
+        .filter((edge) => !answered.has(edge.id()))
+        .remove();
+    });
+    return this.add(elements, origin);
+  }
+
+  /** Removes an entity the graph no longer has. */
+  forget(id: string): void {
+    this.origins.delete(id);
+    this.cy.getElementById(id).remove();
+  }
+
   /** Removes what `origin` brought and nothing else still holds. */
   removeOrigin(origin: string): string[] {
     const removed: string[] = [];

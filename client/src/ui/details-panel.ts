@@ -21,9 +21,20 @@ export interface DetailsActions {
   close(): void;
 }
 
+/** What editing adds to the panel (editing/editing.ts): its buttons, and the entity's history. */
+export interface DetailsEditing {
+  controls(ref: EntityRef, data: Record<string, unknown>): HTMLElement;
+  history(ref: EntityRef): HTMLElement;
+}
+
 /** The details of the selected entity: properties, sources with their quotes, neighbours, actions, embed code. */
 export class DetailsPanel {
   private requested = "";
+  private editing: DetailsEditing | undefined;
+
+  setEditing(editing: DetailsEditing): void {
+    this.editing = editing;
+  }
 
   constructor(
     private readonly container: HTMLElement,
@@ -102,6 +113,7 @@ export class DetailsPanel {
         h("button", { type: "button", onclick: () => this.actions.setPathEnd("to", ref) }, t.pathEnd),
         copyLink,
       ),
+      this.editing?.controls(ref, node.data() as Record<string, unknown>) ?? null,
       h("h3", {}, t.properties),
       h("dl", { className: "properties" }, propertyRows(labelOf[ref.kind], node.data() as Record<string, unknown>, this.lang)),
       h("h3", {}, t.sources),
@@ -109,6 +121,7 @@ export class DetailsPanel {
       worksWithOthers ? [h("h3", {}, t.workedWith), collaborators] : null,
       h("h3", {}, t.neighbours),
       this.neighbours(node),
+      this.editing ? [h("h3", {}, locales[this.lang].edit.history), this.editing.history(ref)] : null,
       h(
         "details",
         { className: "embed" },

@@ -7,6 +7,7 @@ export interface PageElements {
   header: HTMLElement;
   searchSlot: HTMLElement;
   toolbar: HTMLElement;
+  account: HTMLElement; // log in and out, the role, new entity, to review (editing/editing.ts)
   controls: HTMLElement;
   stage: HTMLElement;
   graph: HTMLElement;
@@ -29,6 +30,7 @@ export function buildPage(root: HTMLElement, lang: Lang, embed: boolean): PageEl
     header: h("header", { id: "topbar" }),
     searchSlot: h("div", { id: "search-slot" }),
     toolbar: h("div", { id: "toolbar" }),
+    account: h("div", { id: "account" }),
     controls: h("aside", { id: "controls", className: "drawer", "aria-label": t.filters }),
     stage: h("main", { id: "stage" }),
     graph: h("div", { id: "cy", role: "img", "aria-label": t.graphLabel }),
@@ -40,7 +42,7 @@ export function buildPage(root: HTMLElement, lang: Lang, embed: boolean): PageEl
     credits: h("p", { id: "credits", hidden: true }),
     embedBar: h("div", { id: "embed-bar" }),
   };
-  page.header.append(h("h1", { className: "brand" }, h("a", { href: "/" }, t.title)), page.searchSlot, page.toolbar);
+  page.header.append(h("h1", { className: "brand" }, h("a", { href: "/" }, t.title)), page.searchSlot, page.toolbar, page.account);
   page.stage.append(page.graph, page.list, page.notice, page.status, page.tooltip, page.credits);
   root.dataset.embed = String(embed);
   if (embed) root.replaceChildren(page.stage, page.embedBar);

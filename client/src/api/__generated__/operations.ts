@@ -3,6 +3,19 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ChangeKind =
+  | 'edit'
+  | 'proposal'
+  | 'suggestion'
+  | 'import'
+  | 'extract'
+  | 'revert';
+
+export type ChangeStatus =
+  | 'pending'
+  | 'applied'
+  | 'rejected';
+
 export type CollaborationKind =
   | 'SHARED_TERRITORY'
   | 'SHARED_INITIATIVE'
@@ -23,10 +36,84 @@ export type NearReason =
   | 'ACCOMPANIED'
   | 'CONTRIBUTED_TO';
 
+export type OperationKind =
+  | 'CREATE_ENTITY'
+  | 'UPDATE_ENTITY'
+  | 'DELETE_ENTITY'
+  | 'CREATE_RELATIONSHIP'
+  | 'DELETE_RELATIONSHIP';
+
+export type ChangeInput = {
+  operations: Array<OperationInput>;
+  source: SourceInput;
+  /** why, in the author's words */
+  note: string | null | undefined;
+};
+
+export type DocumentInput = {
+  title: string;
+  publisher: string;
+  year: number | null | undefined;
+  url: string | null | undefined;
+};
+
 export type EntityRef = {
   kind: EntityKind;
   slug: string;
 };
+
+export type OperationInput = {
+  op: OperationKind;
+  /** the entity created, updated or deleted */
+  entity: EntityRef | null | undefined;
+  /** UPDATE_ENTITY, DELETE_ENTITY: the entity's version as you read it (History.version); a stale one is refused */
+  version: number | null | undefined;
+  /** CREATE_ENTITY: its properties; UPDATE_ENTITY: those that change (null removes one), named as in the entity's type */
+  properties: unknown;
+  /** CREATE_RELATIONSHIP, DELETE_RELATIONSHIP */
+  relationship: RelationshipInput | null | undefined;
+  /** the sentence of the source that states this operation, when it is not the one given with the source */
+  quote: string | null | undefined;
+  /** several sentences, when one does not say it all */
+  quotes: Array<string> | null | undefined;
+};
+
+export type RelationshipInput = {
+  /** PART_OF, BASED_IN, ACCOMPANIED…: the types the model allows between the two kinds */
+  type: string;
+  from: EntityRef;
+  to: EntityRef;
+  /** its properties (ACCOMPANIED: season, startYear, endYear, role…) */
+  properties: unknown;
+};
+
+/**
+ * Exactly one of: `slug` (a Source already in the graph), `document` (a new one), or `statement` (a
+ * first-hand statement). `quote` is the sentence that states the change, checked word for word
+ * against the source's text when the graph has it.
+ */
+export type SourceInput = {
+  slug: string | null | undefined;
+  document: DocumentInput | null | undefined;
+  statement: StatementInput | null | undefined;
+  quote: string | null | undefined;
+};
+
+export type StatementInput = {
+  /** who says it */
+  by: string;
+  /** when, as YYYY-MM-DD */
+  on: string;
+};
+
+export type ApplyChangeMutationVariables = Exact<{
+  change: ChangeInput;
+}>;
+
+
+export type ApplyChangeMutation = { applyChange: { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> } };
+
+export type ChangeFieldsFragment = { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> };
 
 export type CollaboratorsQueryVariables = Exact<{
   kind: EntityKind | null | undefined;
@@ -49,6 +136,14 @@ export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FilterOptionsQuery = { cohorts: Array<{ slug: string, name: string, season: number, startYear: number | null, endYear: number | null }>, themes: Array<{ slug: string, name: string }>, territories: Array<{ name: string, inseeCode: string | null }> };
+
+export type HistoryQueryVariables = Exact<{
+  kind: EntityKind;
+  slug: string;
+}>;
+
+
+export type HistoryQuery = { history: { version: number, changes: Array<{ id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> }> } };
 
 export type NearQueryVariables = Exact<{
   place: string;
@@ -85,6 +180,49 @@ export type PathsQueryVariables = Exact<{
 
 export type PathsQuery = { paths: { truncated: boolean, nodes: Array<{ group: string, data: unknown }>, edges: Array<{ group: string, data: unknown }> } };
 
+export type PlaceQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type PlaceQuery = { place: { name: string, inseeCode: string, departementName: string } };
+
+export type ProposeChangeMutationVariables = Exact<{
+  change: ChangeInput;
+}>;
+
+
+export type ProposeChangeMutation = { proposeChange: { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> } };
+
+export type RejectChangeMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectChangeMutation = { rejectChange: { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> } };
+
+export type RevertChangeMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RevertChangeMutation = { revertChange: { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> } };
+
+export type AcceptChangeMutationVariables = Exact<{
+  id: string | number;
+  comment: string | null | undefined;
+}>;
+
+
+export type AcceptChangeMutation = { acceptChange: { id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> } };
+
+export type ReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { count: number, changes: Array<{ id: string, status: ChangeStatus, kind: ChangeKind, author: string, createdAt: string, appliedAt: string | null, reviewedBy: string | null, comment: string | null, note: string | null, source: unknown, operations: unknown, revertOf: string | null, revertedBy: string | null, effects: Array<{ target: string, key: string, relationship: string | null, fields: Array<string>, before: unknown, after: unknown, entity: { kind: EntityKind, slug: string, name: string } | null, from: { kind: EntityKind, slug: string } | null, to: { kind: EntityKind, slug: string } | null }> }> } };
+
 export type SearchQueryVariables = Exact<{
   text: string;
   limit: number | null | undefined;
@@ -97,6 +235,13 @@ export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SourcesQuery = { sources: Array<{ slug: string, title: string, publisher: string, kind: string | null }> };
+
+export type TerritoryByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type TerritoryByCodeQuery = { territories: Array<{ slug: string, name: string }> };
 
 export type ProvenanceTerritoryQueryVariables = Exact<{
   slug: string;
