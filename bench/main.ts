@@ -5,7 +5,7 @@ import { defaultOptions, runBench, smokeOptions } from "./run-bench.ts";
 
 const usage = `npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
 npm run bench -- --json            the same, and a JSON summary on the last line
-npm run bench -- --only api,cache  some measures only (loading, api, cache, client, start)
+npm run bench -- --only api,cache  some measures only (loading, api, cache, client, editing, start)
 npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
 
 Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.`;

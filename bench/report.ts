@@ -11,7 +11,7 @@ export interface Budget {
 export function checkBudgets(result: BenchResult): Budget[] {
   const budgets: Budget[] = [];
   const add = (measure: string, value: string, budget: string, ok: boolean) => budgets.push({ measure, value, budget, ok });
-  const { loading, api, cache, client, start } = result;
+  const { loading, api, cache, client, start, editing } = result;
   if (loading) {
     add(
       `load ${loading.nodes} nodes + ${loading.relationships} relationships`,
@@ -40,6 +40,13 @@ export function checkBudgets(result: BenchResult): Budget[] {
   if (cache) {
     for (const row of cache.rows) add(`cached ${row.query} p50 ÷ raw driver p50`, `${row.ratioP50}`, "< 1", row.ratioP50 < 1);
     add("stale reads after a write, two API instances", `${cache.staleReadsAfterWrite}`, "0", cache.staleReadsAfterWrite === 0);
+  }
+  if (editing) {
+    for (const row of editing.rows) {
+      const ratio = round2(row.readers.p99 / Math.max(editing.baseline.p99, 0.01));
+      add(`${editing.readers} readers' p99 while ${row.editors} editor(s) apply changes ÷ readers alone`, `${ratio}`, "< 2", ratio < 2);
+      add(`changes refused, ${row.editors} editor(s) on their own allies`, `${row.refused}`, "0", row.refused === 0);
+    }
   }
   if (client) {
     for (const row of client.rows) {
@@ -124,6 +131,24 @@ export function formatReport(result: BenchResult): string {
       "",
     );
   }
+  if (result.editing) {
+    const e = result.editing;
+    lines.push(`### Editing (changes applied while ${e.readers} readers read; response cache off)`, "");
+    table(
+      ["editors", "changes", "change p50 ms", "change p99 ms", "refused", "readers p50 ms", "readers p99 ms", "readers p99 ÷ alone"],
+      e.rows.map((r) => [
+        r.editors,
+        r.changes,
+        r.changeP50,
+        r.changeP99,
+        r.refused,
+        r.readers.p50,
+        r.readers.p99,
+        round2(r.readers.p99 / Math.max(e.baseline.p99, 0.01)),
+      ]),
+    );
+    lines.push(`Readers alone: p50 ${e.baseline.p50} ms, p99 ${e.baseline.p99} ms.`, "");
+  }
   if (result.cache) {
     lines.push(`### Response cache (hot reads, ${result.cache.clients} clients)`, "");
     table(
@@ -177,4 +202,8 @@ export function formatReport(result: BenchResult): string {
     budgets.map((b) => [b.measure, b.value, b.budget, b.ok ? "ok" : "OVER"]),
   );
   return lines.join("\n");
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -11,6 +11,7 @@ import { measureClient, type ClientResult } from "./measure-client.ts";
 import { apiCases, measureApi, profileIndexes, type ApiRow } from "./measure-api.ts";
 import { measureLoading, runLoader, type LoadingResult } from "./measure-loading.ts";
 import { measureStart, type StartResult } from "./measure-start.ts";
+import { measureEditing, type EditingResult } from "./measure-editing.ts";
 
 export interface BenchOptions {
   loadNodes: number; // 100 000 by default
@@ -21,6 +22,8 @@ export interface BenchOptions {
   apiSeconds: number;
   apiRepetitions: number;
   clientSizes: number[]; // elements
+  editingLevels: number[]; // editors applying changes at once
+  editingReaders: number; // readers meanwhile
   only: Set<string> | undefined; // loading, api, cache, client, start
   progress: (line: string) => void;
 }
@@ -34,6 +37,8 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   apiSeconds: 2,
   apiRepetitions: 3,
   clientSizes: [1_400, 10_000, 50_000],
+  editingLevels: [1, 10],
+  editingReaders: 50,
 };
 
 /** A few seconds' worth of every measure, for npm test: that each one runs, not how fast. */
@@ -46,6 +51,8 @@ export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
   apiSeconds: 0.3,
   apiRepetitions: 1,
   clientSizes: [300],
+  editingLevels: [1, 2],
+  editingReaders: 4,
 };
 
 export interface BenchResult {
@@ -55,6 +62,7 @@ export interface BenchResult {
   api?: { rows: ApiRow[]; profile: Awaited<ReturnType<typeof profileIndexes>> };
   cache?: CacheResult;
   client?: ClientResult;
+  editing?: EditingResult;
   start?: StartResult;
   seconds: number;
 }
@@ -95,7 +103,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       fs.rmSync(alliance.dir, { recursive: true, force: true });
     }
 
-    if (wants("api") || wants("cache") || wants("client")) {
+    if (wants("api") || wants("cache") || wants("client") || wants("editing")) {
       progress(`API: generating and loading ${options.apiNodes} nodes…`);
       await neo.wipe();
       const alliance = generateAlliance(gazetteerData, { nodes: options.apiNodes, relationshipsPerNode: 3 }, path.join(work, "api"));
@@ -126,6 +134,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
       if (wants("cache")) result.cache = await measureCache(neo, cases, options.apiSeconds, options.apiRepetitions, progress);
       if (wants("client")) result.client = await measureClient(neo, options.clientSizes, progress);
+      if (wants("editing")) {
+        progress(`Editing: changes applied while ${options.editingReaders} readers read…`);
+        const readCase = cases.find((c) => c.name === "search")!;
+        result.editing = await measureEditing(
+          neo,
+          readCase,
+          alliance.samples.allies,
+          options.editingLevels,
+          options.editingReaders,
+          options.apiSeconds * 2,
+          progress,
+        );
+      }
     }
   } finally {
     await neo.stop();

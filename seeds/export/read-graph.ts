@@ -22,13 +22,19 @@ export interface GraphRelationship {
 export interface WholeGraph {
   nodes: GraphNode[];
   relationships: GraphRelationship[];
+  changes?: { props: Record<string, unknown>; createdAt: string }[]; // the change records (the Cypher export carries them)
 }
 
 /** The whole graph, every property, provenance links (SOURCED_FROM) included, in a stable order. */
 export async function readGraph(driver: Driver, database: string): Promise<WholeGraph> {
   const nodes = await driver.executeQuery(readQuery("queries/export-nodes"), {}, { database, routing: "READ" });
   const relationships = await driver.executeQuery(readQuery("queries/export-relationships"), {}, { database, routing: "READ" });
+  const changes = await driver.executeQuery(readQuery("queries/export-changes"), {}, { database, routing: "READ" });
   return {
+    changes: changes.records.map((r) => {
+      const { createdAt: _stored, ...props } = r.get("props") as Record<string, unknown>;
+      return { props, createdAt: String(r.get("createdAt")) };
+    }),
     nodes: nodes.records.map((r) => {
       const props = plainProperties(r.get("props"));
       return { label: r.get("label"), slug: String(props.slug), props };

@@ -54,6 +54,17 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
       );
     }
   }
+  // The history goes with the data: each change record, as the page and the tools wrote it.
+  const changes = graph.changes ?? [];
+  for (let i = 0; i < changes.length; i += BATCH) {
+    out.push(
+      `UNWIND ${literal(changes.slice(i, i + BATCH))} AS row`,
+      "MERGE (c:Change {id: row.props.id})",
+      "SET c = row.props",
+      "SET c.createdAt = datetime(row.createdAt);",
+      "",
+    );
+  }
   // Like every load, the script moves the graph's version on: API caches must not answer from before it.
   out.push(`${readQuery("load/bump-graph-version")};`, "");
   return out.join("\n");

@@ -21,9 +21,15 @@ describe("npm run bench -- --smoke", () => {
     expect(result.cache!.staleReadsAfterWrite).toBe(0);
     expect(result.client!.rows.map((r) => r.layout)).toEqual(["network", "map"]);
     for (const row of result.client!.rows) expect(row.firstRenderMs).toBeGreaterThan(0);
+    expect(result.editing!.rows.map((r) => r.editors)).toEqual(smokeOptions.editingLevels);
+    for (const row of result.editing!.rows) {
+      expect(row.changes).toBeGreaterThan(0);
+      expect(row.refused).toBe(0);
+      expect(row.readers.requests).toBeGreaterThan(0);
+    }
     expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
     const report = formatReport(result);
-    for (const heading of ["### Loading", "### API", "### Response cache", "### Explorer", "### Start", "### Budgets"])
+    for (const heading of ["### Loading", "### API", "### Response cache", "### Editing", "### Explorer", "### Start", "### Budgets"])
       expect(report).toContain(heading);
     expect(checkBudgets(result).length).toBeGreaterThan(10);
   }, 600_000);

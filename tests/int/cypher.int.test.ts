@@ -43,6 +43,7 @@ const queryParams: Record<string, Record<string, unknown>> = {
   "graph-version": {},
   "export-nodes": {},
   "export-relationships": {},
+  "export-changes": {},
   entities: {
     refs: [
       { label: "Territory", slug: "vimy" },

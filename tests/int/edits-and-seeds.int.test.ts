@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { listSeedFiles, loadSeeds, checkSeeds, sourcesDir } from "../../seeds/load-seeds.ts";
 import { exportGraph } from "../../seeds/export/export-graph.ts";
+import { readGraph } from "../../seeds/export/read-graph.ts";
+import { toCypher } from "../../seeds/export/to-cypher.ts";
 import { ChangeService } from "../../seeds/changes/change-service.ts";
 import type { ChangeInput } from "../../seeds/changes/change-input.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
@@ -170,6 +172,13 @@ describe("seed files and edits together", () => {
     for (const edit of edits) await changes.apply(edit, editor, "edit");
     const edited = await alliance();
     expect(edited.nodes.some((n) => n.includes("Coopérative d'urbanistes"))).toBe(true);
+
+    // The Cypher export carries the change records with the data.
+    const script = toCypher(await readGraph(database.driver, database.database));
+    const ids = (await changes.history("Ally", "maison-des-communs")).changes.map((c) => c.id);
+    expect(ids).toHaveLength(1);
+    expect(script).toContain("MERGE (c:Change {id: row.props.id})");
+    expect(script).toContain(ids[0]);
 
     const result = await loadSeeds(database.driver, database.database, listSeedFiles(), testGazetteer(), true);
     expect(result.keptEdits).toBe(2); // extracites (edited) and the deleted ACCOMPANIED, which the files still state

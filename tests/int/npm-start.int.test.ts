@@ -41,6 +41,11 @@ describe("npm start", () => {
     const env = { PORT: String(await freePort()), NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HOME: home, LOG_LEVEL: "info" };
     const first = await start(env);
     expect(first.output()).toMatch(/The graph was empty: seeds\/data loaded/);
+    // A fresh install has no account: the log says how to create the first admin, and where the signing key is.
+    expect(first.output()).toMatch(/No admin account yet: create one with `npm run user -- add <username> --role admin`/);
+    expect(first.output()).toMatch(/Generated the key that signs login tokens/);
+    expect(fs.statSync(path.join(home, "auth-secret.key")).mode & 0o777).toBe(0o600);
+    expect(first.output()).not.toContain(fs.readFileSync(path.join(home, "auth-secret.key"), "utf8").trim());
     const health = await fetch(`http://127.0.0.1:${env.PORT}/health`);
     expect(await health.json()).toMatchObject({ status: "ok", neo4j: "up" });
     expect(await stop(first.child, "SIGTERM")).toBe(0);
@@ -49,6 +54,7 @@ describe("npm start", () => {
 
     const second = await start(env);
     expect(second.output()).not.toMatch(/seeds\/data loaded/);
+    expect(second.output()).not.toMatch(/Generated the key/); // kept beside the data: logins survive restarts
     const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -44,7 +44,10 @@ export class Editing {
       },
       refresh: (ref, deleted) => explorer.refreshEntity(ref, deleted),
       pickNode: (callback) => explorer.onNextNodeTap(callback),
-      changed: () => void this.updateReviewCount(),
+      changed: () => {
+        void this.updateReviewCount();
+        void explorer.reloadSources();
+      },
       current: (ref) => {
         const data = explorer.nodeData(ref);
         return data ? entityProperties(data) : undefined;

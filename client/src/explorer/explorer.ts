@@ -151,6 +151,12 @@ export class Explorer {
     return node.nonempty() ? (node.data() as Record<string, unknown>) : undefined;
   }
 
+  /** After a change: a source it created is offered in the next form. */
+  async reloadSources(): Promise<void> {
+    const sources = await this.ctx.api.sources().catch(() => undefined);
+    if (sources) this.sources = new Map(sources.map((s) => [s.slug, s]));
+  }
+
   /** The sources the graph holds, for the change forms. */
   knownSources(): SourceInfo[] {
     return [...this.sources.values()];
