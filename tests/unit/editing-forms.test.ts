@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { relationshipKey } from "../../core/change-keys.ts";
-import { linkChoices } from "../../client/src/editing/link-form.ts";
+import { linkChoices } from "../../client/src/editing/link-choices.ts";
 
 describe("Ajouter un lien offers only what the model allows", () => {
   it("for an ally: the types with Ally at one end, and the kinds at the other (core/model/relationship-kinds.ts)", () => {

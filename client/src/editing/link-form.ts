@@ -1,40 +1,10 @@
 import type { EntityRef } from "../../../core/ids.ts";
 import { locales } from "../../../core/locales/index.ts";
-import {
-  kindName,
-  kindOf,
-  labelOf,
-  relationshipKinds,
-  relationshipName,
-  type Kind,
-  type Label,
-  type RelationshipType,
-} from "../../../core/model/index.ts";
+import { kindName, relationshipKinds, relationshipName, type Property } from "../../../core/model/index.ts";
+import { linkChoices } from "./link-choices.ts";
 import { clear, h } from "../ui/dom.ts";
 import { openChangeDialog, type EditingContext } from "./change-dialog.ts";
 import { errorSetter, labelled, propertyField, type FormField } from "./fields.ts";
-
-interface LinkChoice {
-  type: RelationshipType;
-  out: boolean; // this entity is the relationship's source
-  others: Kind[]; // the kinds the other end may be
-}
-
-/** The relationship types the model allows with this kind at one end or the other. */
-export function linkChoices(kind: Kind): LinkChoice[] {
-  const label = labelOf[kind];
-  const choices: LinkChoice[] = [];
-  for (const [type, definition] of Object.entries(relationshipKinds) as [
-    RelationshipType,
-    (typeof relationshipKinds)[RelationshipType],
-  ][]) {
-    if ((definition.from as readonly Label[]).includes(label))
-      choices.push({ type, out: true, others: definition.to.map((l) => kindOf[l]) });
-    if ((definition.to as readonly Label[]).includes(label))
-      choices.push({ type, out: false, others: definition.from.map((l) => kindOf[l]) });
-  }
-  return choices;
-}
 
 /**
  * *Ajouter un lien*: a type the model allows for this kind, the other end picked by search or by a
@@ -115,7 +85,7 @@ export function openLinkForm(ctx: EditingContext, self: EntityRef, selfName: str
   let propertyFields: FormField[] = [];
   const renderProperties = () => {
     const definition = relationshipKinds[chosen().type];
-    propertyFields = Object.entries(definition.properties).map(([name, property]) =>
+    propertyFields = Object.entries(definition.properties as Readonly<Record<string, Property>>).map(([name, property]) =>
       propertyField(
         `operations[0].relationship.properties.${name}`,
         name,
