@@ -17,6 +17,7 @@ export interface EditingRow {
 
 export interface EditingResult {
   readers: number;
+  alone: { changes: number; p50: number; p99: number }; // one editor, nobody reading: the reference
   baseline: Measured; // the readers alone
   rows: EditingRow[];
 }
@@ -56,6 +57,23 @@ export async function measureEditing(
     }
     const agent = new http.Agent({ keepAlive: true, maxSockets: readers + editors });
     const read = poster(api.url, agent, JSON.stringify({ query: readCase.query, variables: readCase.variables }));
+    // One editor alone first: the reference, and the warm-up (query plans cached, code compiled) of what follows.
+    const aloneLatencies: number[] = [];
+    const aloneVersions = { value: 0 };
+    const aloneSlug = allies[allies.length - 1]!;
+    await closedLoop(1, seconds, async () => {
+      const started = performance.now();
+      await poster(api.url, agent, changeBody(aloneSlug, aloneVersions.value, 0), tokens[0])();
+      aloneLatencies.push(performance.now() - started);
+      aloneVersions.value += 1;
+    });
+    const alone = {
+      changes: aloneLatencies.length,
+      p50: round(percentile(aloneLatencies, 50), 1),
+      p99: round(percentile(aloneLatencies, 99), 1),
+    };
+    progress(`  1 editor, nobody reading: ${alone.changes} changes, p50 ${alone.p50} ms, p99 ${alone.p99} ms`);
+    await closedLoop(readers, seconds, read); // warm: the baseline is a server that has been serving, like the rest
     const baseline = await closedLoop(readers, seconds, read);
     progress(`  ${readers} readers alone: p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`);
     const rows: EditingRow[] = [];
@@ -106,10 +124,21 @@ export async function measureEditing(
       );
     }
     agent.destroy();
-    return { readers, baseline, rows };
+    return { readers, alone, baseline, rows };
   } finally {
     await api.stop();
   }
+}
+
+/** An editor's change: the next description of one ally, stated by the editor. */
+function changeBody(slug: string, version: number, editor: number): string {
+  const change = {
+    operations: [
+      { op: "UPDATE_ENTITY", entity: { kind: "ally", slug }, version, properties: { description: `Description ${version + 1}` } },
+    ],
+    source: { statement: { by: `bench-editor-${editor}`, on: "2026-12-01" }, quote: `Description ${version + 1}` },
+  };
+  return JSON.stringify({ query: "mutation ($change: ChangeInput!) { applyChange(change: $change) { id } }", variables: { change } });
 }
 
 /** One POST /graphql; a non-200 answer or a GraphQL error is a failure. */

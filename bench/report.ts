@@ -147,7 +147,10 @@ export function formatReport(result: BenchResult): string {
         round2(r.readers.p99 / Math.max(e.baseline.p99, 0.01)),
       ]),
     );
-    lines.push(`Readers alone: p50 ${e.baseline.p50} ms, p99 ${e.baseline.p99} ms.`, "");
+    lines.push(
+      `Readers alone: p50 ${e.baseline.p50} ms, p99 ${e.baseline.p99} ms. One editor with nobody reading: ${e.alone.changes} changes, p50 ${e.alone.p50} ms, p99 ${e.alone.p99} ms.`,
+      "",
+    );
   }
   if (result.cache) {
     lines.push(`### Response cache (hot reads, ${result.cache.clients} clients)`, "");
