@@ -73,7 +73,7 @@ export function openEntityForm(
     readOnly: Boolean(current),
     pattern: slugPattern.source,
   });
-  const slugParts = labelled(t.slug, slugInput);
+  const slugParts = labelled(`${t.slug} *`, slugInput);
   const slugField: FormField = {
     key: "operations[0].entity.slug",
     element: slugParts.element,
@@ -85,7 +85,9 @@ export function openEntityForm(
   let slugEdited = Boolean(current);
   slugInput.addEventListener("input", () => void (slugEdited = true));
   named?.addEventListener("input", () => {
-    if (!slugEdited) slugInput.value = slugify(named.value);
+    if (slugEdited) return;
+    slugInput.value = slugify(named.value);
+    slugField.setError(undefined);
   });
 
   // A commune's name completes its INSEE code from the gazetteer.
