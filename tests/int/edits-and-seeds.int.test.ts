@@ -204,6 +204,16 @@ describe("seed files and edits together", () => {
     expect(await count("MATCH (n) RETURN count(n)")).toBe(0);
     await loadSeeds(database.driver, database.database, exported, testGazetteer(), true);
     expect(await alliance()).toEqual(before);
+    // Into a folder of seed files, only with --replace (both sets together would state every fact twice).
+    const run = promisify(execFile);
+    const env = { ...process.env, NEO4J_URI: testConfig().neo4j.uri, LOG_LEVEL: "error" };
+    const refused = await run("npx", ["tsx", "seeds/export/export-cli.ts", "--format", "seeds", "--out", dir], { env }).catch((e) => e);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds \d+ seed file\(s\); add --replace/);
+    fs.writeFileSync(path.join(dir, "old.yaml"), "sources: []\n");
+    await run("npx", ["tsx", "seeds/export/export-cli.ts", "--format", "seeds", "--out", dir, "--replace"], { env });
+    expect(fs.existsSync(path.join(dir, "old.yaml"))).toBe(false);
+    expect(checkSeeds(listSeedFiles(dir), testGazetteer()).problems).toEqual([]);
     fs.rmSync(dir, { recursive: true });
-  });
+  }, 120_000);
 });
