@@ -126,6 +126,24 @@ describe("a change", () => {
     expect(fields).toEqual(["operations[0].properties.kind", "operations[0].properties.personCount"]);
   });
 
+  it("is checked against the COG, as the seed loader checks a territory", async () => {
+    const change = {
+      operations: [
+        {
+          op: "CREATE_ENTITY",
+          entity: { kind: "territory", slug: "arras" },
+          properties: { name: "Arrass", kind: "commune", inseeCode: "62041" },
+        },
+      ],
+      source: statement("Arras est une commune."),
+    };
+    const problems = (await graphqlAs(app.url, tokens.edith, apply, { change })).errors?.[0]?.extensions?.problems;
+    // The COG (Insee's official geographic code) names commune 62041 "Arras".
+    expect(problems).toEqual([
+      expect.objectContaining({ field: "operations[0].properties.name", reason: "cog-name", params: { official: "Arras" } }),
+    ]);
+  });
+
   it("is applied by an editor with its record, and the entity's history says who, when and from which source", async () => {
     const answer = await graphqlAs(app.url, tokens.edith, apply, { change: newAlly("atelier-des-possibles", "Atelier des possibles") });
     expect(answer.errors).toBeUndefined();
