@@ -105,10 +105,11 @@ export async function closedLoop(clients: number, seconds: number, request: () =
   };
 }
 
-/** One POST /graphql over a kept-alive connection; a non-200 answer or a GraphQL error counts as an error. */
-function graphqlPoster(url: string, body: string, agent: http.Agent): () => Promise<void> {
+/** One POST /graphql over a kept-alive connection (with a bearer token, if given); a non-200 answer or a GraphQL error counts as an error. */
+export function graphqlPoster(url: string, body: string, agent: http.Agent, token?: string): () => Promise<void> {
   const target = new URL(`${url}/graphql`);
-  const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+  const headers: Record<string, string | number> = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+  if (token) headers.authorization = `Bearer ${token}`;
   return () =>
     new Promise((resolve, reject) => {
       const request = http.request(

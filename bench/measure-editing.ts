@@ -3,7 +3,7 @@ import { AccountStore } from "../server/auth/account-store.ts";
 import { hashPassword } from "../server/auth/passwords.ts";
 import { startApiServer } from "./api-server.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
-import { closedLoop, type ApiCase, type Measured } from "./measure-api.ts";
+import { closedLoop, graphqlPoster, type ApiCase, type Measured } from "./measure-api.ts";
 import { percentile, round } from "./stats.ts";
 
 export interface EditingRow {
@@ -56,14 +56,14 @@ export async function measureEditing(
       tokens.push(((await response.json()) as { token: string }).token);
     }
     const agent = new http.Agent({ keepAlive: true, maxSockets: readers + editors });
-    const read = poster(api.url, agent, JSON.stringify({ query: readCase.query, variables: readCase.variables }));
+    const read = graphqlPoster(api.url, JSON.stringify({ query: readCase.query, variables: readCase.variables }), agent);
     // One editor alone first: the reference, and the warm-up (query plans cached, code compiled) of what follows.
     const aloneLatencies: number[] = [];
     const aloneVersions = { value: 0 };
     const aloneSlug = allies[allies.length - 1]!;
     await closedLoop(1, seconds, async () => {
       const started = performance.now();
-      await poster(api.url, agent, changeBody(aloneSlug, aloneVersions.value, 0), tokens[0])();
+      await graphqlPoster(api.url, changeBody(aloneSlug, aloneVersions.value, 0), agent, tokens[0])();
       aloneLatencies.push(performance.now() - started);
       aloneVersions.value += 1;
     });
@@ -98,7 +98,7 @@ export async function measureEditing(
           });
           const started = performance.now();
           try {
-            await poster(api.url, agent, body, tokens[index])();
+            await graphqlPoster(api.url, body, agent, tokens[index])();
             latencies.push(performance.now() - started);
             versions.set(slug, version + 1);
           } catch {
@@ -139,30 +139,4 @@ function changeBody(slug: string, version: number, editor: number): string {
     source: { statement: { by: `bench-editor-${editor}`, on: "2026-12-01" }, quote: `Description ${version + 1}` },
   };
   return JSON.stringify({ query: "mutation ($change: ChangeInput!) { applyChange(change: $change) { id } }", variables: { change } });
-}
-
-/** One POST /graphql; a non-200 answer or a GraphQL error is a failure. */
-function poster(url: string, agent: http.Agent, body: string, token?: string): () => Promise<void> {
-  const target = new URL(`${url}/graphql`);
-  const headers: Record<string, string | number> = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
-  if (token) headers.authorization = `Bearer ${token}`;
-  return () =>
-    new Promise((resolve, reject) => {
-      const request = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => {
-            const text = Buffer.concat(chunks).toString();
-            if (response.statusCode !== 200 || text.includes('"errors"'))
-              reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`));
-            else resolve();
-          });
-          response.on("error", reject);
-        },
-      );
-      request.on("error", reject);
-      request.end(body);
-    });
 }

@@ -4,7 +4,7 @@ import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import { toLatLon } from "../../core/node-values.ts";
 import type { Label } from "../../core/model/index.ts";
 import type { ExistingEntity } from "../existing-entity.ts";
-import { entityKey } from "../merge-entities.ts";
+import { existingEntities } from "../import/read-existing.ts";
 
 /** An entity as the graph holds it: plain values (a location as { latitude, longitude }), and its relationships. */
 export interface EntityState {
@@ -54,28 +54,7 @@ export class GraphReader {
 
   async existing(refs: { label: Label; slug: string }[]): Promise<Map<string, ExistingEntity>> {
     const { records } = await this.tx.run(fillQuery("changes/read-existing", {}), { refs });
-    const existing = new Map<string, ExistingEntity>();
-    for (const record of records) {
-      const label = record.get("label") as Label;
-      const slug = record.get("slug") as string;
-      const { latitude, longitude } = toLatLon(record.get("location"));
-      existing.set(entityKey(label, slug), {
-        label,
-        slug,
-        ...(latitude !== null && longitude !== null
-          ? {
-              location: {
-                latitude,
-                longitude,
-                precision: String(record.get("precision") ?? "seed"),
-                approximate: Boolean(record.get("approximate")),
-              },
-            }
-          : {}),
-        ...(record.get("file") ? { file: record.get("file") as string } : {}),
-      });
-    }
-    return existing;
+    return existingEntities(records);
   }
 
   /** The applied changes that touched a key, in the order they were applied: its version is how many. */
