@@ -76,6 +76,49 @@ const hasEdge = (page: Page, source: string, type: string, target: string) =>
     [source, type, target],
   );
 
+describe("a private deployment, and the words in English", () => {
+  it("shows an anonymous visitor only the login (PUBLIC_READ=false), and the explorer once logged in", async () => {
+    const closed = await startTestApp(database, { PUBLIC_READ: "false" });
+    const context = await browser.newContext({ viewport: desktop });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    try {
+      await page.goto(`${closed.url}/`);
+      await page.waitForSelector(".login-dialog[open]");
+      expect(await page.textContent(".login-dialog")).toContain("Cet explorateur est privé");
+      expect(await page.evaluate(() => typeof (window as any).cy?.nodes)).toBe("undefined"); // no graph drawn, nothing read
+      await page.fill('.login-dialog input[name="username"]', "colin");
+      await page.fill('.login-dialog input[name="password"]', "colin-password");
+      await Promise.all([page.waitForEvent("load"), page.click('.login-dialog button[type="submit"]')]);
+      await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
+      expect(await page.evaluate(() => (window as any).cy.nodes().length)).toBeGreaterThan(30);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await closed.close();
+    }
+  });
+
+  it("words editing in English when the page is in English", async () => {
+    const { context, page, check } = await visitor();
+    await open(page, "/allies/extracites?lang=en");
+    await page.waitForSelector("#suggest");
+    expect(await page.textContent("#login")).toBe("Log in");
+    expect(await page.textContent("#suggest")).toBe("Suggest a correction");
+    await page.click("#suggest");
+    const form = page.locator("dialog.change-dialog[open]");
+    expect(await form.locator("legend").textContent()).toBe("Source *");
+    expect(await form.locator('button[type="submit"]').textContent()).toBe("Send the suggestion");
+    await form.locator('input[type="radio"][value="statement"]').check();
+    await form.locator('input[name="statement-on"]').fill("");
+    await form.locator('button[type="submit"]').click();
+    expect(await form.locator('input[name="statement-on"] ~ .field-error').textContent()).toBe("Required.");
+    check();
+    await context.close();
+  });
+});
+
 describe("editing in the explorer", () => {
   it("an editor logs in, adds an ally based in Arras with a source, links it to Vimy, finds it near Arras, reads its history and reverts", async () => {
     const { context, page, check, problems } = await visitor();
@@ -112,6 +155,9 @@ describe("editing in the explorer", () => {
       );
     expect(accompanied).toHaveLength(1);
     await link.locator('select[name="link-type"]').selectOption(accompanied[0]!);
+    // The other end may be clicked in the graph (the form is not modal): a commune is an ally's to accompany.
+    await page.evaluate(() => (window as any).cy.getElementById("territory:loos-en-gohelle").emit("tap"));
+    expect(await link.locator(".picked").textContent()).toBe("Choisi : Loos-en-Gohelle");
     await link.locator('input[name="link-other"]').fill("Vimy");
     await link.locator(".link-results button", { hasText: "Vimy" }).first().click();
     expect(await link.locator(".picked").textContent()).toBe("Choisi : Vimy");
