@@ -156,6 +156,28 @@ describe("tokens", () => {
   });
 });
 
+describe("visitors' suggestions", () => {
+  it("are limited per address (RATE_LIMITED, with the seconds to wait)", async () => {
+    const limited = await startTestApp(database, { SUGGESTIONS_PER_HOUR: "1" });
+    const suggest = (description: string) =>
+      graphqlAs(limited.url, undefined, "mutation ($change: ChangeInput!) { proposeChange(change: $change) { status kind } }", {
+        change: {
+          operations: [{ op: "UPDATE_ENTITY", entity: { kind: "ally", slug: "extracites" }, version: 0, properties: { description } }],
+          source: { statement: { by: "Un visiteur", on: "2026-11-30" }, quote: description },
+        },
+      });
+    try {
+      expect((await suggest("Première suggestion")).data.proposeChange).toEqual({ status: "pending", kind: "suggestion" });
+      const second = await suggest("Seconde suggestion");
+      expect(second.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", reason: "rate-limited" });
+      expect(second.errors?.[0]?.extensions?.params?.retryAfterSeconds).toBeGreaterThan(3000);
+    } finally {
+      await limited.close();
+      await database.driver.executeQuery("MATCH (c:Change) DELETE c", {}, { database: database.database });
+    }
+  });
+});
+
 describe("a private deployment (PUBLIC_READ=false)", () => {
   it("shows anonymous visitors nothing but the login, and readers what they may read", async () => {
     const closed = await startTestApp(database, { PUBLIC_READ: "false" });
