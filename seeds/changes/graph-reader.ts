@@ -57,6 +57,12 @@ export class GraphReader {
     return existingEntities(records);
   }
 
+  /** How many relationships name this source as theirs (their `source` property). */
+  async citations(slug: string): Promise<number> {
+    const { records } = await this.tx.run(readQuery("changes/count-citations"), { slug });
+    return Number(records[0]?.get("citations") ?? 0);
+  }
+
   /** The applied changes that touched a key, in the order they were applied: its version is how many. */
   async changesTouching(keys: string[], afterSeq = 0): Promise<ChangeSummary[]> {
     const { records } = await this.tx.run(readQuery("changes/applied-after"), { keys, seq: afterSeq });

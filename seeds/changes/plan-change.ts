@@ -122,7 +122,8 @@ export async function planChange(
     if (op.op === "CREATE_ENTITY") {
       if (before) problem(`${at}.entity.slug`, `a ${target.label} with the slug "${target.slug}" exists already`, "exists");
       created.add(key);
-      const props = { ...(op.properties ?? {}) };
+      if (!isMap(op.properties ?? {})) problem(`${at}.properties`, "properties must be a map of property names to values");
+      const props = isMap(op.properties) ? { ...op.properties } : {};
       entityOps.push({ index, op, ...target, before, props, fields: Object.keys(props).filter((p) => props[p] !== null) });
       continue;
     }
@@ -132,11 +133,16 @@ export async function planChange(
     }
     await checkVersion(graph, op, key, at, problem);
     if (op.op === "DELETE_ENTITY") {
+      if (target.label === "Source") {
+        const citing = before.relationships.filter((r) => r.type === "SOURCED_FROM").length + (await graph.citations(target.slug));
+        if (citing > 0) problem(`${at}.entity.slug`, `${citing} facts cite this source: give them another source, or delete them, first`);
+      }
       deleted.add(key);
       entityDeletes.push({ index, ...target, before });
       continue;
     }
-    const patch = op.properties ?? {};
+    if (!isMap(op.properties ?? {})) problem(`${at}.properties`, "properties must be a map of property names to values");
+    const patch = isMap(op.properties) ? op.properties : {};
     if ("slug" in patch && patch.slug !== target.slug)
       problem(`${at}.properties.slug`, "a slug is the entity's permanent address: it cannot change");
     const given = givenProps(target.label, before.props);
@@ -200,7 +206,8 @@ export async function planChange(
           `${at}.relationship.${field}`,
           `no ${end.label} has the slug "${end.slug}"${deleted.has(entityKey(end.label, end.slug)) ? " once this change deletes it" : ""}`,
         );
-    const props = { ...(r.properties ?? {}) };
+    if (!isMap(r.properties ?? {})) problem(`${at}.relationship.properties`, "properties must be a map of property names to values");
+    const props = isMap(r.properties) ? { ...r.properties } : {};
     const key = relationshipKey(type, from, to, props);
     if (seen.has(key)) {
       problem(`${at}.relationship`, "this relationship is named by an earlier operation of this change");
@@ -475,4 +482,8 @@ async function reuseOrCreate(graph: GraphReader, base: string, props: Record<str
     if (!existing) return { slug, create: props };
     if (existing.props.title === props.title && existing.props.publisher === props.publisher) return { slug, create: undefined };
   }
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -126,6 +126,23 @@ describe("a change", () => {
     expect(fields).toEqual(["operations[0].properties.kind", "operations[0].properties.personCount"]);
   });
 
+  it("refuses properties that are not a map, and deleting a source that facts cite", async () => {
+    const notAMap = await graphqlAs(app.url, tokens.edith, apply, {
+      change: {
+        operations: [{ op: "CREATE_ENTITY", entity: { kind: "ally", slug: "liste" }, properties: ["Liste"] }],
+        source: statement("Liste."),
+      },
+    });
+    expect(notAMap.errors?.[0]?.extensions?.problems?.map((p: { field: string }) => p.field)).toContain("operations[0].properties");
+    const fiche = await graphqlAs(app.url, tokens.edith, apply, {
+      change: {
+        operations: [{ op: "DELETE_ENTITY", entity: { kind: "source", slug: "territoires-pilotes-saison-2-vimy" }, version: 0 }],
+        source: statement("La fiche est retirée."),
+      },
+    });
+    expect(fiche.errors?.[0]?.extensions?.problems?.[0]?.message).toMatch(/^\d+ facts cite this source/);
+  });
+
   it("is checked against the COG, as the seed loader checks a territory", async () => {
     const change = {
       operations: [
