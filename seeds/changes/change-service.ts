@@ -9,6 +9,8 @@ import { effectsOf, inverseOf, MissingEnd, writeEffects, type Effect } from "./e
 import { GraphReader } from "./graph-reader.ts";
 import { keyOfEntity } from "../../core/change-keys.ts";
 import { planChange } from "./plan-change.ts";
+import { appliedRecord, emptyRecord } from "./new-records.ts";
+import { laterConflicts } from "./revert-conflicts.ts";
 
 /** Who makes or reviews a change. */
 export interface Actor {
@@ -228,99 +230,4 @@ export class ChangeService {
 async function lockGraph(tx: ManagedTransaction): Promise<number> {
   const { records } = await tx.run(readQuery("changes/lock-graph"));
   return Number(records[0]!.get("version"));
-}
-
-function emptyRecord(id: string, input: ChangeInput, author: Actor, kind: ChangeKind): Omit<ChangeRecord, "createdAt"> {
-  return {
-    id,
-    status: "pending",
-    kind,
-    author: author.username,
-    authorRole: author.role,
-    appliedAt: undefined,
-    seq: undefined,
-    reviewedBy: undefined,
-    reviewedAt: undefined,
-    comment: undefined,
-    note: input.note ?? undefined,
-    input,
-    sourceSlug: undefined,
-    effects: [],
-    keys: [],
-    mentions: [],
-    fields: {},
-    revertOf: undefined,
-    revertedBy: undefined,
-  };
-}
-
-function appliedRecord(
-  id: string,
-  input: ChangeInput,
-  author: Actor,
-  kind: ChangeKind,
-  effects: Effect[],
-  seq: number,
-): Omit<ChangeRecord, "createdAt"> {
-  const keys: string[] = [];
-  const mentions = new Set<string>();
-  const fields: Record<string, string[]> = {};
-  for (const effect of effects) {
-    keys.push(effect.key);
-    if (effect.target === "entity") fields[effect.key] = effect.fields;
-    else {
-      mentions.add(keyOfEntity(effect.from.label, effect.from.slug));
-      mentions.add(keyOfEntity(effect.to.label, effect.to.slug));
-    }
-  }
-  return {
-    ...emptyRecord(id, input, author, kind),
-    status: "applied",
-    appliedAt: new Date().toISOString(),
-    seq,
-    sourceSlug: input.source.slug ?? undefined,
-    effects,
-    keys,
-    mentions: [...mentions],
-    fields,
-  };
-}
-
-/** Later applied changes that touched what this one did: same fields of an entity, same relationship, or an entity it created or deleted. */
-async function laterConflicts(tx: ManagedTransaction, change: ChangeRecord): Promise<FieldProblem[]> {
-  const later = await readLater(tx, change);
-  const messages: FieldProblem[] = [];
-  for (const other of later) {
-    for (const effect of change.effects) {
-      let clash: string | undefined;
-      if (effect.target === "relationship" && effect.type !== "SOURCED_FROM" && other.keys.includes(effect.key))
-        clash = `the relationship ${effect.type} ${effect.from.slug} → ${effect.to.slug}`;
-      if (effect.target === "entity") {
-        const wholeEntity = effect.before === null || effect.after === null;
-        const shared = (other.fields[effect.key] ?? []).filter((f) => wholeEntity || effect.fields.includes(f));
-        if (shared.length > 0) clash = `${effect.label} "${effect.slug}" (${shared.join(", ")})`;
-        else if (wholeEntity && other.mentions.includes(effect.key)) clash = `the relationships of ${effect.label} "${effect.slug}"`;
-      }
-      if (clash) {
-        const at = (other.appliedAt ?? other.createdAt).slice(0, 16).replace("T", " ");
-        messages.push({
-          field: "id",
-          message: `change ${other.id} by ${other.author} on ${at} changed ${clash} since; revert it first`,
-          reason: "conflict",
-          params: { change: other.id, author: other.author, at },
-        });
-        break;
-      }
-    }
-  }
-  return messages;
-}
-
-async function readLater(tx: ManagedTransaction, change: ChangeRecord): Promise<ChangeRecord[]> {
-  const keys = [...new Set([...change.keys, ...change.effects.filter((e) => e.target === "entity").map((e) => e.key)])];
-  const { records } = await tx.run(readQuery("changes/later-changes"), { keys, seq: change.seq ?? 0 });
-  const ids = records.map((r) => String(r.get("id")));
-  const found: ChangeRecord[] = [];
-  for (const other of ids) found.push(...(await readChangeRecords(tx, { id: other })));
-  return found;
 }

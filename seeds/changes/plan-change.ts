@@ -9,10 +9,8 @@ import {
   type Label,
   type RelationshipType,
 } from "../../core/model/index.ts";
-import { slugify } from "../../core/text/normalize.ts";
-import { buildLoadPlan, nodeRow, provenanceRows, type LoadPlan, type NodeRow } from "../build-load-plan.ts";
+import { buildLoadPlan, type NodeRow } from "../build-load-plan.ts";
 import { gazetteerSources } from "../check-territories.ts";
-import type { ExistingEntity } from "../existing-entity.ts";
 import { entityKey } from "../merge-entities.ts";
 import { parseSeedFile } from "../parse-seed-file.ts";
 import { ChangeDocument } from "./change-document.ts";
@@ -20,6 +18,10 @@ import type { FieldProblemReason } from "../../core/api-errors.ts";
 import { maxOperations, type ChangeInput, type EntityRefInput, type FieldProblem, type OperationInput } from "./change-input.ts";
 import type { EntityState, GraphReader } from "./graph-reader.ts";
 import { relationshipKey } from "../../core/change-keys.ts";
+import { checkVersion } from "./check-version.ts";
+import { placed } from "./place-where-based.ts";
+import { planSource } from "./plan-source.ts";
+import { placeSeedProblem } from "./seed-problem-field.ts";
 
 export interface EntityWrite {
   index: number; // of the operation
@@ -311,26 +313,6 @@ export async function planChange(
   };
 }
 
-/**
- * Where a seed-loader problem belongs in the change, and its reason for the page: a missing
- * property or a quote not found is reported at its entity's first line, not at the field.
- */
-function placeSeedProblem(message: string, field: string, input: ChangeInput): Pick<FieldProblem, "field" | "reason" | "params"> {
-  const operation = /^operations\[(\d+)\]/.exec(field);
-  const missing = /is missing "(\w+)"/.exec(message);
-  if (missing && operation)
-    return { field: `${operation[0]}.properties.${missing[1]}`, reason: "required", params: { property: missing[1]! } };
-  if (/^quote not found/.test(message)) {
-    const op = operation ? input.operations[Number(operation[1])] : undefined;
-    const own = op && (op.quote || op.quotes?.length);
-    return { field: own && operation ? `${operation[0]}.quote` : "source.quote", reason: "quote-not-found" };
-  }
-  const official = /the COG calls \S+ "([^"]+)"/.exec(message);
-  if (official) return { field, reason: "cog-name", params: { official: official[1]! } };
-  if (/: (expected |.* is (below|above) |"[^"]*" has no )/.test(message)) return { field, reason: "invalid-value" };
-  return { field };
-}
-
 /** The sentences that state an operation's facts: its own quotes, else the one given with the source. */
 function quotesOf(op: OperationInput, input: ChangeInput): string[] {
   const own = [...(op.quotes ?? []), ...(op.quote ? [op.quote] : [])].map((q) => q.trim()).filter(Boolean);
@@ -353,135 +335,6 @@ function givenProps(label: Label, props: Record<string, unknown>): Record<string
         name !== "locationApproximate",
     ),
   );
-}
-
-/**
- * The entity's row as the loader makes it, and what the gazetteer gave it. An ally without a location
- * of its own stands where it is based after the change (the loader only sees the relationships the
- * change names, not those already in the graph).
- */
-function placed(
-  plan: LoadPlan,
-  existing: Map<string, ExistingEntity>,
-  entity: { label: Label; slug: string; before: EntityState | undefined; props: Record<string, unknown> },
-  creates: { type: string; from: { label: Label; slug: string }; to: { label: Label; slug: string } }[],
-  deletes: { type: string; from: { label: Label; slug: string }; to: { label: Label; slug: string } }[],
-): Pick<EntityWrite, "row" | "gazetteer"> {
-  const merged = plan.nodes.find((n) => n.label === entity.label)!.entities.find((e) => e.slug === entity.slug)!;
-  const row = nodeRow(plan, merged);
-  if (entity.label === "Ally" && entity.props.location === undefined) {
-    const self = (r: { from: { label: Label; slug: string } }) => r.from.label === "Ally" && r.from.slug === entity.slug;
-    const gone = new Set(deletes.filter((r) => r.type === "BASED_IN" && self(r)).map((r) => entityKey(r.to.label, r.to.slug)));
-    const targets = [
-      ...creates.filter((r) => r.type === "BASED_IN" && self(r)).map((r) => entityKey(r.to.label, r.to.slug)),
-      ...(entity.before?.relationships ?? []).filter((r) => r.type === "BASED_IN" && r.out).map((r) => entityKey(r.label, r.slug)),
-    ].filter((key) => !gone.has(key));
-    const where = targets.map((key) => plan.locations.get(key) ?? existing.get(key)?.location).find((location) => location !== undefined);
-    delete row.props.locationPrecision;
-    delete row.props.locationApproximate;
-    row.location = where ? { latitude: where.latitude, longitude: where.longitude } : null;
-    if (where)
-      Object.assign(row.props, {
-        locationPrecision: `based-in:${where.precision.replace(/^based-in:/, "")}`,
-        locationApproximate: where.approximate,
-      });
-  }
-  const gazetteer = provenanceRows(plan, merged)
-    .filter((p) => p.source === gazetteerSources.names)
-    .map(({ source, fields }) => ({ source, fields }));
-  if (row.location && row.props.locationPrecision !== "seed")
-    gazetteer.push({ source: gazetteerSources.coordinates, fields: ["location"] });
-  return { row, gazetteer };
-}
-
-async function checkVersion(
-  graph: GraphReader,
-  op: OperationInput,
-  key: string,
-  at: string,
-  problem: (field: string, message: string, reason?: FieldProblemReason, params?: FieldProblem["params"]) => void,
-): Promise<void> {
-  const changes = await graph.changesTouching([key]);
-  if (typeof op.version !== "number") {
-    problem(`${at}.version`, `name the version of the entity you edit (it is ${changes.length} now)`);
-    return;
-  }
-  if (op.version === changes.length) return;
-  const later = changes.slice(op.version);
-  const what = later
-    .map((c) => `${c.author} on ${c.appliedAt.slice(0, 16).replace("T", " ")} (${(c.fields[key] ?? []).join(", ") || "the entity"})`)
-    .join("; ");
-  problem(
-    `${at}.version`,
-    `someone changed it since version ${op.version}: ${what || `it is at version ${changes.length}`}. Reload it and apply your change again.`,
-    "stale",
-    { what, version: changes.length },
-  );
-}
-
-/** The change's source: one already in the graph, a new document, or a first-hand statement. */
-async function planSource(
-  input: ChangeInput,
-  graph: GraphReader,
-  options: PlanOptions,
-  problem: (field: string, message: string, reason?: FieldProblemReason) => void,
-): Promise<ChangePlan["source"] | undefined> {
-  const { slug, document, statement, quote } = input.source ?? {};
-  const given = [slug, document, statement].filter((s) => s !== undefined && s !== null).length;
-  if (given !== 1) {
-    problem(
-      "source",
-      "a change needs one source: an existing source (slug), a document (title, publisher) or a first-hand statement (by, on)",
-    );
-    return undefined;
-  }
-  if (slug) {
-    const createdHere = input.operations.find((op) => op.op === "CREATE_ENTITY" && op.entity?.kind === "source" && op.entity.slug === slug);
-    if (createdHere) return { slug, create: undefined }; // a new source and what it states, in one change (an import)
-    const existing = await graph.entity("Source", slug);
-    if (!existing) return void problem("source.slug", `no source has the slug "${slug}"`, "not-found");
-    if (
-      options.quotesRequired &&
-      typeof existing.props.file === "string" &&
-      !quote?.trim() &&
-      !input.operations.every((op) => op.quote?.trim() || op.quotes?.length || op.op.startsWith("DELETE"))
-    )
-      return void problem("source.quote", "quote the sentence of this source that states the change (it is checked word for word)");
-    return { slug, create: undefined };
-  }
-  if (document) {
-    if (!quote?.trim()) return void problem("source.quote", "quote the sentence of the document that states the change");
-    const props = {
-      title: document.title,
-      publisher: document.publisher,
-      kind: "document",
-      ...(document.year ? { year: document.year } : {}),
-      ...(document.url ? { url: document.url } : {}),
-    };
-    return reuseOrCreate(graph, slugify(document.title) || "document", props);
-  }
-  const { by, on } = statement!;
-  if (!by?.trim()) return void problem("source.statement.by", "say who makes the statement");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(on ?? "")) return void problem("source.statement.on", "give the date of the statement as YYYY-MM-DD");
-  const props = {
-    title: `Déclaration de ${by.trim()} (${on})`,
-    publisher: by.trim(),
-    kind: "statement",
-    year: Number(on.slice(0, 4)),
-    note: `Recorded by ${options.author} on ${options.today}`,
-  };
-  return reuseOrCreate(graph, slugify(`declaration ${by} ${on}`), props);
-}
-
-/** The Source of that title and publisher if the graph has it already, else a new one with a free slug. */
-async function reuseOrCreate(graph: GraphReader, base: string, props: Record<string, unknown>): Promise<ChangePlan["source"]> {
-  const root = base.slice(0, 60).replace(/-+$/, "");
-  for (let n = 1; ; n += 1) {
-    const slug = n === 1 ? root : `${root}-${n}`;
-    const existing = await graph.entity("Source", slug);
-    if (!existing) return { slug, create: props };
-    if (existing.props.title === props.title && existing.props.publisher === props.publisher) return { slug, create: undefined };
-  }
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
