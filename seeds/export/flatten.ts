@@ -15,8 +15,10 @@ export function nodeAttributes(node: GraphNode): Record<string, unknown> {
   };
 }
 
+/** `change` (the id of the change that wrote it) is this graph's bookkeeping: the Cypher export keeps it, graph tools do not need it. */
 export function relationshipAttributes(relationship: GraphRelationship): Record<string, unknown> {
-  return { ...relationship.props, type: relationship.type };
+  const { change: _change, ...props } = relationship.props;
+  return { ...props, type: relationship.type };
 }
 
 export function edgeId(relationship: GraphRelationship, index: number): string {
