@@ -13,6 +13,15 @@ export interface Config {
   seedOnStart: boolean; // load seeds/data when the graph is empty
   responseCache: boolean; // answer repeated anonymous reads from memory (server/http/response-cache.ts)
   auth: AuthConfig;
+  queryLimits: QueryLimits;
+}
+
+/** What one GraphQL request may ask (server/graphql/query-limits.ts). */
+export interface QueryLimits {
+  maxDepth: number; // nesting of fields
+  maxAliases: number; // aliased fields in one operation
+  maxTokens: number; // lexical tokens of the query text
+  maxCost: number; // graphql-armor's cost (objects 2, scalars 1, × 1.5 per level)
 }
 
 /** Accounts and tokens (server/auth; README "Accounts and roles"). */
@@ -62,6 +71,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: readBoolean(env, "SEED_ON_START", true),
     responseCache: readBoolean(env, "RESPONSE_CACHE", true),
     auth: readAuth(env),
+    queryLimits: {
+      maxDepth: readInteger(env, "QUERY_MAX_DEPTH", 12, 1),
+      maxAliases: readInteger(env, "QUERY_MAX_ALIASES", 15, 0),
+      maxTokens: readInteger(env, "QUERY_MAX_TOKENS", 2000, 10),
+      maxCost: readInteger(env, "QUERY_MAX_COST", 5000, 1),
+    },
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       username: env.NEO4J_USERNAME || "neo4j",

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -23,6 +23,7 @@ import { AuthenticationError, Authenticator, type Viewer } from "../auth/authent
 import { readSigningKey } from "../auth/signing-key.ts";
 import { Tokens } from "../auth/tokens.ts";
 import type { RequestContext } from "../graphql/resolvers/services.ts";
+import { limitError, queryProtection, tokenLimit } from "../graphql/query-limits.ts";
 
 export interface App {
   httpServer: http.Server;
@@ -39,8 +40,11 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const tokens = new Tokens(readSigningKey(config.auth, log), config.auth.tokenTtlSeconds, config.auth.jwks);
   const authenticator = new Authenticator(tokens, accounts);
   const suggestions = new RateLimiterMemory({ points: config.auth.suggestionsPerHour, duration: 3600 });
+  const protection = queryProtection(config.queryLimits);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
     // Plain GET /graphql?query=… links work (Apollo's CSRF prevention would refuse them). Cross-site
     // writes are stopped before Apollo: the session cookie is SameSite=Strict and accepted only on
     // GET (where Apollo runs no mutation) or on JSON posts from this origin (server/auth/authenticate.ts).
@@ -49,6 +53,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     includeStacktraceInErrorResponses: false, // errors are logged with their stack; clients get the message
     stopOnTerminationSignals: false, // main.ts owns shutdown: HTTP first, then the driver, then Neo4j
     plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build, the app against its ESM one: the same plugins.
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       loggingPlugin(log),
       ...(config.responseCache ? [responseCachePlugin(database.driver, database.database)] : []),
@@ -56,9 +62,10 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
     formatError: (formatted, error) =>
-      Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]"
+      limitError(formatted) ??
+      (Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]"
         ? formatted
-        : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } },
+        : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } }),
   });
   await apollo.start();
 
@@ -81,6 +88,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       }
     },
     express.json({ limit: "100kb" }),
+    tokenLimit(config.queryLimits.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         sessionConfig: { database: database.database },
@@ -98,11 +106,32 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     }),
   );
   serveClient(app);
+  app.use(jsonErrors(log));
   if ((await accounts.countAdmins()) === 0)
     log.warn(
       "No admin account yet: create one with `npm run user -- add <username> --role admin` (the password is read from standard input)",
     );
   return { httpServer, apollo };
+}
+
+/**
+ * Express's own errors (a body too large, malformed JSON) as a short JSON answer in GraphQL's shape,
+ * never its HTML page with the stack and the paths; anything else is ours: logged, answered 500.
+ */
+function jsonErrors(log: Logger): express.ErrorRequestHandler {
+  return (error: { status?: number; type?: string; message?: string }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) log.error({ err: error }, "request failed");
+    const message =
+      status === 413
+        ? "The request body is too large (100 kB at most)."
+        : status === 500
+          ? locales.en.errors.internal({})
+          : `Bad request: ${error.message ?? "malformed"}.`;
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+    response.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
 }
 
 /** 401 in GraphQL's shape, so that clients read it as they read any error. */

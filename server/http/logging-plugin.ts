@@ -10,7 +10,9 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             // A request the schema refuses (bad input, unknown field, no mutation) is the client's; a thrown error is ours.
-            const userError = !error.originalError || error.extensions?.code === "BAD_USER_INPUT";
+            const userError =
+              !error.originalError ||
+              ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"].includes(String(error.extensions?.code));
             log[userError ? "debug" : "error"](
               { operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error },
               error.message,

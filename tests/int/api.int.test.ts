@@ -217,6 +217,52 @@ describe("the generated API", () => {
     ]);
   });
 
+  it("refuses, before running it, a query past a limit: depth 20, 5 000 aliases, a costly one (QUERY_TOO_LARGE, naming the limit)", async () => {
+    const nested = `{ territories { ${Array.from({ length: 10 }, () => "accompaniedBy { accompanied {").join(" ")} slug ${"} } ".repeat(10)} } }`;
+    const aliases = `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: search(text: "vimy") { slug }`).join(" ")} }`;
+    const chain = "accompaniedBy { accompanied { ".repeat(4) + "name slug population areaKm2 inseeCode siren" + " } }".repeat(4);
+    const costly = `{ ${Array.from({ length: 14 }, (_, i) => `t${i}: territories { ${chain} }`).join(" ")} }`; // depth 10, 14 aliases: within both, too costly
+    const cases: [string, string][] = [
+      [nested, "depth"],
+      [aliases.slice(0, 60_000).replace(/ a\d+: search\(text: "vi?m?y?"?\)? ?\{? ?s?l?u?g? ?\}?$/, "") + " }", "tokens"], // 1 700 aliases: the parser stops at the token limit
+      [`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: search(text: "vimy") { slug }`).join(" ")} }`, "aliases"],
+      [costly, "cost"],
+    ];
+    // 5 000 aliases are 175 kB: refused before GraphQL sees them, in the same JSON shape.
+    const huge = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: aliases }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({
+      errors: [{ message: "The request body is too large (100 kB at most).", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+    });
+    for (const [query, limit] of cases) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as {
+        errors?: { message: string; extensions: { code: string; params: { limit: string } } }[];
+        data?: unknown;
+      };
+      expect(body.data, limit).toBeUndefined();
+      expect(response.status, limit).toBe(400);
+      expect(body.errors?.length, limit).toBeGreaterThan(0);
+      expect(
+        body.errors!.map((e) => e.extensions.params?.limit),
+        limit,
+      ).toContain(limit);
+      for (const error of body.errors!) {
+        expect(error.extensions.code).toBe("QUERY_TOO_LARGE");
+        expect(error.message).toMatch(/limit of \d+ exceeded/);
+        expect(error.message).not.toMatch(/^Syntax Error/);
+      }
+    }
+  });
+
   it("answers GET queries too, and allows cross-origin reads", async () => {
     const response = await fetch(
       `${app.url}/graphql?query=${encodeURIComponent('{ people(where: { slug: { eq: "irwin-marchal" } }) { name } }')}`,

@@ -7,6 +7,8 @@ import { provenanceOperations } from "../../core/generate/provenance-queries.ts"
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
 import { buildSchema } from "../../server/graphql/build-schema.ts";
+import { queryProtection } from "../../server/graphql/query-limits.ts";
+import { readConfig } from "../../core/config.ts";
 
 // The schema the server serves (its driver never connects: building the schema needs no database).
 const schema = await buildSchema({
@@ -38,5 +40,24 @@ describe("the explorer's GraphQL operations", () => {
   it.each(operations)("%s is valid against the schema the server serves", (_name, text) => {
     const document = parse(withFragments(text));
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  });
+
+  // The query limits' defaults (core/config.ts) leave the page's operations room: each passes three
+  // levels shallower, and at half the aliases, tokens and cost.
+  const defaults = readConfig({}).queryLimits;
+  const halfLimits = queryProtection({
+    maxDepth: defaults.maxDepth - 3,
+    maxAliases: Math.floor(defaults.maxAliases / 2),
+    maxTokens: Math.floor(defaults.maxTokens / 2),
+    maxCost: Math.floor(defaults.maxCost / 2),
+  });
+  it.each(operations)("%s is well within the query limits", (_name, text) => {
+    const document = parse(withFragments(text));
+    expect(validate(schema, document, halfLimits.validationRules).map((e) => e.message)).toEqual([]);
+    expect(
+      withFragments(text)
+        .split(/[\s,]+|(?=[{}():$!])/)
+        .filter(Boolean).length,
+    ).toBeLessThan(defaults.maxTokens / 2);
   });
 });
