@@ -263,6 +263,19 @@ describe("the generated API", () => {
     }
   });
 
+  it("answers a malformed body with a short JSON error, never a page with the stack or paths", async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ allies { slug } "',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    const text = await response.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(text).not.toMatch(/node_modules|\/work\/|at [A-Za-z]+ \(/);
+  });
+
   it("answers GET queries too, and allows cross-origin reads", async () => {
     const response = await fetch(
       `${app.url}/graphql?query=${encodeURIComponent('{ people(where: { slug: { eq: "irwin-marchal" } }) { name } }')}`,
