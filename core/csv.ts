@@ -1,9 +1,19 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { neutralizeCell, restoreCell } from "./text/spreadsheet-cell.ts";
 
-/** RFC 4180 CSV (csv-stringify): comma, CRLF, quotes doubled; a BOM so that spreadsheet programs read UTF-8. */
+/**
+ * RFC 4180 CSV (csv-stringify): comma, CRLF, quotes doubled; a BOM so that spreadsheet programs read
+ * UTF-8; text that a spreadsheet would run as a formula neutralised (core/text/spreadsheet-cell.ts).
+ */
 export function toCsv(rows: (string | number | boolean | null)[][]): string {
-  return "\uFEFF" + stringify(rows, { record_delimiter: "\r\n", quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } });
+  return (
+    "\uFEFF" +
+    stringify(
+      rows.map((row) => row.map(neutralizeCell)),
+      { record_delimiter: "\r\n", quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } },
+    )
+  );
 }
 
 /**
@@ -14,5 +24,6 @@ export function parseCsv(text: string): string[][] {
   const input = text.replace(/^\uFEFF/, "");
   const firstLine = input.slice(0, input.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  return parse(input, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true }) as string[][];
+  const rows = parse(input, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true }) as string[][];
+  return rows.map((row) => row.map(restoreCell));
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { toCsv } from "../../core/csv.ts";
 import { toKumuRows } from "./kumu-layout.ts";
+import { neutralizeCell } from "../../core/text/spreadsheet-cell.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
 /** Kumu's layout as one XLSX workbook with the sheets Elements and Connections. */
@@ -14,7 +15,7 @@ export async function writeKumuXlsx(graph: WholeGraph, file: string): Promise<vo
     ["Connections", connections],
   ] as const) {
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.addRows(rows);
+    sheet.addRows(rows.map((row) => row.map(neutralizeCell)));
     sheet.getRow(1).font = { bold: true };
   }
   await workbook.xlsx.writeFile(file);

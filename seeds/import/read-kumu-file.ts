@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../../core/csv.ts";
+import { restoreCell } from "../../core/text/spreadsheet-cell.ts";
 
 export type CellValue = string | number | boolean | null;
 
@@ -71,7 +72,7 @@ function workbookSheet(sheet: ExcelJS.Worksheet, name: string): Sheet {
 /** Excel cells hold numbers, text, booleans, rich text, formulas or dates: keep the value. */
 function cellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (typeof value === "string") return value.trim() === "" ? null : (restoreCell(value.trim()) as string);
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {

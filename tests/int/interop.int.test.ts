@@ -9,7 +9,9 @@ import { exportGraph } from "../../seeds/export/export-graph.ts";
 import { splitStatements } from "../../core/neo4j/cypher-files.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { importKumu } from "../../seeds/import/import-kumu.ts";
-import { SeedProblems } from "../../seeds/load-seeds.ts";
+import { loadSeeds, SeedProblems } from "../../seeds/load-seeds.ts";
+import ExcelJS from "exceljs";
+import { mutateSeeds } from "../helpers/mutated-seeds.ts";
 import { formatProblem } from "../../seeds/problem.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
@@ -54,6 +56,32 @@ describe("round trips: export, wipe, import gives the same graph", () => {
     await wipe();
     await run([files[0]!]); // the connections file is found by its name
     expect(await graphSnapshot(database)).toEqual(seeded);
+  });
+
+  it("Kumu CSV and XLSX neutralise text a spreadsheet would run as a formula, and import it back as it was", async () => {
+    const formula = '=HYPERLINK("https://example.org","clic")';
+    const mutated = mutateSeeds("allies.yaml", "description: une coopérative de communication", `description: '${formula}'`);
+    await wipe();
+    await loadSeeds(database.driver, database.database, mutated.files, testGazetteer(), true);
+    const before = await graphSnapshot(database);
+    expect(before.nodes.some((n) => n.includes("HYPERLINK"))).toBe(true);
+    const { files } = await exportGraph(database.driver, database.database, "kumu", path.join(dir, "formula.csv"));
+    const cells = parseCsv(fs.readFileSync(files[0]!, "utf8").replace(/'=/g, "\u0000=")).flat(); // read raw: keep our apostrophe visible
+    expect(cells.some((c) => c.startsWith("\u0000=HYPERLINK"))).toBe(true);
+    expect(cells.some((c) => c.startsWith("=HYPERLINK"))).toBe(false);
+    const xlsx = path.join(dir, "formula.xlsx");
+    await exportGraph(database.driver, database.database, "kumu", xlsx);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const values: unknown[] = [];
+    workbook.getWorksheet("Elements")!.eachRow((row) => values.push(...(row.values as unknown[])));
+    expect(values).toContain(`'${formula}`);
+    for (const file of [files[0]!, xlsx]) {
+      await wipe();
+      await run([file]);
+      expect(await graphSnapshot(database)).toEqual(before);
+    }
+    await resetToSeeds(database);
   });
 
   it("Cypher script, run statement by statement", async () => {

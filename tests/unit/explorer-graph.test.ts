@@ -241,4 +241,19 @@ describe("exports", () => {
     expect(csv[0]).toBe("id,type,source,target,season,role,sourceDocument,quote");
     expect(csv.slice(1).every((line) => line.includes("PART_OF"))).toBe(true);
   });
+
+  it("CSV of the visible nodes: a name a spreadsheet would run gets an apostrophe, a negative longitude stays a number", () => {
+    const small = cytoscape({
+      headless: true,
+      elements: [
+        {
+          group: "nodes",
+          data: { id: "ally:x", kind: "ally", slug: "x", label: '=HYPERLINK("https://example.org")', latitude: 47.2, longitude: -1.55 },
+        },
+      ],
+    });
+    const [header, row] = visibleCsv(small, "nodes").trim().split("\r\n");
+    expect(header).toBe("id,kind,subkind,slug,label,latitude,longitude,locationApproximate,regionName");
+    expect(row).toBe('ally:x,ally,,x,"\'=HYPERLINK(""https://example.org"")",47.2,-1.55,,');
+  });
 });

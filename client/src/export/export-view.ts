@@ -1,5 +1,6 @@
 import type { Core } from "cytoscape";
 import { stringify } from "csv-stringify/browser/esm/sync";
+import { neutralizeCell } from "../../../core/text/spreadsheet-cell.ts";
 import { download } from "./download.ts";
 
 /** The current view as a PNG, as the user sees it (twice the screen's resolution). */
@@ -30,7 +31,12 @@ const edgeColumns = ["id", "type", "source", "target", "season", "role", "source
 export function visibleCsv(cy: Core, group: "nodes" | "edges"): string {
   const columns = group === "nodes" ? nodeColumns : edgeColumns;
   const elements = (group === "nodes" ? cy.nodes() : cy.edges()).not(".hidden");
-  const rows = elements.map((element) => columns.map((column) => cell(element.data(column))));
+  const rows = elements.map((element) =>
+    columns.map((column) => {
+      const value = element.data(column);
+      return typeof value === "number" ? String(value) : neutralizeCell(cell(value)); // a negative longitude is a number, not a formula
+    }),
+  );
   return stringify([columns, ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
