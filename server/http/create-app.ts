@@ -16,6 +16,7 @@ import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AccountStore } from "../auth/account-store.ts";
 import { authRoutes } from "../auth/auth-routes.ts";
@@ -69,13 +70,14 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   });
   await apollo.start();
 
+  app.use(securityHeaders(config.auth.secureCookie));
   app.get("/health", healthHandler(database.driver, database.database, Date.now()));
   app.use("/auth", authRoutes(config.auth, accounts, tokens, authenticator, log));
   app.use(
     "/graphql",
     // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay
     // on this site), so another site's page can only act with a token it was given.
-    cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, credentials: false, maxAge: 86400 }),
+    cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, methods: ["GET", "POST"], credentials: false, maxAge: 86400 }),
     async (request, response, next) => {
       try {
         const viewer = await authenticator.viewerOf(request);

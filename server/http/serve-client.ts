@@ -16,18 +16,17 @@ export function serveClient(app: Express): void {
   app.get("/basemap.json", (_request, response) =>
     response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")),
   );
-  const page = (embed: boolean) => (_request: express.Request, response: express.Response) => {
+  const page = (_request: express.Request, response: express.Response) => {
     if (!fs.existsSync(index)) {
       response.status(503).type("text/plain").send("The explorer is not built: run npm run build.");
       return;
     }
     response.set("Cache-Control", "no-cache");
-    // Only the embed view may be put in another site's iframe; the explorer itself may not.
-    response.set("Content-Security-Policy", embed ? "frame-ancestors *" : "frame-ancestors 'self'");
+    // Only the embed view may be put in another site's iframe: its CSP says so (security-headers.ts).
     response.sendFile(index);
   };
-  app.get("/", page(false));
-  app.get(new RegExp(`^/(${segments})/[^/]+/?$`), page(false));
-  app.get(new RegExp(`^/embed/(${segments})/[^/]+/?$`), page(true));
-  app.get("/embed", page(true));
+  app.get("/", page);
+  app.get(new RegExp(`^/(${segments})/[^/]+/?$`), page);
+  app.get(new RegExp(`^/embed/(${segments})/[^/]+/?$`), page);
+  app.get("/embed", page);
 }

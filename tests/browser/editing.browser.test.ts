@@ -43,6 +43,8 @@ async function visitor(viewport = desktop): Promise<{ context: BrowserContext; p
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
   page.on("response", (response) => void (response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`)));
+  // The page runs under its Content-Security-Policy: anything it refuses is reported on the console.
+  page.on("console", (message) => void (/Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`)));
   return { context, page, problems, check: () => expect(problems).toEqual([]) };
 }
 

@@ -276,6 +276,33 @@ describe("the generated API", () => {
     expect(text).not.toMatch(/node_modules|\/work\/|at [A-Za-z]+ \(/);
   });
 
+  it("sends security headers: a CSP allowing only what the page loads, frames only for /embed, nosniff, a referrer policy, no HSTS over HTTP", async () => {
+    const page = await fetch(`${app.url}/allies/extracites`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp.split(";")).toEqual(
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+      ]),
+    );
+    expect((await fetch(`${app.url}/embed/allies/extracites`)).headers.get("content-security-policy")).toMatch(
+      /(^|;)frame-ancestors \*(;|$)/,
+    );
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(page.headers.get("strict-transport-security")).toBeNull();
+    const graphql = await fetch(`${app.url}/graphql?query=${encodeURIComponent("{ __typename }")}`);
+    expect(graphql.headers.get("x-content-type-options")).toBe("nosniff");
+    const preflight = await fetch(`${app.url}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin: "https://example.org", "access-control-request-method": "POST" },
+    });
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,POST");
+  });
+
   it("answers GET queries too, and allows cross-origin reads", async () => {
     const response = await fetch(
       `${app.url}/graphql?query=${encodeURIComponent('{ people(where: { slug: { eq: "irwin-marchal" } }) { name } }')}`,
