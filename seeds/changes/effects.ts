@@ -25,6 +25,25 @@ export type Effect =
       after: Props | null;
     };
 
+type RelationshipEffect = Extract<Effect, { target: "relationship" }>;
+
+/** A relationship going from `before` to `after` (null: absent), keyed as change records key it. */
+function relationshipEffect(
+  type: RelationshipEffect["type"],
+  from: End,
+  to: End,
+  keyProps: Props,
+  before: Props | null,
+  after: Props | null,
+): RelationshipEffect {
+  return { target: "relationship", key: relationshipKey(type, from, to, keyProps), type, from, to, before, after };
+}
+
+/** The entity's provenance link to a source, as it was before the change (null: none). */
+function provenanceBefore(write: ChangePlan["entityWrites"][number], source: string): Props | null {
+  return write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === source)?.props ?? null;
+}
+
 /** The effects of a validated plan, in the order they are written: deletions first, then writes, then links. */
 export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
   const effects: Effect[] = [];
@@ -34,22 +53,13 @@ export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
     seen.add(effect.key);
     effects.push(effect);
   };
-  for (const r of plan.relationshipDeletes)
-    push({
-      target: "relationship",
-      key: relationshipKey(r.type, r.from, r.to, r.props),
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      before: r.props,
-      after: null,
-    });
+  for (const r of plan.relationshipDeletes) push(relationshipEffect(r.type, r.from, r.to, r.props, r.props, null));
   for (const entity of plan.entityDeletes) {
     const self = { label: entity.label, slug: entity.slug };
     for (const r of entity.before.relationships) {
       const [from, to] = r.out ? [self, { label: r.label, slug: r.slug }] : [{ label: r.label, slug: r.slug }, self];
       const type = r.type as RelationshipType | "SOURCED_FROM";
-      push({ target: "relationship", key: relationshipKey(type, from, to, r.props), type, from, to, before: r.props, after: null });
+      push(relationshipEffect(type, from, to, r.props, r.props, null));
     }
   }
   for (const entity of plan.entityDeletes)
@@ -86,55 +96,26 @@ export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
       fields: write.fields,
     });
   }
-  for (const r of plan.relationshipCreates) {
-    const after = { ...r.props, change: changeId };
-    push({
-      target: "relationship",
-      key: relationshipKey(r.type, r.from, r.to, r.props),
-      type: r.type,
-      from: r.from,
-      to: r.to,
-      before: null,
-      after,
-    });
-  }
+  for (const r of plan.relationshipCreates) push(relationshipEffect(r.type, r.from, r.to, r.props, null, { ...r.props, change: changeId }));
   // Provenance: the change's source gave these fields of each entity it wrote, and says so in its quote.
   for (const write of plan.entityWrites) {
     const self = { label: write.label, slug: write.slug };
     // What the gazetteer gave (a commune's région, coordinates), as the loader records it.
     for (const given of write.gazetteer) {
       const to = { label: "Source" as const, slug: given.source };
-      const existing =
-        write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === given.source)?.props ?? null;
+      const existing = provenanceBefore(write, given.source);
       const fields = [...new Set([...((existing?.fields as string[] | undefined) ?? []), ...given.fields])].sort();
       if (existing && JSON.stringify(fields) === JSON.stringify([...((existing.fields as string[]) ?? [])].sort())) continue;
       const after = { fields, quotes: (existing?.quotes as string[] | undefined) ?? [] };
-      push({
-        target: "relationship",
-        key: relationshipKey("SOURCED_FROM", self, to, {}),
-        type: "SOURCED_FROM",
-        from: self,
-        to,
-        before: existing,
-        after,
-      });
+      push(relationshipEffect("SOURCED_FROM", self, to, {}, existing, after));
     }
     if (write.fields.length === 0) continue; // rewritten only to be placed again: the change's source gave nothing
     const source = { label: "Source" as const, slug: plan.source.slug };
-    const existing =
-      write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === plan.source.slug)?.props ?? null;
+    const existing = provenanceBefore(write, plan.source.slug);
     const fields = new Set([...((existing?.fields as string[] | undefined) ?? []), ...write.fields]);
     const quotes = new Set([...((existing?.quotes as string[] | undefined) ?? []), ...write.quotes]);
     const after = { fields: [...fields].sort(), quotes: [...quotes], change: changeId };
-    push({
-      target: "relationship",
-      key: relationshipKey("SOURCED_FROM", self, source, {}),
-      type: "SOURCED_FROM",
-      from: self,
-      to: source,
-      before: existing,
-      after,
-    });
+    push(relationshipEffect("SOURCED_FROM", self, source, {}, existing, after));
   }
   return effects;
 }
