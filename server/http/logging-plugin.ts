@@ -12,7 +12,14 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin {
             // A request the schema refuses (bad input, unknown field, no mutation) is the client's; a thrown error is ours.
             const userError =
               !error.originalError ||
-              ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"].includes(String(error.extensions?.code));
+              [
+                "BAD_USER_INPUT",
+                "GRAPHQL_VALIDATION_FAILED",
+                "GRAPHQL_PARSE_FAILED",
+                "UNAUTHENTICATED",
+                "FORBIDDEN",
+                "RATE_LIMITED",
+              ].includes(String(error.extensions?.code));
             log[userError ? "debug" : "error"](
               { operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error },
               error.message,
