@@ -25,6 +25,9 @@ export interface ApiErrorParams {
   "not-a-collaborator": { kind: Kind };
   "text-too-long": { argument: string; max: number };
   "too-many": { argument: string; max: number };
+  negative: { argument: string; value: number }; // a generated list's limit or offset below 0
+  "invalid-coordinate": { argument: string; value: number }; // a latitude past ±90, a longitude past ±180
+  "same-entity": { argument: string }; // paths from an entity to itself
   "invalid-change": { problems: FieldProblem[] }; // a change refused: each reason at its field
   "change-state": { id: string; status: string }; // accepting what is not pending, reverting twice…
 }
@@ -56,4 +59,6 @@ export interface ClientErrorParams {
   http: { status: number }; // the server answered without data
   shape: { what: string }; // the server's answer has not the expected shape
   internal: Record<string, never>; // the server failed (details in its log)
+  unavailable: { seconds: number }; // the database is away: try again (HTTP 503, Retry-After)
+  "query-timeout": { ms: number }; // the database stopped the query at its deadline
 }

@@ -14,6 +14,17 @@ export interface Config {
   responseCache: boolean; // answer repeated anonymous reads from memory (server/http/response-cache.ts)
   auth: AuthConfig;
   queryLimits: QueryLimits;
+  http: HttpLimits;
+}
+
+/** How long and how often one client may hold the server (server/http; README "Configuration"). */
+export interface HttpLimits {
+  queryTimeoutMs: number; // every Neo4j transaction of a web request is ended by the database past this
+  requestTimeoutMs: number; // Node's whole-request deadline (body included)
+  headersTimeoutMs: number; // Node's deadline for the request's headers (slowloris)
+  graphqlPerMinute: number; // GraphQL requests per client address and minute
+  authPerMinute: number; // /auth requests per client address and minute (logins have their own, stricter limits)
+  trustProxy: boolean | number | string; // Express "trust proxy": whose X-Forwarded-For names the client
 }
 
 /** What one GraphQL request may ask (server/graphql/query-limits.ts). */
@@ -58,6 +69,8 @@ export interface EmbeddedNeo4jConfig {
   boltPort: number; // Bolt port on 127.0.0.1
   heap: string; // JVM -Xmx
   pageCacheMb: number; // Neo4j page cache
+  restartDelayMs?: number; // (default 1000) npm start restarts a Neo4j that died after this, then backs off
+  minFreeMb?: number; // (default 100) refuse to start below this much free disk space (a full disk hangs Neo4j)
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +90,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: readInteger(env, "QUERY_MAX_TOKENS", 2000, 10),
       maxCost: readInteger(env, "QUERY_MAX_COST", 5000, 1),
     },
+    http: {
+      queryTimeoutMs: readInteger(env, "QUERY_TIMEOUT_MS", 5000, 100),
+      requestTimeoutMs: readInteger(env, "HTTP_REQUEST_TIMEOUT_MS", 30_000, 1000),
+      headersTimeoutMs: readInteger(env, "HTTP_HEADERS_TIMEOUT_MS", 10_000, 1000),
+      graphqlPerMinute: readInteger(env, "RATE_LIMIT_GRAPHQL", 600, 1),
+      authPerMinute: readInteger(env, "RATE_LIMIT_AUTH", 60, 1),
+      trustProxy: readTrustProxy(env.TRUST_PROXY),
+    },
     neo4j: {
       uri: env.NEO4J_URI || undefined,
       username: env.NEO4J_USERNAME || "neo4j",
@@ -87,6 +108,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         boltPort: readPort(env, "NEO4J_BOLT_PORT", 7687),
         heap: readHeap(env.NEO4J_HEAP || "512m"),
         pageCacheMb: readInteger(env, "NEO4J_PAGE_CACHE_MB", 128, 16),
+        minFreeMb: readInteger(env, "NEO4J_MIN_FREE_MB", 100, 0),
+        restartDelayMs: readInteger(env, "NEO4J_RESTART_DELAY_MS", 1000, 100),
       },
     },
   };
@@ -147,6 +170,19 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new ConfigError(`${name}=${env[name]} must be true or false.`);
+}
+
+/**
+ * TRUST_PROXY as Express reads it: unset or false (the socket's address is the client), true, a hop
+ * count (1 = one load balancer in front), or a list of addresses/subnets ("loopback, 10.0.0.0/8").
+ */
+function readTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? "";
+  if (value === "" || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[\w.:/, -]+$/.test(value)) return value;
+  throw new ConfigError(`TRUST_PROXY=${raw} must be true, false, a number of proxies or a list of addresses.`);
 }
 
 function readHeap(raw: string): string {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { inputLimits, readTextInput } from "../core/cli/input-file.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
@@ -21,8 +22,11 @@ export function listSeedFiles(dir = seedDataDir): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/** A seed file is YAML text of at most 8 MB (core/cli/input-file.ts): larger data is split over several files. */
+export const seedFileRules = { what: "seed file", extensions: [".yaml", ".yml"], maxBytes: inputLimits.seedFileBytes, text: true };
+
 export function readSeedFiles(files: string[]): SeedFile[] {
-  return files.map((file) => parseSeedFile(path.relative(process.cwd(), file) || file, fs.readFileSync(file, "utf8")));
+  return files.map((file) => parseSeedFile(path.relative(process.cwd(), file) || file, readTextInput(file, seedFileRules)));
 }
 
 /** Validates the files together; the plan is undefined when any problem was found. */

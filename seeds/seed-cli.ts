@@ -6,7 +6,8 @@ import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { createLogger } from "../core/logger.ts";
 import { applySchema } from "../core/neo4j/apply-schema.ts";
 import { connectForTool } from "../core/neo4j/connect-for-tool.ts";
-import { checkSeeds, listSeedFiles, loadSeeds, SeedProblems } from "./load-seeds.ts";
+import { checkSeeds, listSeedFiles, loadSeeds, SeedProblems, seedFileRules } from "./load-seeds.ts";
+import { checkInputFile, InputFileError } from "../core/cli/input-file.ts";
 import { formatProblem, type Problem } from "./problem.ts";
 
 const usage = `npm run seed                       validate seeds/data/*.yaml, then load them in one transaction
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
   });
   const checkOnly = values.check === true;
   const named = positionals.map((file) => path.resolve(file));
+  for (const file of named) checkInputFile(file, seedFileRules); // a missing or oversized file, said before anything starts
   const gazetteer = new Gazetteer(readGazetteerFile());
   // A named file stands in for the seed file of the same name, so a new version is checked against the rest.
   const files = [...listSeedFiles().filter((file) => !named.some((n) => path.basename(n) === path.basename(file))), ...named];
@@ -69,4 +71,10 @@ function report(problems: Problem[]): number {
   return 1;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (!(error instanceof InputFileError)) throw error;
+  console.error(`seed: ${error.message}; nothing was written.`);
+  process.exitCode = 1;
+}

@@ -17,7 +17,7 @@ const log = createLogger(config.logLevel);
 try {
   const started = Date.now();
   await ensureClientBuilt(log);
-  const database = await openDatabase(config.neo4j, log);
+  const database = await openDatabase(config.neo4j, log, { supervise: true });
   const gazetteer = new Gazetteer(readGazetteerFile());
   await prepareGraph(database, gazetteer, config.seedOnStart, log);
   const { httpServer, apollo } = await createApp(config, database, gazetteer, log);

@@ -197,6 +197,9 @@ export const en: Locale = {
     "not-a-collaborator": (p) => `collaborators are those of an ally or a person, not a ${kindName(p.kind, "en").toLowerCase()}`,
     "text-too-long": (p) => `${p.argument} is too long (${p.max} characters at most)`,
     "too-many": (p) => `at most ${p.max} at a time (${p.argument})`,
+    negative: (p) => `${p.argument} must be 0 or more, not ${p.value}`,
+    "invalid-coordinate": (p) => `${p.argument} is out of range (${p.value}): latitudes go from -90 to 90, longitudes from -180 to 180`,
+    "same-entity": (p) => `${p.argument} names the entity the path starts from: choose two different entities`,
     "invalid-change": (p) =>
       `The change was refused (${p.problems.length} problem${p.problems.length > 1 ? "s" : ""}; nothing was written): ${p.problems.map((x) => `${x.field}: ${x.message}`).join("; ")}`,
     "change-state": (p) => `This change is ${p.status}: that cannot be done to it.`,
@@ -206,6 +209,8 @@ export const en: Locale = {
     http: (p) => `The server answered ${p.status}.`,
     shape: (p) => `Unexpected answer from the server (${p.what}).`,
     internal: () => "Internal server error (logged on the server)",
+    unavailable: (p) => `The database is unavailable; try again in ${p.seconds} s.`,
+    "query-timeout": (p) => `The query ran longer than ${p.ms} ms and was stopped; ask for less, or try again later.`,
   },
 
   collaboration: {

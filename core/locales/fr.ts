@@ -208,6 +208,10 @@ export const fr = {
       `Seuls un allié ou une personne ont des collaborateurs, pas : ${kindName(p.kind, "fr")}.`,
     "text-too-long": (p: ApiErrorParams["text-too-long"]) => `Texte trop long (${p.max} caractères au plus).`,
     "too-many": (p: ApiErrorParams["too-many"]) => `Au plus ${p.max} à la fois (${p.argument}).`,
+    negative: (p: ApiErrorParams["negative"]) => `${p.argument} doit valoir 0 ou plus, pas ${p.value}.`,
+    "invalid-coordinate": (p: ApiErrorParams["invalid-coordinate"]) =>
+      `${p.argument} hors limites (${p.value}) : les latitudes vont de -90 à 90, les longitudes de -180 à 180.`,
+    "same-entity": (_: ApiErrorParams["same-entity"]) => "Le chemin part et arrive à la même entité : choisissez-en deux différentes.",
     "invalid-change": (p: ApiErrorParams["invalid-change"]) =>
       `Modification refusée : ${p.problems.length} ${p.problems.length > 1 ? "problèmes" : "problème"}, rien n'a été écrit.`,
     "change-state": (p: ApiErrorParams["change-state"]) => `Cette modification est ${changeStatus[p.status] ?? p.status} : impossible.`,
@@ -217,6 +221,9 @@ export const fr = {
     http: (p: ClientErrorParams["http"]) => `Le serveur a répondu ${p.status}.`,
     shape: (p: ClientErrorParams["shape"]) => `Réponse inattendue du serveur (${p.what}).`,
     internal: (_: ClientErrorParams["internal"]) => "Erreur du serveur (détaillée dans son journal).",
+    unavailable: (p: ClientErrorParams["unavailable"]) => `La base de données est indisponible ; réessayez dans ${p.seconds} s.`,
+    "query-timeout": (p: ClientErrorParams["query-timeout"]) =>
+      `La requête a duré plus de ${p.ms} ms et a été arrêtée ; demandez moins, ou réessayez plus tard.`,
   },
 
   /** Why two allies or people worked together (collaborators' reasons). */

@@ -5,6 +5,7 @@ import { checkApoc } from "./check-apoc.ts";
 import { createDriver } from "./create-driver.ts";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./start-embedded-neo4j.ts";
 import { waitForNeo4j } from "./wait-for-neo4j.ts";
+import { superviseEmbeddedNeo4j } from "./supervise-embedded.ts";
 
 export interface Database {
   driver: Driver;
@@ -17,9 +18,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** NEO4J_URI set: connect to it. Unset: start the embedded Neo4j and connect to that. */
-export async function openDatabase(config: Neo4jConfig, log: Logger): Promise<Database> {
-  const embedded = config.uri ? undefined : await startEmbeddedNeo4j(config.embedded, log);
+/**
+ * NEO4J_URI set: connect to it. Unset: start the embedded Neo4j and connect to that; with
+ * `supervise` (npm start) it is restarted if it dies, while tools fail fast instead.
+ */
+export async function openDatabase(config: Neo4jConfig, log: Logger, options: { supervise?: boolean } = {}): Promise<Database> {
+  const embedded = config.uri
+    ? undefined
+    : options.supervise
+      ? await superviseEmbeddedNeo4j(config.embedded, log)
+      : await startEmbeddedNeo4j(config.embedded, log);
   const uri = config.uri ?? embedded!.uri;
   const driver = createDriver({ uri, username: config.username, password: embedded ? "" : config.password });
   try {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { EmbeddedNeo4jConfig } from "../config.ts";
@@ -8,6 +7,7 @@ import { ensureLauncherBuilt, splitLines } from "./build-launcher.ts";
 import { findJava } from "./find-java.ts";
 import { LauncherError, useYourOwnNeo4j } from "./launcher-error.ts";
 import { launcherPaths } from "./launcher-paths.ts";
+import { checkDataFolder } from "./check-data-folder.ts";
 
 export interface EmbeddedNeo4j {
   uri: string; // bolt://127.0.0.1:<port>
@@ -16,6 +16,8 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** Resolves with the exit code when the JVM exits, whoever stopped it. */
   exited: Promise<number | null>;
+  /** The JVM's process id. */
+  pid: number | undefined;
 }
 
 const READY_TIMEOUT_MS = 180_000;
@@ -25,8 +27,8 @@ const STOP_TIMEOUT_MS = 60_000;
 export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, log: Logger): Promise<EmbeddedNeo4j> {
   const java = findJava();
   await ensureLauncherBuilt(log);
+  checkDataFolder(config.home, config.minFreeMb ?? 100);
   await assertPortFree(config.boltPort);
-  fs.mkdirSync(config.home, { recursive: true });
 
   log.info({ home: config.home, boltPort: config.boltPort }, "Starting the embedded Neo4j");
   const child = spawn(java.command, javaArguments(config), {
@@ -44,7 +46,7 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, log: Logge
 
   const uri = await waitUntilReady(child, exited, stderrTail, config, log);
   log.info({ uri }, "Embedded Neo4j is up");
-  return { uri, home: config.home, exited, stop: () => stopJvm(child, exited, log) };
+  return { uri, home: config.home, exited, pid: child.pid, stop: () => stopJvm(child, exited, log) };
 }
 
 function javaArguments(config: EmbeddedNeo4jConfig): string[] {

@@ -48,6 +48,8 @@ export class ChangeService {
     private readonly database: string,
     private readonly gazetteer: Gazetteer,
     private readonly sourcesDir: string,
+    /** Web requests pass their deadline; the tools (import, extract) run without one. */
+    private readonly timeoutMs?: number,
   ) {}
 
   /** Validates and applies at once (an editor's change, or an accepted one). */
@@ -209,7 +211,7 @@ export class ChangeService {
   private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      await session.executeWrite(work);
+      await session.executeWrite(work, this.transactionConfig());
       // Search must find what was just written (the fulltext index is eventually consistent).
       await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
     } finally {
@@ -217,10 +219,14 @@ export class ChangeService {
     }
   }
 
+  private transactionConfig() {
+    return this.timeoutMs ? { timeout: this.timeoutMs } : undefined;
+  }
+
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work, this.transactionConfig());
     } finally {
       await session.close();
     }

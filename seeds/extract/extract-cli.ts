@@ -16,6 +16,7 @@ import { ChangeRefused, ChangeService } from "../changes/change-service.ts";
 import { proposePlan } from "../changes/propose-plan.ts";
 import { extractFiche } from "./extract-fiche.ts";
 import { Knowledge } from "./knowledge.ts";
+import { inputLimits, InputFileError, readTextInput } from "../../core/cli/input-file.ts";
 
 const usage = `npm run extract -- FICHE.txt [--out seeds/data/NAME.yaml]
 npm run extract -- FICHE.txt --propose     send the draft to the review queue (« À relire ») as one change
@@ -38,12 +39,21 @@ if (!fiche) {
   process.exit(2);
 }
 const base = path.basename(fiche).replace(/\.[^.]+$/, "");
-const extraction = extractFiche(
-  fs.readFileSync(fiche, "utf8"),
-  path.basename(fiche),
-  Knowledge.fromSeeds(`${base}.yaml`),
-  new Gazetteer(readGazetteerFile()),
-);
+let text: string;
+try {
+  // Text only, and a fiche's size: an empty, binary or huge file is refused before it is read or copied.
+  text = readTextInput(fiche, { what: "fiche", extensions: [".txt", ".md"], maxBytes: inputLimits.ficheBytes, text: true });
+} catch (error) {
+  if (!(error instanceof InputFileError)) throw error;
+  console.error(`extract: ${error.message}; nothing was written.`);
+  process.exit(1);
+}
+const extraction = extractFiche(text, path.basename(fiche), Knowledge.fromSeeds(`${base}.yaml`), new Gazetteer(readGazetteerFile()));
+const facts = [...extraction.draft.entities.values()].filter((entity) => entity.label !== "Source" && entity.quotes.length > 0);
+if (facts.length === 0 && extraction.draft.relationships.length === 0) {
+  console.error(`extract: ${fiche}: no fact found (no territory, ally or initiative): is it a fiche of the series? Nothing was written.`);
+  process.exit(1);
+}
 const copy = path.join(sourcesDir, `${base}.txt`);
 if (!fs.existsSync(copy)) {
   fs.copyFileSync(fiche, copy);

@@ -10,10 +10,12 @@ import { SeedProblems } from "../load-seeds.ts";
 import { formatProblem } from "../problem.ts";
 import { importKumu } from "./import-kumu.ts";
 import { ChangeRefused } from "../changes/change-service.ts";
+import { readKumuFile } from "./read-kumu-file.ts";
 
 const usage = `npm run import -- FILE.xlsx            import a Kumu workbook (sheets Elements and Connections)
 npm run import -- NAME-elements.csv    import Kumu CSV files (NAME-connections.csv is found too)
 npm run import -- FILE --check         validate only, write nothing
+npm run import -- FILE --no-connections  import the elements alone (else a missing connections sheet or file is refused)
 npm run import -- FILE --propose       validate, then send it to the review queue (« À relire ») as one change
                                        instead of writing it: an editor accepts or rejects it in the page`;
 
@@ -21,13 +23,21 @@ async function main(): Promise<number> {
   const { values, positionals: paths } = parseCommandLine({
     name: "npm run import",
     usage,
-    options: { check: { type: "boolean" }, propose: { type: "boolean" } },
+    options: { check: { type: "boolean" }, propose: { type: "boolean" }, "no-connections": { type: "boolean" } },
     positionals: true,
   });
   const check = values.check === true;
   if (paths.length === 0) {
     console.error(`import: name a Kumu file (.xlsx, or NAME-elements.csv)\n\n${usage}`);
     return 2;
+  }
+  // The files first: a missing, oversized or half file is said in one line before any database starts.
+  let sheets;
+  try {
+    sheets = await readKumuFile(paths, { allowNoConnections: values["no-connections"] === true });
+  } catch (error) {
+    console.error(`import: ${(error as Error).message}`);
+    return 1;
   }
   const config = readConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? "warn");
@@ -36,7 +46,7 @@ async function main(): Promise<number> {
     await applySchema(database.driver, database.database, log);
     const started = Date.now();
     const propose = values.propose === true && !check ? { author: `import:${os.userInfo().username}` } : undefined;
-    const { plan, written, proposed } = await importKumu(database.driver, database.database, paths, new Gazetteer(readGazetteerFile()), {
+    const { plan, written, proposed } = await importKumu(database.driver, database.database, sheets, new Gazetteer(readGazetteerFile()), {
       write: !check,
       ...(propose ? { propose } : {}),
     });

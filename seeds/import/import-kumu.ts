@@ -8,7 +8,7 @@ import { kumuToSeedFile } from "./kumu-to-seed.ts";
 import { ChangeService } from "../changes/change-service.ts";
 import { proposePlan } from "../changes/propose-plan.ts";
 import { readExistingEntities } from "./read-existing.ts";
-import { readKumuFile } from "./read-kumu-file.ts";
+import { readKumuFile, type KumuSheets } from "./read-kumu-file.ts";
 
 /**
  * Imports a Kumu spreadsheet (XLSX, or the Elements and Connections CSV files): validated like
@@ -18,11 +18,11 @@ import { readKumuFile } from "./read-kumu-file.ts";
 export async function importKumu(
   driver: Driver,
   database: string,
-  paths: string[],
+  input: string[] | KumuSheets, // file paths, or the sheets already read (the CLI reads them before connecting)
   gazetteer: Gazetteer,
   options: { write: boolean; propose?: { author: string } },
 ): Promise<{ plan: LoadPlan; written: WriteResult | undefined; proposed?: { id: string; operations: number } | undefined }> {
-  const { elements, connections } = await readKumuFile(paths);
+  const { elements, connections } = Array.isArray(input) ? await readKumuFile(input, { allowNoConnections: true }) : input;
   const seedFile = kumuToSeedFile(elements, connections);
   const existing = await readExistingEntities(driver, database);
   const { plan, problems } = buildLoadPlan([seedFile], { sourcesDir, gazetteer, existing });

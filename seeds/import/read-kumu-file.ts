@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../../core/csv.ts";
 import { restoreCell } from "../../core/text/spreadsheet-cell.ts";
+import { checkInputFile, checkZipInflatedSize, inputLimits, InputFileError, readTextInput } from "../../core/cli/input-file.ts";
 
 export type CellValue = string | number | boolean | null;
 
@@ -16,10 +17,25 @@ export interface Sheet {
  * Reads Kumu's layout: an XLSX workbook with Elements and Connections sheets, or two CSV files
  * (NAME-elements.csv and NAME-connections.csv; naming one finds the other).
  */
-export async function readKumuFile(paths: string[]): Promise<{ elements: Sheet; connections: Sheet | undefined }> {
+export async function readKumuFile(paths: string[], options: { allowNoConnections?: boolean } = {}): Promise<KumuSheets> {
   const [first] = paths;
-  if (!first) throw new Error("name a Kumu file: an .xlsx workbook, or NAME-elements.csv (and NAME-connections.csv)");
-  if (first.endsWith(".xlsx")) return readWorkbook(first);
+  if (!first) throw new InputFileError("name a Kumu file: an .xlsx workbook, or NAME-elements.csv (and NAME-connections.csv)");
+  const sheets = first.toLowerCase().endsWith(".xlsx") ? await readWorkbook(first) : readCsvPair(paths, first);
+  // Elements alone would load every entity and no tie: almost always a forgotten file, so it is said.
+  if (!sheets.connections && !options.allowNoConnections)
+    throw new InputFileError(
+      `${sheets.elements.name}: no connections ${first.toLowerCase().endsWith(".xlsx") ? "sheet" : "file"} beside the elements ` +
+        `(Kumu's layout: Elements and Connections); pass --no-connections to import the elements alone`,
+    );
+  return sheets;
+}
+
+export interface KumuSheets {
+  elements: Sheet;
+  connections: Sheet | undefined;
+}
+
+function readCsvPair(paths: string[], first: string): KumuSheets {
   const elementsPath = paths.find((p) => /elements\.csv$/i.test(p)) ?? first;
   const connectionsPath = paths.find((p) => /connections\.csv$/i.test(p)) ?? elementsPath.replace(/elements\.csv$/i, "connections.csv");
   return {
@@ -28,8 +44,10 @@ export async function readKumuFile(paths: string[]): Promise<{ elements: Sheet; 
   };
 }
 
+const csvRules = { what: "Kumu CSV file", extensions: [".csv"], maxBytes: inputLimits.csvBytes, text: true };
+
 function csvSheet(file: string): Sheet {
-  const [header = [], ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
+  const [header = [], ...rows] = parseCsv(readTextInput(file, csvRules));
   const name = path.relative(process.cwd(), file) || file;
   return {
     name,
@@ -43,13 +61,15 @@ function csvSheet(file: string): Sheet {
   };
 }
 
-async function readWorkbook(file: string): Promise<{ elements: Sheet; connections: Sheet | undefined }> {
+async function readWorkbook(file: string): Promise<KumuSheets> {
+  checkInputFile(file, { what: "Kumu workbook", extensions: [".xlsx"], maxBytes: inputLimits.xlsxBytes });
+  await checkZipInflatedSize(file, inputLimits.xlsxInflatedBytes);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const base = path.relative(process.cwd(), file) || file;
   const find = (name: string) => workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === name.toLowerCase());
   const elements = find("Elements");
-  if (!elements) throw new Error(`${base}: no sheet named Elements (Kumu's layout: Elements and Connections)`);
+  if (!elements) throw new InputFileError(`${base}: no sheet named Elements (Kumu's layout: Elements and Connections)`);
   const connections = find("Connections");
   return {
     elements: workbookSheet(elements, `${base}:Elements`),

@@ -70,3 +70,48 @@ export function tokenLimit(max: number): RequestHandler {
     });
   };
 }
+
+/** How deep a request's variables may nest: a change's operations need about 6 levels. */
+export const MAX_VARIABLES_DEPTH = 64;
+
+/**
+ * Variables nested thousands deep would overflow the stack of whatever walks them (coercion,
+ * hashing for the cache) and end as a 500: refused first, as the caller's mistake, without recursion.
+ */
+export function variablesDepthLimit(max = MAX_VARIABLES_DEPTH): RequestHandler {
+  return (request, response, next) => {
+    let variables: unknown = (request.body as { variables?: unknown } | undefined)?.variables ?? request.query.variables;
+    if (typeof variables === "string") variables = parseOrKeep(variables); // GET: Apollo parses it later
+    if (depthOf(variables, max) <= max) return next();
+    response.status(400).json({
+      errors: [
+        {
+          message: `Variables nested deeper than ${max} levels.`,
+          extensions: { code: "BAD_USER_INPUT", argument: "variables", reason: "query-limit", params: { limit: "variablesDepth", max } },
+        },
+      ],
+    });
+  };
+}
+
+/** The nesting depth of a JSON value, counted with a stack and stopping past `max`. */
+export function depthOf(value: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > max) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function parseOrKeep(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // malformed: Apollo says so
+  }
+}

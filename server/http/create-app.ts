@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
+import type { GraphQLFormattedError } from "graphql";
 import type { Config } from "../../core/config.ts";
 import { locales } from "../../core/locales/index.ts";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
@@ -24,7 +25,11 @@ import { AuthenticationError, Authenticator, type Viewer } from "../auth/authent
 import { readSigningKey } from "../auth/signing-key.ts";
 import { Tokens } from "../auth/tokens.ts";
 import type { RequestContext } from "../graphql/resolvers/services.ts";
-import { limitError, queryProtection, tokenLimit } from "../graphql/query-limits.ts";
+import { limitError, queryProtection, tokenLimit, variablesDepthLimit } from "../graphql/query-limits.ts";
+import { rateLimit } from "./rate-limit.ts";
+import { inputErrorFromNeo4j } from "../graphql/bad-user-input.ts";
+import { requestId } from "./request-id.ts";
+import { serviceError, serviceErrorsPlugin } from "./service-errors.ts";
 
 export interface App {
   httpServer: http.Server;
@@ -35,8 +40,18 @@ export interface App {
 export async function createApp(config: Config, database: Database, gazetteer: Gazetteer, log: Logger): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer, req.ip (rate limits, suggestions, logins) must be the client, not the balancer.
+  app.set("trust proxy", config.http.trustProxy);
   const httpServer = http.createServer(app);
-  const schema = await buildSchema({ driver: database.driver, database: database.database, gazetteer, layouts: new LayoutService() });
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  httpServer.headersTimeout = config.http.headersTimeoutMs;
+  const schema = await buildSchema({
+    driver: database.driver,
+    database: database.database,
+    gazetteer,
+    layouts: new LayoutService(),
+    queryTimeoutMs: config.http.queryTimeoutMs,
+  });
   const accounts = new AccountStore(database.driver, database.database);
   const tokens = new Tokens(readSigningKey(config.auth, log), config.auth.tokenTtlSeconds, config.auth.jwks);
   const authenticator = new Authenticator(tokens, accounts);
@@ -46,6 +61,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     schema,
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
+    logger: log, // Apollo's own messages ("Unexpected error processing request") in our log, not on the console
     // Plain GET /graphql?query=… links work (Apollo's CSRF prevention would refuse them). Cross-site
     // writes are stopped before Apollo: the session cookie is SameSite=Strict and accepted only on
     // GET (where Apollo runs no mutation) or on JSON posts from this origin (server/auth/authenticate.ts).
@@ -58,26 +74,37 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       loggingPlugin(log),
-      ...(config.responseCache ? [responseCachePlugin(database.driver, database.database)] : []),
+      serviceErrorsPlugin(),
+      ...(config.responseCache ? [responseCachePlugin(database.driver, database.database, config.http.queryTimeoutMs)] : []),
     ],
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
     formatError: (formatted, error) =>
       limitError(formatted) ??
+      withPath(formatted, inputErrorFromNeo4j(unwrapResolverError(error))?.toJSON()) ??
+      withPath(formatted, serviceError(unwrapResolverError(error), config.http.queryTimeoutMs)) ??
       (Object.prototype.toString.call(unwrapResolverError(error)) === "[object GraphQLError]"
         ? formatted
         : { ...formatted, message: locales.en.errors.internal({}), extensions: { ...formatted.extensions, reason: "internal" } }),
   });
   await apollo.start();
 
+  app.use(requestId(config.http.trustProxy));
   app.use(securityHeaders(config.auth.secureCookie));
   app.get("/health", healthHandler(database.driver, database.database, Date.now()));
-  app.use("/auth", authRoutes(config.auth, accounts, tokens, authenticator, log));
+  app.use("/auth", rateLimit(config.http.authPerMinute, "/auth"), authRoutes(config.auth, accounts, tokens, authenticator, log));
   app.use(
     "/graphql",
     // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay
     // on this site), so another site's page can only act with a token it was given.
-    cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, methods: ["GET", "POST"], credentials: false, maxAge: 86400 }),
+    cors({
+      origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
+      methods: ["GET", "POST"],
+      credentials: false,
+      maxAge: 86400,
+      exposedHeaders: ["Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
+    }),
+    rateLimit(config.http.graphqlPerMinute, "GraphQL"),
     async (request, response, next) => {
       try {
         const viewer = await authenticator.viewerOf(request);
@@ -91,9 +118,12 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     },
     express.json({ limit: "100kb" }),
     tokenLimit(config.queryLimits.maxTokens),
+    variablesDepthLimit(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         sessionConfig: { database: database.database },
+        transaction: { timeout: config.http.queryTimeoutMs },
+        requestId: res.locals.requestId as string,
         viewer: res.locals.viewer as Viewer | undefined,
         limitSuggestion: async () => {
           try {
@@ -121,10 +151,11 @@ export async function createApp(config: Config, database: Database, gazetteer: G
  * never its HTML page with the stack and the paths; anything else is ours: logged, answered 500.
  */
 function jsonErrors(log: Logger): express.ErrorRequestHandler {
-  return (error: { status?: number; type?: string; message?: string }, _request, response, next) => {
+  return (error: { status?: number; type?: string; message?: string }, request, response, next) => {
     if (response.headersSent) return next(error);
     const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log.error({ err: error }, "request failed");
+    const id = response.locals.requestId as string | undefined;
+    if (status === 500) log.error({ err: error, requestId: id, path: request.path }, "request failed");
     const message =
       status === 413
         ? "The request body is too large (100 kB at most)."
@@ -132,8 +163,19 @@ function jsonErrors(log: Logger): express.ErrorRequestHandler {
           ? locales.en.errors.internal({})
           : `Bad request: ${error.message ?? "malformed"}.`;
     const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
-    response.status(status).json({ errors: [{ message, extensions: { code } }] });
+    response.status(status).json({ errors: [{ message, extensions: { code, ...(status === 500 ? { requestId: id } : {}) } }] });
   };
+}
+
+/** A service error keeps the path (which field failed) of the error it replaces. */
+function withPath(formatted: GraphQLFormattedError, replacement: GraphQLFormattedError | undefined): GraphQLFormattedError | undefined {
+  return (
+    replacement && {
+      ...replacement,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+    }
+  );
 }
 
 /** 401 in GraphQL's shape, so that clients read it as they read any error. */

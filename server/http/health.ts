@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import type { Driver } from "neo4j-driver";
+import { RETRY_AFTER_SECONDS } from "./service-errors.ts";
 
 const TIMEOUT_MS = 3000;
 
@@ -11,6 +12,7 @@ export function healthHandler(driver: Driver, database: string, startedAt: numbe
   return async (_request: Request, response: Response): Promise<void> => {
     const started = Date.now();
     const neo4j = await pingNeo4j(driver, database);
+    if (!neo4j.up) response.set("Retry-After", String(RETRY_AFTER_SECONDS));
     response
       .status(neo4j.up ? 200 : 503)
       .set("Cache-Control", "no-store")

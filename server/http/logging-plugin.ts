@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "../../core/logger.ts";
+import { inputErrorFromNeo4j } from "../graphql/bad-user-input.ts";
+import { serviceError } from "./service-errors.ts";
 
 /** Logs each GraphQL operation with its duration, and its errors (user errors at debug level). */
-export function loggingPlugin(log: Logger): ApolloServerPlugin {
+export function loggingPlugin(log: Logger): ApolloServerPlugin<{ requestId?: string }> {
   return {
-    async requestDidStart({ request }) {
+    async requestDidStart({ request, contextValue }) {
       const started = Date.now();
       return {
         async didEncounterErrors({ errors }) {
@@ -19,9 +21,19 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin {
                 "UNAUTHENTICATED",
                 "FORBIDDEN",
                 "RATE_LIMITED",
+                "QUERY_TOO_LARGE",
+                "OPERATION_RESOLUTION_FAILURE",
+                "BAD_REQUEST",
               ].includes(String(error.extensions?.code));
-            log[userError ? "debug" : "error"](
-              { operation: request.operationName, code: error.extensions?.code, err: error.originalError ?? error },
+            const callers = userError || inputErrorFromNeo4j(error.originalError) !== undefined;
+            const away = !callers && serviceError(error.originalError, 0) !== undefined; // Neo4j down or slow: not a bug
+            log[callers ? "debug" : away ? "warn" : "error"](
+              {
+                operation: request.operationName,
+                code: error.extensions?.code,
+                requestId: contextValue.requestId,
+                err: error.originalError ?? error,
+              },
               error.message,
             );
           }

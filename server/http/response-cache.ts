@@ -15,7 +15,7 @@ interface Entry {
  * served after it, whichever API instance the load came through. Writes made around the app's
  * tools (in Neo4j Browser, say) must move the counter too, or run with RESPONSE_CACHE=off.
  */
-export function responseCachePlugin(driver: Driver, database: string, maxBytes = 64 * 2 ** 20): ApolloServerPlugin {
+export function responseCachePlugin(driver: Driver, database: string, timeoutMs?: number, maxBytes = 64 * 2 ** 20): ApolloServerPlugin {
   const entries = new Map<string, Entry>(); // insertion order = least recently used first
   let bytes = 0;
   const versionQuery = readQuery("queries/graph-version");
@@ -23,7 +23,7 @@ export function responseCachePlugin(driver: Driver, database: string, maxBytes =
   const currentVersion = async (): Promise<string> => {
     const session = driver.session({ database, defaultAccessMode: "READ" });
     try {
-      const result = await session.run(versionQuery);
+      const result = await session.run(versionQuery, {}, timeoutMs ? { timeout: timeoutMs } : undefined);
       return String(result.records[0]?.get("version") ?? 0);
     } finally {
       await session.close();
@@ -37,8 +37,13 @@ export function responseCachePlugin(driver: Driver, database: string, maxBytes =
       let key: string | undefined;
       return {
         async responseForOperation({ operation, request }) {
-          if (!anonymous || operation.operation !== "query") return null;
-          const version = await currentVersion();
+          if (!anonymous || operation?.operation !== "query") return null; // no operation: an unknown operationName
+          let version: string;
+          try {
+            version = await currentVersion();
+          } catch {
+            return null; // the database is away: the resolvers will say so (503), the cache stays out of it
+          }
           key = createHash("sha256")
             .update(`${version}\u0000${request.query}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`)
             .digest("base64");

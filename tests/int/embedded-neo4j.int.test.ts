@@ -78,10 +78,19 @@ describe("/health", () => {
     const down = await health();
     expect(down).toMatchObject({ status: 503, body: { status: "degraded", neo4j: "down" } });
     expect(down.body.error).toEqual(expect.any(String));
-    // Meanwhile the API fails politely: no Cypher, driver message or stack for the client.
-    const failed = await app.graphql("{ allies { slug } }");
-    expect(failed.errors![0].message).toBe("Internal server error (logged on the server)");
-    expect(JSON.stringify(failed)).not.toMatch(/stacktrace|Neo4jError|ServiceUnavailable/);
+    // Meanwhile the API says what a client can act on (503, SERVICE_UNAVAILABLE, Retry-After), with
+    // no Cypher, driver message or stack.
+    const response = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ allies { slug } }" }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const failed = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(failed.errors[0]!.message).toBe("The database is unavailable; try again in 5 s.");
+    expect(failed.errors[0]!.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", params: { seconds: 5 } });
+    expect(JSON.stringify(failed)).not.toMatch(/stacktrace|Neo4jError|ServiceUnavailable|ECONNREFUSED/);
 
     neo4j = await startEmbeddedNeo4j(embeddedConfig(), testLog);
     let back = await health();

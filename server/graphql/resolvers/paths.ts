@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
-import { checkRange } from "../bad-user-input.ts";
+import { badUserInput, checkRange } from "../bad-user-input.ts";
 import { labelOf, type Kind } from "../../../core/model/index.ts";
 import { assertEntityExists } from "./entity-exists.ts";
 import { parseElementRow, toElements, type Elements } from "./elements.ts";
@@ -13,6 +13,8 @@ export async function paths(
 ): Promise<Elements> {
   const limit = args.limit ?? 5;
   checkRange("limit", limit, 1, 50);
+  // Neo4j's shortestPath refuses a path from a node to itself; it is the caller's mistake, said so.
+  if (args.fromKind === args.toKind && args.fromSlug === args.toSlug) throw badUserInput("same-entity", { argument: "toSlug" }, "toSlug");
   const query = fillQuery("queries/paths", {
     __FROM__: checkedLabel(labelOf[args.fromKind]),
     __TO__: checkedLabel(labelOf[args.toKind]),

@@ -11,11 +11,14 @@ export interface Services {
   gazetteer: Gazetteer;
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
   changes?: ChangeService; // the write side (seeds/changes); without it, the change mutations are refused
+  queryTimeoutMs?: number; // the database ends any of these reads past this (QUERY_TIMEOUT_MS)
 }
 
 /** What each GraphQL request carries (create-app.ts builds it from the HTTP request). */
 export interface RequestContext {
   sessionConfig: { database: string };
+  transaction: { timeout: number }; // @neo4j/graphql's generated queries: the same deadline
+  requestId?: string; // written into the errors that are ours (server/http/service-errors.ts)
   viewer: Viewer | undefined;
   /** Counts a visitor's suggestion against its address's limit: the seconds to wait, or 0. */
   limitSuggestion: () => Promise<number>;
@@ -26,6 +29,10 @@ export async function readQuery<T extends Record<string, unknown>>(
   query: string,
   params: Record<string, unknown>,
 ): Promise<T[]> {
-  const { records } = await services.driver.executeQuery(query, params, { database: services.database, routing: "READ" });
+  const { records } = await services.driver.executeQuery(query, params, {
+    database: services.database,
+    routing: "READ",
+    transactionConfig: services.queryTimeoutMs ? { timeout: services.queryTimeoutMs } : undefined,
+  });
   return records.map((record) => record.toObject() as T);
 }

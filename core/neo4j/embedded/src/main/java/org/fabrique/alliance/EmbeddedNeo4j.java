@@ -30,6 +30,11 @@ public final class EmbeddedNeo4j {
 
     public static void main(String[] args) throws Exception {
         LauncherOptions options = LauncherOptions.parse(args);
+        // Watch standard input from the first instant: if the parent dies while Neo4j is still
+        // starting (a full disk can make that last), this JVM must not outlive it.
+        Thread watcher = new Thread(EmbeddedNeo4j::exitWhenStdinCloses, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
         Files.createDirectories(options.home());
 
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(options.home())
@@ -62,7 +67,10 @@ public final class EmbeddedNeo4j {
         }
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + options.boltPort());
         System.out.flush();
+        watcher.join();
+    }
 
+    private static void exitWhenStdinCloses() {
         waitForStdinToClose();
         // Parent gone or asked us to stop: System.exit runs the shutdown hook, which stops Neo4j.
         System.exit(0);
