@@ -8,6 +8,7 @@ export interface GraphNode {
   label: Label;
   slug: string;
   props: Record<string, unknown>; // points as { latitude, longitude }
+  floats?: string[]; // properties stored as FLOAT (a whole 12.0 reads as 12)
 }
 
 export interface GraphRelationship {
@@ -17,6 +18,7 @@ export interface GraphRelationship {
   toLabel: Label;
   toSlug: string;
   props: Record<string, unknown>;
+  floats?: string[];
 }
 
 export interface WholeGraph {
@@ -37,7 +39,7 @@ export async function readGraph(driver: Driver, database: string): Promise<Whole
     }),
     nodes: nodes.records.map((r) => {
       const props = plainProperties(r.get("props"));
-      return { label: r.get("label"), slug: String(props.slug), props };
+      return { label: r.get("label"), slug: String(props.slug), props, floats: r.get("floats") as string[] };
     }),
     relationships: relationships.records.map((r) => ({
       type: r.get("type"),
@@ -46,6 +48,7 @@ export async function readGraph(driver: Driver, database: string): Promise<Whole
       toLabel: r.get("toLabel"),
       toSlug: r.get("toSlug"),
       props: plainProperties(r.get("props")),
+      floats: r.get("floats") as string[],
     })),
   };
 }

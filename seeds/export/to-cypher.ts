@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { listCypherFiles, readQuery } from "../../core/neo4j/cypher-files.ts";
-import { isRelationshipType, labels, propertiesOf, relationshipKinds } from "../../core/model/index.ts";
+import { isRelationshipType, relationshipKinds } from "../../core/model/index.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
 const BATCH = 500;
@@ -23,7 +23,7 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
     for (let i = 0; i < nodes.length; i += BATCH) {
       const rows = nodes.slice(i, i + BATCH).map((node) => {
         const { location, ...props } = node.props;
-        return { slug: node.slug, props, location: location ?? null };
+        return { slug: node.slug, props: new Typed(props, node.floats), location: location ?? null };
       });
       out.push(
         `UNWIND ${literal(rows)} AS row`,
@@ -44,7 +44,7 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
     const keyProps: readonly string[] = isRelationshipType(type) ? relationshipKinds[type].key : [];
     const merge = keyProps.length ? ` {${keyProps.map((k) => `${k}: row.props.${k}`).join(", ")}}` : "";
     for (let i = 0; i < relationships.length; i += BATCH) {
-      const rows = relationships.slice(i, i + BATCH).map((r) => ({ from: r.fromSlug, to: r.toSlug, props: r.props }));
+      const rows = relationships.slice(i, i + BATCH).map((r) => ({ from: r.fromSlug, to: r.toSlug, props: new Typed(r.props, r.floats) }));
       out.push(
         `UNWIND ${literal(rows)} AS row`,
         `MATCH (a:\`${fromLabel}\` {slug: row.from}), (b:\`${toLabel}\` {slug: row.to})`,
@@ -70,18 +70,32 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
   return out.join("\n");
 }
 
-// Float properties stay floats even when whole (an area of 12 km² is written 12.0, not 12).
-const floatProperties = new Set(
-  labels.flatMap((label) =>
-    Object.entries(propertiesOf(label))
-      .filter(([, property]) => property.type === "float")
-      .map(([name]) => name),
-  ),
-);
+/**
+ * Properties with the names of those stored as FLOAT: a whole float is written 12.0, not 12, so
+ * that running the script gives back the same types (read from the database, not guessed from the
+ * model: relationship properties and values written by hand keep theirs too).
+ */
+class Typed {
+  constructor(
+    readonly props: Record<string, unknown>,
+    readonly floats: readonly string[] = [],
+  ) {}
+}
+
+function float(value: number): string {
+  return Number.isInteger(value) ? `${value}.0` : literal(value);
+}
 
 /** A Cypher literal: strings quoted and escaped, maps with backticked keys where needed. */
-export function literal(value: unknown, key?: string): string {
-  if (typeof value === "number" && Number.isInteger(value) && key && floatProperties.has(key)) return `${value}.0`;
+export function literal(value: unknown): string {
+  if (value instanceof Typed)
+    return literalMap(value.props, (k, v) =>
+      value.floats.includes(k) && typeof v === "number"
+        ? float(v)
+        : value.floats.includes(k) && Array.isArray(v)
+          ? `[${v.map((item) => (typeof item === "number" ? float(item) : literal(item))).join(", ")}]`
+          : literal(v),
+    );
   if (value === null || value === undefined) return "null";
   if (typeof value === "string")
     return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`;
@@ -89,6 +103,10 @@ export function literal(value: unknown, key?: string): string {
     return Number.isInteger(value) ? String(value) : String(value).includes("e") ? value.toExponential() : String(value);
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => literal(item)).join(", ")}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return `{${entries.map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `\`${k.replace(/`/g, "``")}\``}: ${literal(v, k)}`).join(", ")}}`;
+  return literalMap(value as Record<string, unknown>, (_, v) => literal(v));
+}
+
+function literalMap(map: Record<string, unknown>, write: (key: string, value: unknown) => string): string {
+  const entries = Object.entries(map).filter(([, v]) => v !== undefined);
+  return `{${entries.map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `\`${k.replace(/`/g, "``")}\``}: ${write(k, v)}`).join(", ")}}`;
 }

@@ -27,3 +27,23 @@ export async function graphSnapshot(database: Database): Promise<{ nodes: string
       .sort(),
   };
 }
+
+/**
+ * Every property's Cypher type ("Territory/vimy.areaKm2: FLOAT NOT NULL"), system nodes left out:
+ * JSON snapshots read a whole FLOAT as an integer, so round trips check the types with this.
+ */
+export async function propertyTypes(database: Database): Promise<string[]> {
+  const { records } = await database.driver.executeQuery(
+    `CALL () {
+       MATCH (n) WHERE NOT n:GraphVersion|Account|Change
+       UNWIND keys(n) AS k RETURN labels(n)[0] + '/' + n.slug + '.' + k + ': ' + valueType(n[k]) AS row
+       UNION ALL
+       MATCH (a)-[r]->(b) UNWIND keys(r) AS k
+       RETURN type(r) + '|' + a.slug + '|' + b.slug + '|' + coalesce(toString(r.season), '') + '.' + k + ': ' + valueType(r[k]) AS row
+     }
+     RETURN row ORDER BY row`,
+    {},
+    { database: database.database },
+  );
+  return records.map((r) => r.get("row") as string);
+}

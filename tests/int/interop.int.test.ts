@@ -13,7 +13,7 @@ import { loadSeeds, SeedProblems } from "../../seeds/load-seeds.ts";
 import ExcelJS from "exceljs";
 import { mutateSeeds } from "../helpers/mutated-seeds.ts";
 import { formatProblem } from "../../seeds/problem.ts";
-import { graphSnapshot } from "../helpers/graph-snapshot.ts";
+import { graphSnapshot, propertyTypes } from "../helpers/graph-snapshot.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
 
 let database: Database;
@@ -84,13 +84,16 @@ describe("round trips: export, wipe, import gives the same graph", () => {
     await resetToSeeds(database);
   });
 
-  it("Cypher script, run statement by statement", async () => {
+  it("Cypher script, run statement by statement, keeping every property's type (a whole FLOAT stays FLOAT)", async () => {
+    const types = await propertyTypes(database);
+    expect(types.filter((row) => row.includes("|") && row.endsWith("FLOAT NOT NULL")).length).toBeGreaterThan(0); // relationships' floats
     const file = path.join(dir, "alliance.cypher");
     await exportGraph(database.driver, database.database, "cypher", file);
     await wipe();
     for (const statement of splitStatements(fs.readFileSync(file, "utf8")))
       await database.driver.executeQuery(statement, {}, { database: database.database });
     expect(await graphSnapshot(database)).toEqual(seeded);
+    expect(await propertyTypes(database)).toEqual(types);
   });
 });
 
