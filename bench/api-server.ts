@@ -24,6 +24,10 @@ export async function startApiServer(neo4jUri: string, env: Record<string, strin
       SEED_ON_START: "false",
       LOG_LEVEL: "warn",
       LOG_FORMAT: "json",
+      // The benchmark's clients all come from 127.0.0.1: it measures the API, not the per-address
+      // limits (the soak turns them back on to see its 429s).
+      RATE_LIMIT_GRAPHQL: "100000000",
+      RATE_LIMIT_AUTH: "100000000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -11,7 +11,8 @@ export function toCsv(rows: (string | number | boolean | null)[][]): string {
     "\uFEFF" +
     stringify(
       rows.map((row) => row.map(neutralizeCell)),
-      { record_delimiter: "\r\n", quoted_match: /[\r\n]/, cast: { boolean: (value) => String(value) } },
+      // Semicolons quoted too: the reader guesses the delimiter from the first line, outside quotes.
+      { record_delimiter: "\r\n", quoted_match: /[\r\n;]/, cast: { boolean: (value) => String(value) } },
     )
   );
 }
@@ -22,8 +23,13 @@ export function toCsv(rows: (string | number | boolean | null)[][]): string {
  */
 export function parseCsv(text: string): string[][] {
   const input = text.replace(/^\uFEFF/, "");
-  const firstLine = input.slice(0, input.search(/\r?\n|$/));
+  const firstLine = unquoted(input.slice(0, input.search(/\r?\n|$/)));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const rows = parse(input, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true }) as string[][];
   return rows.map((row) => row.map(restoreCell));
+}
+
+/** A line with its quoted parts taken out: what is left are the delimiters. */
+function unquoted(line: string): string {
+  return line.replace(/"(?:[^"]|"")*("|$)/g, "");
 }

@@ -42,7 +42,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   app.disable("x-powered-by");
   // Behind a load balancer, req.ip (rate limits, suggestions, logins) must be the client, not the balancer.
   app.set("trust proxy", config.http.trustProxy);
-  const httpServer = http.createServer(app);
+  // Node checks the request and header deadlines every connectionsCheckingInterval (30 s by default):
+  // every second here, so that a slow client is cut off near its deadline.
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.headersTimeout = config.http.headersTimeoutMs;
   const schema = await buildSchema({
@@ -138,6 +140,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     }),
   );
   serveClient(app);
+  // Anything else: a short answer, not Express's page (which echoes the path).
+  app.use((_request, response) => void response.status(404).type("text/plain").send("Not found"));
   app.use(jsonErrors(log));
   if ((await accounts.countAdmins()) === 0)
     log.warn(

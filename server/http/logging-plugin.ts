@@ -32,7 +32,8 @@ export function loggingPlugin(log: Logger): ApolloServerPlugin<{ requestId?: str
                 operation: request.operationName,
                 code: error.extensions?.code,
                 requestId: contextValue.requestId,
-                err: error.originalError ?? error,
+                // The database away is one line, not a driver stack per request.
+                err: away ? { code: (error.originalError as { code?: string }).code } : (error.originalError ?? error),
               },
               error.message,
             );

@@ -16,7 +16,13 @@ export function serveClient(app: Express): void {
   app.get("/basemap.json", (_request, response) =>
     response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")),
   );
-  const page = (_request: express.Request, response: express.Response) => {
+  const page = (request: express.Request, response: express.Response) => {
+    try {
+      decodeURIComponent(request.path); // the page reads the slug from the address: it must decode
+    } catch {
+      response.status(400).type("text/plain").send("Bad request: the address is not valid percent-encoding.");
+      return;
+    }
     if (!fs.existsSync(index)) {
       response.status(503).type("text/plain").send("The explorer is not built: run npm run build.");
       return;

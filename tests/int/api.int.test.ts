@@ -328,3 +328,98 @@ describe("the generated API", () => {
     expect(data.gazetteer.communes).toBe(34969);
   });
 });
+
+describe("rate limits, timeouts and request ids", () => {
+  it("limits GraphQL requests per address (429, Retry-After, RATE_LIMITED) and counts each client apart behind a trusted proxy", async () => {
+    const limited = await startTestApp(database, { RATE_LIMIT_GRAPHQL: "5", TRUST_PROXY: "loopback" });
+    try {
+      const ask = (address: string) =>
+        fetch(`${limited.url}/graphql?query=${encodeURIComponent('{ search(text: "vimy") { name } }')}`, {
+          headers: { "x-forwarded-for": address },
+        });
+      const first = await Promise.all(Array.from({ length: 5 }, () => ask("203.0.113.7")));
+      expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(first[4]!.headers.get("ratelimit-remaining")).toBe("0");
+      const sixth = await ask("203.0.113.7");
+      expect(sixth.status).toBe(429);
+      expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(Number(sixth.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+      const body = (await sixth.json()) as {
+        errors: { message: string; extensions: { code: string; params: { retryAfterSeconds: number } } }[];
+      };
+      expect(body.errors[0]!.extensions.code).toBe("RATE_LIMITED");
+      expect(body.errors[0]!.message).toMatch(/^Too many GraphQL requests from this address \(5 a minute\); try again in \d+ s\.$/);
+      // Another client behind the same proxy has its own count; /health is never limited.
+      expect((await ask("198.51.100.9")).status).toBe(200);
+      expect((await fetch(`${limited.url}/health`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("without TRUST_PROXY, X-Forwarded-For is ignored: a client cannot escape its limit by inventing addresses", async () => {
+    const limited = await startTestApp(database, { RATE_LIMIT_GRAPHQL: "2" });
+    try {
+      const statuses: number[] = [];
+      for (const address of ["192.0.2.1", "192.0.2.2", "192.0.2.3"])
+        statuses.push((await fetch(`${limited.url}/graphql?query=%7B__typename%7D`, { headers: { "x-forwarded-for": address } })).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("limits /auth requests per address too", async () => {
+    const limited = await startTestApp(database, { RATE_LIMIT_AUTH: "3" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.url}/auth/session`)).status);
+      expect(statuses.slice(0, 3)).not.toContain(429);
+      expect(statuses[3]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("gives every answer an X-Request-Id, and an internal error carries it", async () => {
+    const response = await fetch(`${app.url}/graphql?query=%7B__typename%7D`);
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const other = await fetch(`${app.url}/graphql?query=%7B__typename%7D`);
+    expect(other.headers.get("x-request-id")).not.toBe(response.headers.get("x-request-id"));
+  });
+
+  it("the database stops a query past QUERY_TIMEOUT_MS, and the API says QUERY_TIMEOUT (503)", async () => {
+    const { readQuery } = await import("../../server/graphql/resolvers/services.ts");
+    const { serviceError } = await import("../../server/http/service-errors.ts");
+    const started = Date.now();
+    const error = await readQuery(
+      { driver: database.driver, database: database.database, gazetteer: testGazetteer(), queryTimeoutMs: 300 },
+      "CALL apoc.util.sleep(5000) RETURN 1 AS one",
+      {},
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(String((error as { code?: string }).code)).toMatch(/TransactionTimedOut/);
+    expect(serviceError(error, 300)).toMatchObject({ extensions: { code: "QUERY_TIMEOUT", params: { ms: 300 } } });
+  });
+
+  it("cuts off a client that sends its headers too slowly (HTTP_HEADERS_TIMEOUT_MS)", async () => {
+    const slow = await startTestApp(database, { HTTP_HEADERS_TIMEOUT_MS: "1000" });
+    try {
+      const net = await import("node:net");
+      const { port } = new URL(slow.url);
+      const socket = net.connect(Number(port), "127.0.0.1");
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n"); // and never the blank line
+      const started = Date.now();
+      let answer = "";
+      socket.on("data", (chunk) => (answer += chunk));
+      await new Promise((resolve) => socket.on("close", resolve));
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await slow.close();
+    }
+  });
+});
