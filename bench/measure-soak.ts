@@ -6,7 +6,7 @@ import { hashPassword } from "../server/auth/passwords.ts";
 import { clientDir } from "../core/client-dir.ts";
 import { startApiServer } from "./api-server.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
-import { percentile, round } from "./stats.ts";
+import { median, percentile, round } from "./stats.ts";
 
 export interface SoakRun {
   cache: boolean;
@@ -22,7 +22,8 @@ export interface SoakRun {
   writes: number; // changes applied by editors among them
   rateLimited: number; // 429s answered to the one client that asks for them (far past its limit)
   abuserRequests: number;
-  memoryMb: { api: number[]; neo4j: number[] }; // resident memory at the start, middle and end
+  memoryMb: { api: number[]; neo4j: number[] }; // resident memory at the start, middle and end (after the warm-up)
+  kinds: Record<string, { count: number; p50: number; p99: number }>; // each part of the mix
   growth: { api: number; neo4j: number }; // end ÷ middle − 1
 }
 
@@ -61,6 +62,7 @@ export async function measureSoak(
   clients: number,
   seconds: number,
   progress: (line: string) => void,
+  limitPerMinute = 600, // the default RATE_LIMIT_GRAPHQL; the smoke run lowers it to meet it in 2 s
 ): Promise<SoakResult> {
   const accounts = new AccountStore(neo.driver, "neo4j");
   const editors = 10;
@@ -76,7 +78,7 @@ export async function measureSoak(
     const api = await startApiServer(neo.uri, {
       RESPONSE_CACHE: cache ? "on" : "off",
       TRUST_PROXY: "loopback",
-      RATE_LIMIT_GRAPHQL: "600", // the defaults, as deployed
+      RATE_LIMIT_GRAPHQL: String(limitPerMinute), // the default, as deployed
       RATE_LIMIT_AUTH: "60",
       LOGIN_LIMIT_PER_ADDRESS: "1000",
     });
@@ -91,7 +93,7 @@ export async function measureSoak(
         if (!response.ok) throw new Error(`soak login: ${response.status} ${await response.text()}`);
         tokens.push(((await response.json()) as { token: string }).token);
       }
-      const agent = new http.Agent({ keepAlive: true, maxSockets: clients + 1 });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: clients + 50 });
       const target = new URL(api.url);
       const send = (method: string, urlPath: string, address: string, body?: string, token?: string) =>
         new Promise<number>((resolve, reject) => {
@@ -114,20 +116,25 @@ export async function measureSoak(
         send("POST", "/graphql", address, JSON.stringify({ query, variables }), token);
 
       const latencies: number[] = [];
+      const byKind = new Map<Kind, number[]>();
       let errors = 0;
       let writes = 0;
       let rateLimited = 0;
       let abuserRequests = 0;
       const firstError: string[] = [];
-      const started = performance.now();
+      // A warm-up (a sixth of the run, not counted) first: JIT, pools and caches filled, as on a
+      // server that has been up; then the measured run.
+      const warmup = seconds / 6;
+      const started = performance.now() + warmup * 1000;
       const deadline = started + seconds * 1000;
-      const memory = { api: [] as number[], neo4j: [] as number[] };
-      const readMemory = () => {
-        memory.api.push(residentMb(api.child.pid));
-        memory.neo4j.push(residentMb(neo.neo4j.pid));
-      };
-      // Start, middle, end: the first after a warm-up tenth of the run.
-      const timers = [0.1, 0.5].map((at) => setTimeout(readMemory, seconds * 1000 * at));
+      const samples: { at: number; api: number; neo4j: number }[] = [];
+      const sampler = setInterval(
+        () => {
+          const at = (performance.now() - started) / 1000 / seconds;
+          if (at >= 0) samples.push({ at, api: residentMb(api.child.pid), neo4j: residentMb(neo.neo4j.pid) });
+        },
+        Math.max(100, (seconds * 1000) / 60),
+      );
       const client = async (index: number): Promise<void> => {
         const address = `10.2.${Math.floor(index / 250)}.${index % 250}`;
         let seed = index * 7919 + 1;
@@ -142,10 +149,13 @@ export async function measureSoak(
             status = 0;
             if (firstError.length < 3) firstError.push((error as Error).message);
           }
-          if (status === 200) latencies.push(performance.now() - begin);
-          else {
+          if (status !== 200) {
             errors++;
             if (firstError.length < 3) firstError.push(`${kind}: HTTP ${status}`);
+          } else if (begin >= started) {
+            const ms = performance.now() - begin;
+            latencies.push(ms);
+            byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
           }
         }
       };
@@ -191,26 +201,41 @@ export async function measureSoak(
           }
         }
       };
-      const abuser = async (): Promise<void> => {
-        while (performance.now() < deadline) {
-          const status = await send("GET", "/graphql?query=%7B__typename%7D", "10.9.9.9");
-          abuserRequests++;
-          if (status === 429) rateLimited++;
-          await new Promise((resolve) => setTimeout(resolve, 5)); // ~200 a second: far past 600 a minute
-        }
-      };
-      await Promise.all([...Array.from({ length: clients }, (_, i) => client(i)), abuser()]);
+      // The abuser: 20 requests a second from one address, whatever the answers' speed (twice its
+      // limit of 600 a minute): about half refused. Paced, not closed-loop, so that it asks its 429s
+      // without becoming most of the load.
+      const abuse: Promise<void>[] = [];
+      const abuser = setInterval(() => {
+        if (performance.now() >= deadline) return;
+        abuse.push(
+          send("GET", "/graphql?query=%7B__typename%7D", "10.9.9.9").then(
+            (status) => {
+              abuserRequests++;
+              if (status === 429) rateLimited++;
+            },
+            () => void abuserRequests++,
+          ),
+        );
+      }, 50);
+      await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+      clearInterval(abuser);
+      await Promise.all(abuse);
       const elapsed = (performance.now() - started) / 1000;
-      timers.forEach(clearTimeout);
-      while (memory.api.length < 2) readMemory();
-      readMemory(); // the end
+      clearInterval(sampler);
       agent.destroy();
+      // Start, middle and end: the first sample, then the medians of those around the middle and of the last tenth.
+      const window = (from: number, to: number, key: "api" | "neo4j") =>
+        median(samples.filter((x) => x.at >= from && x.at <= to).map((x) => x[key]));
+      const memory = {
+        api: [samples[0]?.api ?? 0, window(0.4, 0.6, "api"), window(0.9, 1.1, "api")],
+        neo4j: [samples[0]?.neo4j ?? 0, window(0.4, 0.6, "neo4j"), window(0.9, 1.1, "neo4j")],
+      };
       const run: SoakRun = {
         cache,
         clients,
         seconds,
-        requests: latencies.length + errors,
-        perSecond: Math.round((latencies.length + errors) / elapsed),
+        requests: latencies.length,
+        perSecond: Math.round(latencies.length / elapsed),
         p50: round(percentile(latencies, 50), 1),
         p95: round(percentile(latencies, 95), 1),
         p99: round(percentile(latencies, 99), 1),
@@ -220,13 +245,26 @@ export async function measureSoak(
         rateLimited,
         abuserRequests,
         memoryMb: memory,
+        kinds: Object.fromEntries(
+          MIX.map(([kind]) => [
+            kind,
+            {
+              count: byKind.get(kind)?.length ?? 0,
+              p50: round(percentile(byKind.get(kind) ?? [0], 50), 1),
+              p99: round(percentile(byKind.get(kind) ?? [0], 99), 1),
+            },
+          ]),
+        ),
         growth: { api: round(memory.api[2]! / memory.api[1]! - 1, 3), neo4j: round(memory.neo4j[2]! / memory.neo4j[1]! - 1, 3) },
       };
       runs.push(run);
       progress(
         `  soak, cache ${cache ? "on" : "off"}: ${run.perSecond} req/s, p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, ` +
           `${run.errors} errors${firstError.length ? ` (${firstError.join("; ")})` : ""}, ${run.writes} writes, ` +
-          `${run.rateLimited}/${run.abuserRequests} of the abuser's requests refused; memory API ${memory.api.join(" → ")} MB, Neo4j ${memory.neo4j.join(" → ")} MB`,
+          `${run.rateLimited}/${run.abuserRequests} of the abuser's requests refused; memory API ${memory.api.join(" → ")} MB, Neo4j ${memory.neo4j.join(" → ")} MB; ` +
+          Object.entries(run.kinds)
+            .map(([kind, k]) => `${kind} p50 ${k.p50} / p99 ${k.p99} ms`)
+            .join(", "),
       );
     } finally {
       await api.stop();

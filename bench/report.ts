@@ -11,7 +11,7 @@ export interface Budget {
 export function checkBudgets(result: BenchResult): Budget[] {
   const budgets: Budget[] = [];
   const add = (measure: string, value: string, budget: string, ok: boolean) => budgets.push({ measure, value, budget, ok });
-  const { loading, api, cache, client, start, editing } = result;
+  const { loading, api, cache, client, start, editing, soak } = result;
   if (loading) {
     add(
       `load ${loading.nodes} nodes + ${loading.relationships} relationships`,
@@ -40,6 +40,15 @@ export function checkBudgets(result: BenchResult): Budget[] {
   if (cache) {
     for (const row of cache.rows) add(`cached ${row.query} p50 ÷ raw driver p50`, `${row.ratioP50}`, "< 1", row.ratioP50 < 1);
     add("stale reads after a write, two API instances", `${cache.staleReadsAfterWrite}`, "0", cache.staleReadsAfterWrite === 0);
+  }
+  if (soak) {
+    for (const run of soak.runs) {
+      const cache = `soak, cache ${run.cache ? "on" : "off"}`;
+      add(`${cache}: errors other than the 429s it asks for`, `${run.errors}`, "0", run.errors === 0);
+      add(`${cache}: the abuser's requests refused (429)`, `${run.rateLimited}`, "> 0", run.rateLimited > 0);
+      add(`${cache}: API memory, end ÷ middle − 1`, `${Math.round(run.growth.api * 100)} %`, "< 10 %", run.growth.api < 0.1);
+      add(`${cache}: Neo4j memory, end ÷ middle − 1`, `${Math.round(run.growth.neo4j * 100)} %`, "< 10 %", run.growth.neo4j < 0.1);
+    }
   }
   if (editing) {
     for (const row of editing.rows) {
@@ -151,6 +160,48 @@ export function formatReport(result: BenchResult): string {
       `Readers alone: p50 ${e.baseline.p50} ms, p99 ${e.baseline.p99} ms. One editor with nobody reading: ${e.alone.changes} changes, p50 ${e.alone.p50} ms, p99 ${e.alone.p99} ms.`,
       "",
     );
+  }
+  if (result.soak) {
+    const first = result.soak.runs[0]!;
+    lines.push(
+      `### Soak (${first.clients} clients for ${first.seconds} s, each its own address behind TRUST_PROXY, default rate limits; mix: ${result.soak.mix}; one more client far past its limit)`,
+      "",
+    );
+    table(
+      [
+        "cache",
+        "req/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "writes",
+        "abuser 429s",
+        "API MB start → middle → end",
+        "Neo4j MB start → middle → end",
+      ],
+      result.soak.runs.map((r) => [
+        r.cache ? "on" : "off",
+        r.perSecond,
+        r.p50,
+        r.p95,
+        r.p99,
+        r.max,
+        r.errors,
+        r.writes,
+        `${r.rateLimited} of ${r.abuserRequests}`,
+        r.memoryMb.api.join(" → "),
+        r.memoryMb.neo4j.join(" → "),
+      ]),
+    );
+    for (const r of result.soak.runs)
+      lines.push(
+        `Cache ${r.cache ? "on" : "off"}, p50 / p99 ms by part of the mix: ${Object.entries(r.kinds)
+          .map(([kind, k]) => `${kind} ${k.p50} / ${k.p99} (${k.count})`)
+          .join(", ")}.`,
+        "",
+      );
   }
   if (result.cache) {
     lines.push(`### Response cache (hot reads, ${result.cache.clients} clients)`, "");

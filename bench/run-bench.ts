@@ -12,6 +12,7 @@ import { apiCases, measureApi, profileIndexes, type ApiRow } from "./measure-api
 import { measureLoading, runLoader, type LoadingResult } from "./measure-loading.ts";
 import { measureStart, type StartResult } from "./measure-start.ts";
 import { measureEditing, type EditingResult } from "./measure-editing.ts";
+import { measureSoak, type SoakResult } from "./measure-soak.ts";
 
 export interface BenchOptions {
   loadNodes: number; // 100 000 by default
@@ -24,7 +25,12 @@ export interface BenchOptions {
   clientSizes: number[]; // elements
   editingLevels: number[]; // editors applying changes at once
   editingReaders: number; // readers meanwhile
-  only: Set<string> | undefined; // loading, api, cache, client, start
+  soakNodes: number; // the soak's graph
+  soakClients: number;
+  soakSeconds: number; // per run (with the cache, then without)
+  soakByDefault: boolean; // run the soak without --only soak (the smoke test does; the default bench does not)
+  soakLimitPerMinute: number; // RATE_LIMIT_GRAPHQL during the soak
+  only: Set<string> | undefined; // loading, api, cache, client, editing, start, soak
   progress: (line: string) => void;
 }
 
@@ -39,6 +45,11 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [1_400, 10_000, 50_000],
   editingLevels: [1, 10],
   editingReaders: 50,
+  soakNodes: 5_000,
+  soakClients: 200,
+  soakSeconds: 60,
+  soakByDefault: false,
+  soakLimitPerMinute: 600,
 };
 
 /** A few seconds' worth of every measure, for npm test: that each one runs, not how fast. */
@@ -53,6 +64,11 @@ export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [300],
   editingLevels: [1, 2],
   editingReaders: 4,
+  soakNodes: 600,
+  soakClients: 8,
+  soakSeconds: 2,
+  soakByDefault: true,
+  soakLimitPerMinute: 150,
 };
 
 export interface BenchResult {
@@ -64,12 +80,13 @@ export interface BenchResult {
   client?: ClientResult;
   editing?: EditingResult;
   start?: StartResult;
+  soak?: SoakResult;
   seconds: number;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
-  const wants = (part: string) => !options.only || options.only.has(part);
+  const wants = (part: string) => (options.only ? options.only.has(part) : part !== "soak" || options.soakByDefault);
   const { progress } = options;
   const gazetteerData = readGazetteerFile();
   const gazetteer = new Gazetteer(gazetteerData);
@@ -147,6 +164,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           progress,
         );
       }
+    }
+
+    if (wants("soak")) {
+      progress(
+        `Soak: ${options.soakClients} clients for ${options.soakSeconds} s on ${options.soakNodes} nodes, with the cache then without…`,
+      );
+      await neo.wipe();
+      const alliance = generateAlliance(gazetteerData, { nodes: options.soakNodes, relationshipsPerNode: 3 }, path.join(work, "soak"));
+      await runLoader(neo.uri, alliance.dir);
+      result.soak = await measureSoak(
+        neo,
+        { words: alliance.samples.words, communes: alliance.samples.communes, allies: alliance.samples.allies },
+        options.soakClients,
+        options.soakSeconds,
+        progress,
+        options.soakLimitPerMinute,
+      );
     }
   } finally {
     await neo.stop();

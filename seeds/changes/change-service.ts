@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Mutex } from "async-mutex";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
@@ -51,6 +52,8 @@ export class ChangeService {
     /** Web requests pass their deadline; the tools (import, extract) run without one. */
     private readonly timeoutMs?: number,
   ) {}
+
+  private readonly writes = new Mutex();
 
   /** Validates and applies at once (an editor's change, or an accepted one). */
   async apply(input: ChangeInput, author: Actor, kind: ChangeKind, note?: string): Promise<ChangeRecord> {
@@ -208,19 +211,27 @@ export class ChangeService {
     };
   }
 
+  /**
+   * Changes apply one at a time: across instances by the graph version's lock in Neo4j, and within
+   * this process by a mutex first, so that a burst of edits waits its turn here rather than inside
+   * open transactions (which would hold them, and their deadline, while they wait for the lock).
+   */
   private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.executeWrite(work, this.transactionConfig());
-      // Search must find what was just written (the fulltext index is eventually consistent).
-      await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
-    } finally {
-      await session.close();
-    }
+    await this.writes.runExclusive(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        await session.executeWrite(work, this.transactionConfig());
+        // Search must find what was just written (the fulltext index is eventually consistent).
+        await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+      } finally {
+        await session.close();
+      }
+    });
   }
 
+  /** A change is some ten short queries: twice a read's deadline (it may still wait for another instance's change). */
   private transactionConfig() {
-    return this.timeoutMs ? { timeout: this.timeoutMs } : undefined;
+    return this.timeoutMs ? { timeout: this.timeoutMs * 2 } : undefined;
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {

@@ -19,12 +19,21 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
   const entries = new Map<string, Entry>(); // insertion order = least recently used first
   let bytes = 0;
   const versionQuery = readQuery("queries/graph-version");
+  let lastVersion: string | undefined;
 
   const currentVersion = async (): Promise<string> => {
     const session = driver.session({ database, defaultAccessMode: "READ" });
     try {
       const result = await session.run(versionQuery, {}, timeoutMs ? { timeout: timeoutMs } : undefined);
-      return String(result.records[0]?.get("version") ?? 0);
+      const version = String(result.records[0]?.get("version") ?? 0);
+      // Keys hold the version: once it moves on, no older entry can be hit again. Dropped at once,
+      // so that a stream of edits does not fill the cache with answers nobody will get.
+      if (version !== lastVersion) {
+        lastVersion = version;
+        entries.clear();
+        bytes = 0;
+      }
+      return version;
     } finally {
       await session.close();
     }

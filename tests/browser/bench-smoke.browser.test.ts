@@ -28,8 +28,25 @@ describe("npm run bench -- --smoke", () => {
       expect(row.readers.requests).toBeGreaterThan(0);
     }
     expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
+    expect(result.soak!.runs.map((r) => r.cache)).toEqual([true, false]);
+    for (const run of result.soak!.runs) {
+      expect(run.requests).toBeGreaterThan(0);
+      expect(run.errors).toBe(0);
+      expect(run.rateLimited).toBeGreaterThan(0);
+      expect(run.memoryMb.api.every((mb) => mb > 0)).toBe(true);
+      expect(run.memoryMb.neo4j.every((mb) => mb > 0)).toBe(true);
+    }
     const report = formatReport(result);
-    for (const heading of ["### Loading", "### API", "### Response cache", "### Editing", "### Explorer", "### Start", "### Budgets"])
+    for (const heading of [
+      "### Loading",
+      "### API",
+      "### Response cache",
+      "### Editing",
+      "### Explorer",
+      "### Start",
+      "### Soak",
+      "### Budgets",
+    ])
       expect(report).toContain(heading);
     expect(checkBudgets(result).length).toBeGreaterThan(10);
   }, 600_000);
