@@ -36,6 +36,8 @@ export function checkBudgets(result: BenchResult): Budget[] {
       api.profile.alliesNearUsesPointIndex,
     );
     add("PROFILE search uses the fulltext index", String(api.profile.searchUsesFulltext), "true", api.profile.searchUsesFulltext);
+    for (const row of api.refusals.rows)
+      add(`${row.query} refused (HTTP ${row.status}), slowest of 20`, `${row.max} ms`, "< 100 ms", row.max < 100 && row.status >= 400);
   }
   if (cache) {
     for (const row of cache.rows) add(`cached ${row.query} p50 ÷ raw driver p50`, `${row.ratioP50}`, "< 1", row.ratioP50 < 1);
@@ -137,6 +139,10 @@ export function formatReport(result: BenchResult): string {
     );
     lines.push(
       `PROFILE: alliesNear uses the point index: ${result.api.profile.alliesNearUsesPointIndex}; search uses the fulltext index: ${result.api.profile.searchUsesFulltext}.`,
+      "",
+      `Abusive queries refused (20 each, in a row; \`{ __typename }\` answered in p50 ${result.api.refusals.reference.p50} ms, max ${result.api.refusals.reference.max} ms): ` +
+        result.api.refusals.rows.map((r) => `${r.query} → HTTP ${r.status}, p50 ${r.p50} ms, max ${r.max} ms`).join("; ") +
+        ".",
       "",
     );
   }

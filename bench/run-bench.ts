@@ -13,6 +13,7 @@ import { measureLoading, runLoader, type LoadingResult } from "./measure-loading
 import { measureStart, type StartResult } from "./measure-start.ts";
 import { measureEditing, type EditingResult } from "./measure-editing.ts";
 import { measureSoak, type SoakResult } from "./measure-soak.ts";
+import { measureRefusals, type RefusalResult } from "./measure-refusals.ts";
 
 export interface BenchOptions {
   loadNodes: number; // 100 000 by default
@@ -75,7 +76,7 @@ export interface BenchResult {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   sizes: { loadNodes: number; apiNodes: number };
   loading?: LoadingResult;
-  api?: { rows: ApiRow[]; profile: Awaited<ReturnType<typeof profileIndexes>> };
+  api?: { rows: ApiRow[]; profile: Awaited<ReturnType<typeof profileIndexes>>; refusals: RefusalResult };
   cache?: CacheResult;
   client?: ClientResult;
   editing?: EditingResult;
@@ -144,7 +145,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             options.apiRepetitions,
             progress,
           );
-          result.api = { rows, profile: await profileIndexes(neo.driver, cases) };
+          result.api = { rows, profile: await profileIndexes(neo.driver, cases), refusals: await measureRefusals(api.url) };
         } finally {
           await api.stop();
         }

@@ -17,6 +17,7 @@ describe("npm run bench -- --smoke", () => {
       expect(row.raw.requests).toBeGreaterThan(0);
     }
     expect(result.api!.profile).toMatchObject({ alliesNearUsesPointIndex: true, searchUsesFulltext: true });
+    expect(result.api!.refusals.rows.map((r) => r.status)).toEqual([400, 413, 400]);
     expect(result.cache!.rows).toHaveLength(4);
     expect(result.cache!.staleReadsAfterWrite).toBe(0);
     expect(result.client!.rows.map((r) => r.layout)).toEqual(["network", "map"]);
