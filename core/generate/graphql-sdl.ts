@@ -3,6 +3,7 @@ import {
   type EntityKindDefinition,
   kinds,
   labels,
+  networkLabels,
   provenanceProperties,
   provenanceRelationship,
   relationshipKinds,
@@ -61,6 +62,11 @@ function nodeType(label: Label): string {
     const { type, graphql } = provenanceRelationship;
     fields.push(`  ${graphql.out}: [Source!]! @relationship(type: "${type}", direction: OUT, properties: "${graphql.properties}")`);
   }
+  // The network's structure (server/metrics), computed per graph version, not stored on the node.
+  if (networkLabels.includes(label))
+    fields.push(
+      `  "degree, betweenness and community in the network of ties (null until computed for this graph version)"\n  metrics: EntityMetrics @customResolver(requires: "slug")`,
+    );
   return `${blockDoc(kind.doc)}type ${label} @node @limit(default: 100, max: 1000) {\n${fields.join("\n")}\n}`;
 }
 

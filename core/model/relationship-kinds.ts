@@ -14,6 +14,13 @@ export interface RelationshipKindDefinition {
   /** Properties that, with both ends, tell two relationships of this type apart (the loader's MERGE key). */
   key: readonly string[];
   names: Words; // what it means, read from its source to its target: "Extracités a accompagné Vimy"
+  /**
+   * For the network's structure (server/metrics): a `tie` is people or organisations working with
+   * each other or somewhere; a `belonging` (a commune in its département, an initiative about a
+   * theme, a member of a cohort) says what group something is in, and is counted as such, not as a
+   * path through which the network holds together.
+   */
+  structure: "tie" | "belonging";
   graphql: {
     out: string; // field on the source kinds: Ally.accompanied
     in: string; // field on the target kinds: Territory.accompaniedBy
@@ -43,6 +50,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "fait partie de", en: "part of" },
+    structure: "belonging",
     graphql: { out: "partOf", in: "parts", properties: sourced },
   },
   BASED_IN: {
@@ -52,6 +60,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "basé à", en: "based in" },
+    structure: "tie",
     graphql: { out: "basedIn", in: "alliesBasedHere", properties: sourced },
   },
   ACCOMPANIED: {
@@ -61,6 +70,7 @@ export const relationshipKinds = {
     properties: { season: { ...season, required: true }, startYear, endYear, role },
     key: ["season"],
     names: { fr: "a accompagné", en: "accompanied" },
+    structure: "tie",
     graphql: { out: "accompanied", in: "accompaniedBy", properties: "Accompaniment" },
   },
   CONTRIBUTED_TO: {
@@ -70,6 +80,7 @@ export const relationshipKinds = {
     properties: { role, season },
     key: [],
     names: { fr: "a contribué à", en: "contributed to" },
+    structure: "tie",
     graphql: { out: "contributedTo", in: "contributors", properties: "Contribution", fromUnion: "Contributor" },
   },
   WORKS_FOR: {
@@ -79,6 +90,7 @@ export const relationshipKinds = {
     properties: { role },
     key: [],
     names: { fr: "travaille pour", en: "works for" },
+    structure: "tie",
     graphql: { out: "worksFor", in: "people", properties: "Role" },
   },
   LOCATED_IN: {
@@ -88,6 +100,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "situé à", en: "located in" },
+    structure: "tie",
     graphql: { out: "locatedIn", in: "initiatives", properties: sourced },
   },
   ABOUT: {
@@ -97,6 +110,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "porte sur", en: "about" },
+    structure: "belonging",
     graphql: { out: "themes", in: "initiatives", properties: sourced },
   },
   INSPIRED_BY: {
@@ -106,6 +120,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "s'inspire de", en: "inspired by" },
+    structure: "tie",
     graphql: { out: "inspiredBy", in: "inspired", properties: sourced },
   },
   MEMBER_OF: {
@@ -115,6 +130,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "membre de", en: "member of" },
+    structure: "belonging",
     graphql: { out: "cohorts", in: "territories", properties: sourced },
   },
   IN_COHORT: {
@@ -124,6 +140,7 @@ export const relationshipKinds = {
     properties: {},
     key: [],
     names: { fr: "dans la cohorte", en: "in cohort" },
+    structure: "belonging",
     graphql: { out: "cohorts", in: "initiatives", properties: sourced },
   },
   PARTNERED_WITH: {
@@ -133,6 +150,7 @@ export const relationshipKinds = {
     properties: { nature },
     key: [],
     names: { fr: "partenaire de", en: "partner of" },
+    structure: "tie",
     graphql: { out: "partners", in: "partnerOf", properties: "Tie" },
   },
   SUPPORTS: {
@@ -142,6 +160,7 @@ export const relationshipKinds = {
     properties: { nature },
     key: [],
     names: { fr: "soutient", en: "supports" },
+    structure: "tie",
     graphql: { out: "supports", in: "supportedBy", properties: "Tie", toUnion: "Supported" },
   },
   CREDITED_IN: {
@@ -151,6 +170,7 @@ export const relationshipKinds = {
     properties: { role },
     key: [],
     names: { fr: "crédité dans", en: "credited in" },
+    structure: "belonging",
     graphql: { out: "creditedIn", in: "credits", properties: "Role" },
   },
 } as const satisfies Record<string, RelationshipKindDefinition>;

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCypherFiles, splitStatements } from "../../core/neo4j/cypher-files.ts";
 import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
-import { labels as graphLabels, propertiesOf, relationshipKinds } from "../../core/model/index.ts";
+import {
+  cohortTypes,
+  labels as graphLabels,
+  networkLabels,
+  partOfTypes,
+  propertiesOf,
+  relationshipKinds,
+  themeTypes,
+  tieTypes,
+} from "../../core/model/index.ts";
 import { mergeNodesQuery, mergeProvenanceQuery, mergeRelationshipsQuery } from "../../seeds/load-queries.ts";
 import { openTestDatabase, resetToSeeds, testLog } from "../helpers/test-database.ts";
 import { applySchema } from "../../core/neo4j/apply-schema.ts";
@@ -41,6 +50,8 @@ const queryParams: Record<string, Record<string, unknown>> = {
   overview: { limit: neo4j.int(10) },
   "existing-entities": {},
   "graph-version": {},
+  "network-nodes": { labels: networkLabels, tieTypes, cohortTypes, themeTypes, partOfTypes },
+  "network-ties": { labels: networkLabels, tieTypes },
   "export-nodes": {},
   "export-relationships": {},
   "export-changes": {},
@@ -83,22 +94,25 @@ describe("every hand-written query of cypher/ compiles against the real database
     await explain(fillQuery("load/bump-graph-version", {}), {});
   });
 
-  it.each(["changes", "auth"])("every query of cypher/%s/, for every label and relationship type it may be filled with", async (folder) => {
-    const files = listCypherFiles(folder);
-    expect(files.length).toBeGreaterThan(3);
-    for (const file of files) {
-      const name = `${folder}/${path.basename(file, ".cypher")}`;
-      const text = fs.readFileSync(file, "utf8");
-      if (!/__(LABEL|FROM|TO|TYPE)__/.test(text)) {
-        await explain(fillQuery(name, {}), {});
-        continue;
+  it.each(["changes", "auth", "backup"])(
+    "every query of cypher/%s/, for every label and relationship type it may be filled with",
+    async (folder) => {
+      const files = listCypherFiles(folder);
+      expect(files.length).toBeGreaterThan(3);
+      for (const file of files) {
+        const name = `${folder}/${path.basename(file, ".cypher")}`;
+        const text = fs.readFileSync(file, "utf8");
+        if (!/__(LABEL|FROM|TO|TYPE)__/.test(text)) {
+          await explain(fillQuery(name, {}), {});
+          continue;
+        }
+        for (const kind of Object.values(relationshipKinds))
+          for (const from of kind.from)
+            for (const to of kind.to)
+              await explain(fillQuery(name, { __LABEL__: from, __FROM__: from, __TO__: to, __TYPE__: kind.type }), {});
       }
-      for (const kind of Object.values(relationshipKinds))
-        for (const from of kind.from)
-          for (const to of kind.to)
-            await explain(fillQuery(name, { __LABEL__: from, __FROM__: from, __TO__: to, __TYPE__: kind.type }), {});
-    }
-  });
+    },
+  );
 
   it("the schema files apply again without error (idempotent)", async () => {
     for (const file of listCypherFiles("schema")) {

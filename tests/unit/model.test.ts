@@ -93,10 +93,21 @@ describe("schema.graphql and the model agree", () => {
 
   it.each(labels)("%s: every property of the model, with its type, and nothing else", (label: Label) => {
     const type = objectTypes.get(label)!;
-    const fields = new Map((type.fields ?? []).filter((f) => !relationshipOf(f)).map((f) => [f.name.value, printType(f.type)]));
+    const computed = (f: { directives?: readonly { name: { value: string } }[] }) =>
+      f.directives?.some((d) => d.name.value === "customResolver");
+    const fields = new Map(
+      (type.fields ?? []).filter((f) => !relationshipOf(f) && !computed(f)).map((f) => [f.name.value, printType(f.type)]),
+    );
     const wanted = new Map(Object.entries(propertiesOf(label)).map(([name, property]) => [name, graphqlType(property)]));
     expect(wanted.size).toBeGreaterThan(1);
     expect(Object.fromEntries(fields)).toEqual(Object.fromEntries(wanted));
+  });
+
+  it("the entities of the network (the kinds a tie joins; themes and sources apart) have a computed metrics field, the others none", () => {
+    const withMetrics = labels.filter((label) =>
+      (objectTypes.get(label)!.fields ?? []).some((f) => f.name.value === "metrics" && printType(f.type) === "EntityMetrics"),
+    );
+    expect(withMetrics.sort()).toEqual(["Ally", "Cohort", "Initiative", "Person", "Territory"]);
   });
 
   it.each(labels)("%s: a relationship field for every relationship the model allows it, and nothing else", (label: Label) => {

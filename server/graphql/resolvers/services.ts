@@ -3,6 +3,7 @@ import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
 import type { Viewer } from "../../auth/authenticate.ts";
 import type { ChangeService } from "../../../seeds/changes/change-service.ts";
+import type { MetricsService, MetricsSnapshot } from "../../metrics/metrics-service.ts";
 
 /** What the custom resolvers need, given once when the schema is built. */
 export interface Services {
@@ -12,6 +13,7 @@ export interface Services {
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
   changes?: ChangeService; // the write side (seeds/changes); without it, the change mutations are refused
   queryTimeoutMs?: number; // the database ends any of these reads past this (QUERY_TIMEOUT_MS)
+  metrics?: MetricsService; // the network's structure, per graph version; without it, one is made
 }
 
 /** What each GraphQL request carries (create-app.ts builds it from the HTTP request). */
@@ -19,6 +21,7 @@ export interface RequestContext {
   sessionConfig: { database: string };
   transaction: { timeout: number }; // @neo4j/graphql's generated queries: the same deadline
   requestId?: string; // written into the errors that are ours (server/http/service-errors.ts)
+  metrics?: Promise<MetricsSnapshot>; // the network's metrics, fetched once per request (resolvers/metrics.ts)
   viewer: Viewer | undefined;
   /** Counts a visitor's suggestion against its address's limit: the seconds to wait, or 0. */
   limitSuggestion: () => Promise<number>;

@@ -1,0 +1,106 @@
+import { Worker } from "node:worker_threads";
+import type { Driver } from "neo4j-driver";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import type { Metrics, MetricsInput, MetricsOptions } from "./compute-metrics.ts";
+import { readNetwork } from "./read-network.ts";
+
+export interface MetricsSnapshot {
+  version: string; // the graph version they are of
+  metrics: Metrics;
+  computedMs: number;
+  nodeCount: number;
+  names: Map<string, string>; // id → name, for the summaries of members and brokers
+}
+
+interface Job {
+  version: string;
+  done: Promise<MetricsSnapshot>;
+}
+
+/**
+ * The network's metrics, computed once per graph version in a worker thread (not per request).
+ * Requests for the current version share one computation; while one runs, a newer version waits
+ * for it and then gets its own, so a burst of edits costs at most two computations, never a queue.
+ */
+export class MetricsService {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (value: { metrics: Metrics; ms: number }) => void; reject: (e: Error) => void }>();
+  private current: MetricsSnapshot | undefined;
+  private running: Job | undefined;
+  private queued: Job | undefined;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly options: MetricsOptions = {},
+  ) {}
+
+  async get(): Promise<MetricsSnapshot> {
+    const version = await this.version();
+    if (this.current?.version === version) return this.current;
+    if (this.running?.version === version) return this.running.done;
+    if (this.queued?.version === version) return this.queued.done;
+    if (!this.running) return this.start(version).done;
+    const after = this.running.done.catch(() => undefined);
+    const queued: Job = { version, done: Promise.resolve(undefined as never) };
+    queued.done = after.then((): Promise<MetricsSnapshot> => (this.queued === queued ? this.start(version).done : this.get()));
+    this.queued = queued;
+    return queued.done;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(version: string): Job {
+    if (this.queued?.version === version) this.queued = undefined;
+    const running: Job = { version, done: Promise.resolve(undefined as never) };
+    running.done = (async () => {
+      try {
+        const input = await readNetwork(this.driver, this.database);
+        const { metrics, ms } = await this.compute(input);
+        const names = new Map(input.nodes.map((node) => [node.id, node.name]));
+        this.current = { version, metrics, computedMs: ms, nodeCount: input.nodes.length, names };
+        return this.current;
+      } finally {
+        if (this.running === running) this.running = undefined;
+      }
+    })();
+    this.running = running;
+    return running;
+  }
+
+  private async version(): Promise<string> {
+    const { records } = await this.driver.executeQuery(
+      readQuery("queries/graph-version"),
+      {},
+      { database: this.database, routing: "READ" },
+    );
+    return String(records[0]?.get("version") ?? "none:0");
+  }
+
+  private compute(input: MetricsInput): Promise<{ metrics: Metrics; ms: number }> {
+    if (!this.worker) {
+      this.worker = new Worker(new URL("./metrics-worker-entry.mjs", import.meta.url));
+      this.worker.unref();
+      this.worker.on("message", ({ id, metrics, ms, error }: { id: number; metrics?: Metrics; ms?: number; error?: string }) => {
+        const waiting = this.pending.get(id);
+        this.pending.delete(id);
+        if (error) waiting?.reject(new Error(error));
+        else waiting?.resolve({ metrics: metrics!, ms: ms! });
+      });
+      this.worker.on("error", (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+        this.worker = undefined;
+      });
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, input, options: this.options });
+    });
+  }
+}
