@@ -14,6 +14,7 @@ import { measureStart, type StartResult } from "./measure-start.ts";
 import { measureEditing, type EditingResult } from "./measure-editing.ts";
 import { measureSoak, type SoakResult } from "./measure-soak.ts";
 import { measureRefusals, type RefusalResult } from "./measure-refusals.ts";
+import { measureMetrics, type MetricsResult } from "./measure-metrics.ts";
 
 export interface BenchOptions {
   loadNodes: number; // 100 000 by default
@@ -26,12 +27,13 @@ export interface BenchOptions {
   clientSizes: number[]; // elements
   editingLevels: number[]; // editors applying changes at once
   editingReaders: number; // readers meanwhile
+  metricsSizes: number[]; // network metrics: nodes
   soakNodes: number; // the soak's graph
   soakClients: number;
   soakSeconds: number; // per run (with the cache, then without)
   soakByDefault: boolean; // run the soak without --only soak (the smoke test does; the default bench does not)
   soakLimitPerMinute: number; // RATE_LIMIT_GRAPHQL during the soak
-  only: Set<string> | undefined; // loading, api, cache, client, editing, start, soak
+  only: Set<string> | undefined; // loading, api, cache, client, editing, start, metrics, soak
   progress: (line: string) => void;
 }
 
@@ -46,6 +48,7 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [1_400, 10_000, 50_000],
   editingLevels: [1, 10],
   editingReaders: 50,
+  metricsSizes: [1_400, 10_000, 100_000],
   soakNodes: 5_000,
   soakClients: 200,
   soakSeconds: 60,
@@ -65,6 +68,7 @@ export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [300],
   editingLevels: [1, 2],
   editingReaders: 4,
+  metricsSizes: [300, 600],
   soakNodes: 600,
   soakClients: 8,
   soakSeconds: 2,
@@ -82,6 +86,7 @@ export interface BenchResult {
   editing?: EditingResult;
   start?: StartResult;
   soak?: SoakResult;
+  metrics?: MetricsResult;
   seconds: number;
 }
 
@@ -186,6 +191,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     await neo.stop();
     fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (wants("metrics")) {
+    progress(`Network metrics at ${options.metricsSizes.join(", ")} nodes…`);
+    result.metrics = measureMetrics(options.metricsSizes, progress);
   }
   if (wants("start")) result.start = await measureStart(progress);
   result.seconds = Math.round((performance.now() - started) / 1000);

@@ -29,6 +29,8 @@ describe("npm run bench -- --smoke", () => {
       expect(row.readers.requests).toBeGreaterThan(0);
     }
     expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
+    expect(result.metrics!.rows.map((r) => r.nodes)).toEqual(smokeOptions.metricsSizes);
+    for (const row of result.metrics!.rows) expect(row.communities).toBeGreaterThan(0);
     expect(result.soak!.runs.map((r) => r.cache)).toEqual([true, false]);
     for (const run of result.soak!.runs) {
       expect(run.requests).toBeGreaterThan(0);
