@@ -1,4 +1,5 @@
 import http from "node:http";
+import { themeTypes } from "../core/model/index.ts";
 import neo4j, { type Driver } from "neo4j-driver";
 import { toLuceneQuery } from "../server/graphql/resolvers/lucene-query.ts";
 import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
@@ -47,7 +48,14 @@ export async function apiCases(
       query: `query ($place: String!) { alliesNear(place: $place, radiusKm: 50) { ally { slug name } distanceKm via { slug name } reason } }`,
       variables: { place: place.code },
       cypher: readQuery("queries/allies-near"),
-      params: { point: new neo4j.types.Point(4326, place.lon!, place.lat!), radiusMetres: 50_000, limit: neo4j.int(100) },
+      params: {
+        point: new neo4j.types.Point(4326, place.lon!, place.lat!),
+        radiusMetres: 50_000,
+        limit: neo4j.int(100),
+        theme: null,
+        allyKind: null,
+        themeTypes,
+      },
     },
     {
       name: "search",

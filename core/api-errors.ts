@@ -28,6 +28,7 @@ export interface ApiErrorParams {
   negative: { argument: string; value: number }; // a generated list's limit or offset below 0
   "invalid-coordinate": { argument: string; value: number }; // a latitude past ±90, a longitude past ±180
   "same-entity": { argument: string }; // paths from an entity to itself
+  "unknown-value": { argument: string; value: string; allowed: string[] }; // a value outside its list
   "invalid-change": { problems: FieldProblem[] }; // a change refused: each reason at its field
   "change-state": { id: string; status: string }; // accepting what is not pending, reverting twice…
 }

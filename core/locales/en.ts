@@ -199,6 +199,7 @@ export const en: Locale = {
     "too-many": (p) => `at most ${p.max} at a time (${p.argument})`,
     negative: (p) => `${p.argument} must be 0 or more, not ${p.value}`,
     "invalid-coordinate": (p) => `${p.argument} is out of range (${p.value}): latitudes go from -90 to 90, longitudes from -180 to 180`,
+    "unknown-value": (p) => `${p.argument} "${p.value}" is not one of ${p.allowed.join(", ")}`,
     "same-entity": (p) => `${p.argument} names the entity the path starts from: choose two different entities`,
     "invalid-change": (p) =>
       `The change was refused (${p.problems.length} problem${p.problems.length > 1 ? "s" : ""}; nothing was written): ${p.problems.map((x) => `${x.field}: ${x.message}`).join("; ")}`,

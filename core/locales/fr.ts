@@ -211,6 +211,8 @@ export const fr = {
     negative: (p: ApiErrorParams["negative"]) => `${p.argument} doit valoir 0 ou plus, pas ${p.value}.`,
     "invalid-coordinate": (p: ApiErrorParams["invalid-coordinate"]) =>
       `${p.argument} hors limites (${p.value}) : les latitudes vont de -90 à 90, les longitudes de -180 à 180.`,
+    "unknown-value": (p: ApiErrorParams["unknown-value"]) =>
+      `${p.argument} « ${p.value} » n'est pas l'une des valeurs possibles : ${p.allowed.join(", ")}.`,
     "same-entity": (_: ApiErrorParams["same-entity"]) => "Le chemin part et arrive à la même entité : choisissez-en deux différentes.",
     "invalid-change": (p: ApiErrorParams["invalid-change"]) =>
       `Modification refusée : ${p.problems.length} ${p.problems.length > 1 ? "problèmes" : "problème"}, rien n'a été écrit.`,

@@ -31,6 +31,9 @@ CALL () {
   RETURN a, t AS via, point.distance(a.location, $point) AS metres, 'BASED_IN' AS reason, null AS season, 0 AS rank
 }
 WITH a, via, metres, reason, season, rank
+// Optional filters: the ally's kind, and a theme it works on (it contributed to an initiative about it).
+WHERE ($allyKind IS NULL OR a.kind = $allyKind)
+  AND ($theme IS NULL OR EXISTS { (a)-[:CONTRIBUTED_TO]->(:Initiative)-[about]->(:Theme {slug: $theme}) WHERE type(about) IN $themeTypes })
 ORDER BY metres, rank
 WITH a, collect({via: via, metres: metres, reason: reason, season: season})[0] AS nearest
 RETURN a.slug AS slug, a.name AS name, a.kind AS kind, a.location AS location,

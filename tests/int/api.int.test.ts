@@ -423,3 +423,30 @@ describe("rate limits, timeouts and request ids", () => {
     }
   });
 });
+
+describe("alliesNear by theme and kind of ally", () => {
+  const near = `query ($place: String!, $theme: String, $allyKind: String) {
+    alliesNear(place: $place, radiusKm: 50, theme: $theme, allyKind: $allyKind) { ally { slug } }
+  }`;
+  const slugs = async (variables: Record<string, unknown>) =>
+    ((await app.graphql(near, variables)).data?.alliesNear ?? []).map((n: { ally: { slug: string } }) => n.ally.slug).sort();
+
+  it("near Lille, on alimentation: Extracités, which proposed Vimy's school catering project (the fiche), and no other", async () => {
+    expect(await slugs({ place: "Lille" })).toEqual(["bien-fait-pour-ta-com", "extracites", "la-fabrique-des-transitions"]);
+    expect(await slugs({ place: "Lille", theme: "alimentation" })).toEqual(["extracites"]);
+    expect(await slugs({ place: "Lille", theme: "Alimentation" })).toEqual(["extracites"]); // by its name too
+  });
+
+  it("near Lille, the cooperatives: Extracités and Bien fait pour ta com (La Fabrique is a network)", async () => {
+    expect(await slugs({ place: "Lille", allyKind: "cooperative" })).toEqual(["bien-fait-pour-ta-com", "extracites"]);
+    expect(await slugs({ place: "Lille", allyKind: "network" })).toEqual(["la-fabrique-des-transitions"]);
+  });
+
+  it("names an unknown theme or kind of ally as BAD_USER_INPUT", async () => {
+    const theme = await app.graphql(near, { place: "Lille", theme: "astronautique" });
+    expect(theme.errors?.[0]).toMatchObject({ message: 'No theme has the slug "astronautique"', extensions: { argument: "theme" } });
+    const kind = await app.graphql(near, { place: "Lille", allyKind: "spaceship" });
+    expect(kind.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "allyKind", reason: "unknown-value" });
+    expect(kind.errors?.[0]?.message).toMatch(/^allyKind "spaceship" is not one of cooperative, association, /);
+  });
+});

@@ -41,7 +41,7 @@ const profile = async (query: string, params: Record<string, unknown>): Promise<
 
 const point = new neo4j.types.Point(4326, 3.06, 50.63);
 const queryParams: Record<string, Record<string, unknown>> = {
-  "allies-near": { point, radiusMetres: 30000, limit: neo4j.int(100) },
+  "allies-near": { point, radiusMetres: 30000, limit: neo4j.int(100), theme: null, allyKind: null, themeTypes },
   search: { query: "extracites", limit: neo4j.int(5) },
   neighbourhood: { slug: "vimy", depth: neo4j.int(1), limit: neo4j.int(10), firstHop: neo4j.int(10), perNode: neo4j.int(5) },
   paths: { fromSlug: "ademe", toSlug: "vimy", limit: neo4j.int(1) },
