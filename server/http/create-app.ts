@@ -17,6 +17,7 @@ import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
+import { oembedHandler } from "./link-preview.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AccountStore } from "../auth/account-store.ts";
@@ -139,7 +140,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       }),
     }),
   );
-  serveClient(app);
+  app.get("/oembed", oembedHandler(database.driver, database.database));
+  serveClient(app, database);
   // Anything else: a short answer, not Express's page (which echoes the path).
   app.use((_request, response) => void response.status(404).type("text/plain").send("Not found"));
   app.use(jsonErrors(log));
