@@ -52,6 +52,8 @@ const queryParams: Record<string, Record<string, unknown>> = {
   "graph-version": {},
   "network-nodes": { labels: networkLabels, tieTypes, cohortTypes, themeTypes, partOfTypes },
   "network-ties": { labels: networkLabels, tieTypes },
+  "data-quality": { labels: graphLabels, tieTypes },
+  "entity-card": { slug: "vimy" },
   "export-nodes": {},
   "export-relationships": {},
   "export-changes": {},
