@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { WorkerCalls } from "../worker-calls.ts";
 import type { LayoutInput } from "./compute-layout.ts";
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -22,9 +22,7 @@ const MIN_INTERVAL_MS = 10_000;
  * a slice is laid out again at most every 10 s (the layout worker would otherwise take a core).
  */
 export class LayoutService {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+  private readonly worker = new WorkerCalls<LayoutInput, Positions>(new URL("./layout-worker.ts", import.meta.url));
   private readonly slices = new Map<string, Slice>(); // insertion order = least recently used first
 
   constructor(private readonly minIntervalMs = MIN_INTERVAL_MS) {}
@@ -61,32 +59,11 @@ export class LayoutService {
     return { slices: this.slices.size, running: [...this.slices.values()].filter((s) => s.running).length };
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
+  close(): Promise<void> {
+    return this.worker.close();
   }
 
   private run(input: LayoutInput): Promise<Positions> {
-    if (!this.worker) {
-      // layout-worker-entry.mjs registers tsx in the worker, which then runs layout-worker.ts.
-      this.worker = new Worker(new URL("./layout-worker-entry.mjs", import.meta.url));
-      this.worker.unref();
-      this.worker.on("message", ({ id, positions, error }: { id: number; positions?: Positions; error?: string }) => {
-        const waiting = this.pending.get(id);
-        this.pending.delete(id);
-        if (error) waiting?.reject(new Error(error));
-        else waiting?.resolve(positions!);
-      });
-      this.worker.on("error", (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-        this.worker = undefined;
-      });
-    }
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, input });
-    });
+    return this.worker.call(input);
   }
 }

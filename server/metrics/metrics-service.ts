@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { WorkerCalls } from "../worker-calls.ts";
 import type { Driver } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import type { Metrics, MetricsInput, MetricsOptions } from "./compute-metrics.ts";
@@ -23,9 +23,9 @@ interface Job {
  * for it and then gets its own, so a burst of edits costs at most two computations, never a queue.
  */
 export class MetricsService {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (value: { metrics: Metrics; ms: number }) => void; reject: (e: Error) => void }>();
+  private readonly worker = new WorkerCalls<{ input: MetricsInput; options: MetricsOptions }, { metrics: Metrics; ms: number }>(
+    new URL("./metrics-worker.ts", import.meta.url),
+  );
   private current: MetricsSnapshot | undefined;
   private running: Job | undefined;
   private queued: Job | undefined;
@@ -49,9 +49,8 @@ export class MetricsService {
     return queued.done;
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
+  close(): Promise<void> {
+    return this.worker.close();
   }
 
   private start(version: string): Job {
@@ -82,25 +81,6 @@ export class MetricsService {
   }
 
   private compute(input: MetricsInput): Promise<{ metrics: Metrics; ms: number }> {
-    if (!this.worker) {
-      this.worker = new Worker(new URL("./metrics-worker-entry.mjs", import.meta.url));
-      this.worker.unref();
-      this.worker.on("message", ({ id, metrics, ms, error }: { id: number; metrics?: Metrics; ms?: number; error?: string }) => {
-        const waiting = this.pending.get(id);
-        this.pending.delete(id);
-        if (error) waiting?.reject(new Error(error));
-        else waiting?.resolve({ metrics: metrics!, ms: ms! });
-      });
-      this.worker.on("error", (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-        this.worker = undefined;
-      });
-    }
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, input, options: this.options });
-    });
+    return this.worker.call({ input, options: this.options });
   }
 }

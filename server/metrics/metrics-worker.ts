@@ -1,13 +1,9 @@
-import { parentPort } from "node:worker_threads";
+import { answerCalls } from "../worker-calls.ts";
 import { computeMetrics, type MetricsInput, type MetricsOptions } from "./compute-metrics.ts";
 
-// Metrics run here, off the API's event loop: exact betweenness at 5 000 nodes takes seconds.
-parentPort!.on("message", ({ id, input, options }: { id: number; input: MetricsInput; options: MetricsOptions }) => {
-  try {
-    const started = performance.now();
-    const metrics = computeMetrics(input, options);
-    parentPort!.postMessage({ id, metrics, ms: Math.round(performance.now() - started) });
-  } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).message });
-  }
+// Metrics run here, off the API's event loop: exact betweenness at 2 000 nodes takes a second.
+answerCalls(({ input, options }: { input: MetricsInput; options: MetricsOptions }) => {
+  const started = performance.now();
+  const metrics = computeMetrics(input, options);
+  return { metrics, ms: Math.round(performance.now() - started) };
 });

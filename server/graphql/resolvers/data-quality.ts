@@ -1,6 +1,7 @@
-import { kindOf, entityKinds, labels, tieTypes, type Label } from "../../../core/model/index.ts";
+import { entityKinds, labels, tieTypes, type Label } from "../../../core/model/index.ts";
 import { readQuery as readCypher } from "../../../core/neo4j/cypher-files.ts";
 import { slugify } from "../../../core/text/normalize.ts";
+import { summarize } from "../../../core/node-values.ts";
 import { readQuery, type Services } from "./services.ts";
 
 const sourcedLabels = labels.filter((label) => entityKinds[label].sourced);
@@ -23,14 +24,7 @@ type Row = {
  */
 export async function dataQuality(services: Services) {
   const rows = await readQuery<Row>(services, readCypher("queries/data-quality"), { labels: sourcedLabels, tieTypes });
-  const summary = (row: Row) => ({
-    kind: kindOf[row.label],
-    slug: row.slug,
-    name: row.name,
-    subkind: null,
-    latitude: null,
-    longitude: null,
-  });
+  const summary = (row: Row) => summarize(row.label, { slug: row.slug, name: row.name });
   const byKey = new Map<string, Row[]>();
   for (const row of rows)
     for (const key of new Set([row.name, ...row.aliases].map((name) => `${row.label}|${slugify(name)}`)))

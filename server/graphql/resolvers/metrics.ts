@@ -1,5 +1,6 @@
 import { nodeIdOfLabel, refOfNodeId } from "../../../core/ids.ts";
-import { networkLabels } from "../../../core/model/index.ts";
+import { labelOf, networkLabels } from "../../../core/model/index.ts";
+import { summarize } from "../../../core/node-values.ts";
 import type { MetricsService, MetricsSnapshot } from "../../metrics/metrics-service.ts";
 import { checkRange } from "../bad-user-input.ts";
 import type { RequestContext } from "./services.ts";
@@ -12,7 +13,7 @@ export function metricsResolvers(service: MetricsService) {
   const snapshot = (context: RequestContext): Promise<MetricsSnapshot> => (context.metrics ??= service.get());
   const summary = (s: MetricsSnapshot, id: string) => {
     const { kind, slug } = refOfNodeId(id);
-    return { kind, slug, name: s.names.get(id) ?? slug, subkind: null, latitude: null, longitude: null };
+    return summarize(labelOf[kind], { slug, name: s.names.get(id) ?? slug });
   };
   return {
     Query: {
