@@ -38,8 +38,9 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.browser.test.ts"],
-          // One retry: Chromium's renderer has crashed here once ("Target crashed") under SwiftShader
-          // after the benchmark's smoke run, and passed on every rerun. A test that fails twice fails.
+          // One retry, for the machine's hiccups. The renderer crash once seen here ("Target crashed")
+          // was a test returning a Cytoscape collection from page.evaluate (serialised with the whole
+          // core behind it, 10 s of the renderer): evaluate callbacks return plain values or void.
           retry: 1,
           globalSetup: ["tests/setup/build-client-setup.ts", "tests/setup/neo4j-global-setup.ts"],
           fileParallelism: false,

@@ -158,7 +158,9 @@ describe("editing in the explorer", () => {
     expect(accompanied).toHaveLength(1);
     await link.locator('select[name="link-type"]').selectOption(accompanied[0]!);
     // The other end may be clicked in the graph (the form is not modal): a commune is an ally's to accompany.
-    await page.evaluate(() => (window as any).cy.getElementById("territory:loos-en-gohelle").emit("tap"));
+    // void: emit() returns the collection, which Playwright would serialise with the whole Cytoscape core
+    // behind it (10 s of the renderer, and once a crash).
+    await page.evaluate(() => void (window as any).cy.getElementById("territory:loos-en-gohelle").emit("tap"));
     expect(await link.locator(".picked").textContent()).toBe("Choisi : Loos-en-Gohelle");
     await link.locator('input[name="link-other"]').fill("Vimy");
     await link.locator(".link-results button", { hasText: "Vimy" }).first().click();
@@ -177,7 +179,9 @@ describe("editing in the explorer", () => {
     expect(await page.textContent(".near-list")).toMatch(/Atelier de la Scarpe — 0 km, via Arras/);
 
     // Its history: two changes, newest first; revert the link.
-    await page.evaluate(() => (window as any).cy.getElementById("ally:atelier-de-la-scarpe").emit("tap"));
+    // void: emit() returns the collection, which Playwright would serialise with the whole Cytoscape core
+    // behind it (10 s of the renderer, and once a crash).
+    await page.evaluate(() => void (window as any).cy.getElementById("ally:atelier-de-la-scarpe").emit("tap"));
     await page.waitForSelector(".history-entry");
     expect(await page.locator(".history-entry").count()).toBe(2);
     await shot(page, "21-editing-history");
