@@ -38,10 +38,10 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/browser/**/*.browser.test.ts"],
-          // One retry, for the machine's hiccups. The renderer crash once seen here ("Target crashed")
+          // One retry, for the machine’s hiccups (TEST_RETRY=0 shows them). The renderer crash once seen here ("Target crashed")
           // was a test returning a Cytoscape collection from page.evaluate (serialised with the whole
           // core behind it, 10 s of the renderer): evaluate callbacks return plain values or void.
-          retry: 1,
+          retry: Number(process.env.TEST_RETRY ?? 1),
           globalSetup: ["tests/setup/build-client-setup.ts", "tests/setup/neo4j-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,13 +1,12 @@
 /** Wires the explorer's parts together; the behaviour lives in explorer/, editing/ and their features. */
 import "./styles.css";
-import { entityPath } from "../../core/ids.ts";
 import { locales } from "../../core/locales/index.ts";
 import { createApi } from "./api/graphql-client.ts";
 import { Editing } from "./editing/editing.ts";
 import { openLoginDialog } from "./editing/login-dialog.ts";
 import { readSession, type Session } from "./editing/session.ts";
 import { Explorer } from "./explorer/explorer.ts";
-import { parseUrl } from "./state/url-state.ts";
+import { parseUrl, toUrl } from "./state/url-state.ts";
 import { h } from "./ui/dom.ts";
 import { buildPage } from "./ui/page.ts";
 import { createSearchBox } from "./ui/search-box.ts";
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   (window as unknown as { cy: unknown }).cy = explorer.cy;
 
   if (state.embed) {
-    const href = state.entity ? entityPath(state.entity) : "/";
+    const href = toUrl({ ...state, embed: false }); // the same view, with the explorer around it
     page.embedBar.append(
       h("a", { href, target: "_blank", rel: "noopener", id: "open-in-explorer" }, `${locales[state.lang].ui.openInExplorer} ↗`),
     );
@@ -37,6 +36,7 @@ async function main(): Promise<void> {
     explorer.setEditing(new Editing(page.account, api, state.lang, session, explorer));
   }
   await explorer.start();
+  await explorer.loadStructure();
 }
 
 void main();

@@ -228,6 +228,71 @@ export const fr = {
       `La requête a duré plus de ${p.ms} ms et a été arrêtée ; demandez moins, ou réessayez plus tard.`,
   },
 
+  /** The network's structure: Affichage, the timeline, Structure, views and data quality (client/src/ui/structure-panel.ts…). */
+  structure: {
+    display: "Affichage",
+    sizeBy: "Taille des nœuds",
+    sizeKind: "Selon le type",
+    sizeDegree: "Nombre de liens (degré)",
+    sizeBetweenness: "Rôle de passerelle (intermédiarité)",
+    colorBy: "Couleur des nœuds",
+    colorKind: "Type",
+    colorCommunity: "Communauté",
+    colorRegion: "Région",
+    colorTheme: "Thème",
+    colorLegend: (what: string) => `Couleur : ${what.toLowerCase()}`,
+    sizeLegend: (what: string, min: string, max: string) => `Taille : ${what.toLowerCase()}, de ${min} à ${max}`,
+    others: "Autres",
+    none: "Aucun",
+    metricsLoading: "Calcul de la structure…",
+    timeline: "Chronologie",
+    timelineAll: "Toutes les saisons",
+    timelineUntil: (label: string) => `Jusqu’à ${label}`,
+    timelineNew: (count: number) => `${count} ${count > 1 ? "nouveaux" : "nouveau"} dans cette saison`,
+    play: "Lecture",
+    pause: "Pause",
+    structure: "Structure",
+    communities: "Communautés",
+    communitySize: (size: number) => `${size} ${size > 1 ? "entités" : "entité"}`,
+    communityFocused: (name: string) => `Communauté mise en avant : ${name}`,
+    showAll: "Tout montrer",
+    brokers: "Passerelles",
+    brokersHelp: "Les entités par où passent le plus de chemins entre les autres.",
+    noBrokers: "Aucune entité ne relie plusieurs groupes.",
+    brokerSpans: (p: { communities: number; regions: number; cohorts: number }) => {
+      const parts = [
+        p.communities > 1 ? `${p.communities} communautés` : "",
+        p.regions > 1 ? `${p.regions} régions` : "",
+        p.cohorts > 1 ? `${p.cohorts} saisons` : "",
+      ].filter(Boolean);
+      return parts.length === 0
+        ? "relie des entités éloignées"
+        : `relie ${parts.slice(0, -1).join(", ")}${parts.length > 1 ? " et " : ""}${parts.at(-1)}`;
+    },
+    sampled: "Intermédiarité estimée sur un échantillon : le réseau est trop grand pour un calcul exact.",
+    structureOf: (entities: number, communities: number) =>
+      `${entities.toLocaleString("fr-FR")} entités dans le réseau, ${communities.toLocaleString("fr-FR")} communautés.`,
+    views: "Vues",
+    curated: "Vues choisies",
+    viewName: "Nom de cette vue",
+    viewNamePlaceholder: "Ma vue",
+    copyViewLink: "Copier le lien",
+    copyEmbed: "Copier le code d'intégration",
+    copied: "Copié",
+    embedTitle: (name: string) => `Alliance de la Fabrique des transitions — ${name}`,
+    quality: "Qualité des données",
+    qualityHelp: "Ce qu'un éditeur devrait vérifier. Chaque nom ouvre l'entité.",
+    withoutQuote: "Faits sans citation",
+    approximatePlaces: "Territoires placés approximativement",
+    initiativesWithoutTerritory: "Initiatives sans territoire",
+    alliesWithoutTie: "Alliés sans lien",
+    likelyDuplicates: "Doublons probables",
+    nothingToFix: "Rien à signaler.",
+    exportQuality: "Exporter en CSV",
+    qualityColumns: ["liste", "type", "slug", "nom", "adresse"],
+    nearTheme: "Thème (facultatif)",
+  },
+
   /** Why two allies or people worked together (collaborators' reasons). */
   collaboration: {
     SHARED_TERRITORY: (p: { via: string | null; seasons: readonly number[] }) =>

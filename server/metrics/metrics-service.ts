@@ -10,6 +10,7 @@ export interface MetricsSnapshot {
   computedMs: number;
   nodeCount: number;
   names: Map<string, string>; // id → name, for the summaries of members and brokers
+  groups: Map<string, { regions: string[]; themes: string[] }>; // what a view colours an entity by
 }
 
 interface Job {
@@ -61,7 +62,7 @@ export class MetricsService {
         const input = await readNetwork(this.driver, this.database);
         const { metrics, ms } = await this.compute(input);
         const names = new Map(input.nodes.map((node) => [node.id, node.name]));
-        this.current = { version, metrics, computedMs: ms, nodeCount: input.nodes.length, names };
+        this.current = { version, metrics, computedMs: ms, nodeCount: input.nodes.length, names, groups: groupsOf(input) };
         return this.current;
       } finally {
         if (this.running === running) this.running = undefined;
@@ -83,4 +84,29 @@ export class MetricsService {
   private compute(input: MetricsInput): Promise<{ metrics: Metrics; ms: number }> {
     return this.worker.call({ input, options: this.options });
   }
+}
+
+/**
+ * The régions and themes of each entity, for colouring a view. An entity about no theme (an ally, a
+ * territory) takes the themes of those it is tied to, most frequent first (then by name), so that
+ * colouring by theme says what an ally works on.
+ */
+export function groupsOf(input: MetricsInput): Map<string, { regions: string[]; themes: string[] }> {
+  const own = new Map(input.nodes.map((node) => [node.id, node.themes]));
+  const neighbours = new Map<string, Set<string>>();
+  for (const [a, b] of input.ties) {
+    if (a === b) continue;
+    neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+    neighbours.set(b, (neighbours.get(b) ?? new Set()).add(a));
+  }
+  return new Map(
+    input.nodes.map((node) => {
+      if (node.themes.length > 0) return [node.id, { regions: node.regions, themes: node.themes }];
+      const counts = new Map<string, number>();
+      for (const other of neighbours.get(node.id) ?? [])
+        for (const theme of own.get(other) ?? []) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+      const themes = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([theme]) => theme);
+      return [node.id, { regions: node.regions, themes }];
+    }),
+  );
 }

@@ -142,6 +142,42 @@ describe("the network's structure, on the seed data", () => {
     expect(degree(after, b)).toBe(degree(before, b) + 1);
   });
 
+  it("entityMetrics gives the listed entities' metrics, régions and themes, leaving out what is not in the network", async () => {
+    const { data } = await app.graphql(query);
+    const vimy = data.territories.find((t: any) => t.slug === "vimy").metrics;
+    const { data: rows, errors } = await app.graphql(
+      `{ entityMetrics(ids: ["territory:vimy", "ally:extracites", "initiative:restauration-scolaire-vimy", "theme:alimentation", "ally:no-such-ally"]) { id degree betweenness community regions themes } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(rows.entityMetrics.map((r: any) => r.id)).toEqual([
+      "territory:vimy",
+      "ally:extracites",
+      "initiative:restauration-scolaire-vimy",
+    ]);
+    const [vimyRow, extracites, initiative] = rows.entityMetrics;
+    expect({ degree: vimyRow.degree, betweenness: vimyRow.betweenness, community: vimyRow.community }).toEqual(vimy);
+    // The fiche: Vimy is in the Pas-de-Calais, Hauts-de-France; the school catering project is about alimentation,
+    // and Extracités, about no theme itself, proposed it.
+    expect(vimyRow.regions).toEqual(["Hauts-de-France"]);
+    expect(initiative.themes).toEqual(["Alimentation"]);
+    expect(extracites.themes).toContain("Alimentation");
+    expect(extracites.regions).toContain("Hauts-de-France");
+    const tooMany = await app.graphql(`query ($ids: [ID!]!) { entityMetrics(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 4001 }, (_, i) => `ally:a${i}`),
+    });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "ids" });
+  });
+
+  it("views lists the curated views of seeds/views.yaml", async () => {
+    const { data, errors } = await app.graphql("{ views { slug name nameEn query } }");
+    expect(errors).toBeUndefined();
+    expect(data.views).toEqual([
+      { slug: "saison-2", name: "Saison 2", nameEn: "Season 2", query: "season=2&until=2&color=community" },
+      { slug: "hauts-de-france", name: "Hauts-de-France", nameEn: null, query: "region=32&color=community&size=degree" },
+      { slug: "alimentation", name: "Alimentation", nameEn: "Food", query: "theme=alimentation&size=betweenness" },
+    ]);
+  });
+
   it("refuses a brokers limit out of range, naming it", async () => {
     const { errors } = await app.graphql("{ brokers(limit: 0) { betweenness } }");
     expect(errors?.[0]).toMatchObject({

@@ -23,6 +23,10 @@ import historyOperation from "./operations/history.graphql?raw";
 import reviewQueueOperation from "./operations/review-queue.graphql?raw";
 import placeQuery from "./operations/place.graphql?raw";
 import territoryByCodeQuery from "./operations/territory-by-code.graphql?raw";
+import structureQuery from "./operations/structure.graphql?raw";
+import entityMetricsQuery from "./operations/entity-metrics.graphql?raw";
+import viewsQuery from "./operations/views.graphql?raw";
+import dataQualityQuery from "./operations/data-quality.graphql?raw";
 import type { ChangeInput, Elements, EntityRef, Provenance } from "./types.ts";
 
 // The element queries select the same fields: one fragment, sent with each; the change operations too.
@@ -105,10 +109,10 @@ export function createApi(endpoint = "/graphql") {
         signal,
       ).then((d) => d.search),
 
-    alliesNear: (place: string, radiusKm: number) =>
+    alliesNear: (place: string, radiusKm: number, theme: string | null = null) =>
       call<Op.NearQuery, Op.NearQueryVariables>(
         nearQuery,
-        { place, radiusKm },
+        { place, radiusKm, theme },
         (d) =>
           every(d.alliesNear, (hit) => typeof hit.distanceKm === "number" && typeof hit.ally?.slug === "string") &&
           typeof d.place?.inseeCode === "string",
@@ -194,6 +198,33 @@ export function createApi(endpoint = "/graphql") {
       call<Op.TerritoryByCodeQuery, Op.TerritoryByCodeQueryVariables>(territoryByCodeQuery, { code }, (d) =>
         Array.isArray(d.territories),
       ).then((d) => d.territories[0]),
+
+    structure: (brokers = 12) =>
+      call<Op.StructureQuery, Op.StructureQueryVariables>(
+        structureQuery,
+        { brokers },
+        (d) =>
+          every(d.communities, (c) => typeof c.id === "number" && typeof c.name === "string") &&
+          every(d.brokers, (b) => typeof b.entity?.slug === "string" && typeof b.spans?.communities === "number") &&
+          typeof d.networkMetrics?.betweennessSampled === "boolean",
+      ),
+
+    entityMetrics: (ids: string[]) =>
+      call<Op.EntityMetricsQuery, Op.EntityMetricsQueryVariables>(entityMetricsQuery, { ids }, (d) =>
+        every(d.entityMetrics, (m) => typeof m.id === "string" && typeof m.betweenness === "number" && Array.isArray(m.themes)),
+      ).then((d) => d.entityMetrics),
+
+    views: () =>
+      call<Op.ViewsQuery, Op.ViewsQueryVariables>(viewsQuery, {}, (d) =>
+        every(d.views, (v) => typeof v.slug === "string" && typeof v.query === "string"),
+      ).then((d) => d.views),
+
+    dataQuality: () =>
+      call<Op.DataQualityQuery, Op.DataQualityQueryVariables>(
+        dataQualityQuery,
+        {},
+        (d) => every(d.dataQuality?.withoutQuote, (e) => typeof e.slug === "string") && Array.isArray(d.dataQuality.likelyDuplicates),
+      ).then((d) => d.dataQuality),
 
     sources: () =>
       call<Op.SourcesQuery, Op.SourcesQueryVariables>(sourcesQuery, {}, (d) => every(d.sources, (s) => typeof s.slug === "string")).then(

@@ -25,6 +25,12 @@ import { Paths } from "./paths.ts";
 import { Selection } from "./selection.ts";
 import { startExplorer } from "./start.ts";
 import { Viewport } from "./viewport.ts";
+import { Structure } from "./structure.ts";
+import { describeError } from "../api/api-error.ts";
+import { DisplayPanel } from "../ui/display-panel.ts";
+import { StructurePanel } from "../ui/structure-panel.ts";
+import { ViewsPanel } from "../ui/views-panel.ts";
+import { QualityPanel } from "../ui/quality-panel.ts";
 
 /**
  * The explorer: a thin core that composes its features (selection, expand and focus, near, paths,
@@ -44,6 +50,11 @@ export class Explorer {
   private readonly details: DetailsPanel;
   private readonly controls: ControlsPanel;
   private readonly list: ListView;
+  private readonly structure: Structure;
+  private readonly displayPanel: DisplayPanel;
+  private readonly structurePanel: StructurePanel;
+  private readonly viewsPanel: ViewsPanel;
+  private readonly qualityPanel: QualityPanel;
   private sources = new Map<string, SourceInfo>();
   private options: FilterOptions = { seasons: [], themes: [], regions: [] };
   private total = 0;
@@ -70,17 +81,49 @@ export class Explorer {
     this.details = new DetailsPanel(page.details, api, state.lang, this.detailsActions(), () => this.sources);
     this.selection = new Selection(this.ctx, this.viewport, this.details);
     this.expandFocus = new ExpandFocus(this.ctx, this.selection, this.layouts, this.viewport);
-    this.controls = new ControlsPanel(page.controls, state.lang, {
-      patchFilters: (patch) => {
-        this.state.filters = { ...this.state.filters, ...patch };
-        this.commit(); // no layout: positions and viewport stay
+    this.structure = new Structure(this.ctx);
+    this.displayPanel = new DisplayPanel(state.lang, {
+      setDisplay: (patch) => {
+        this.state.display = { ...this.state.display, ...patch };
+        this.commit();
       },
-      near: (place, radiusKm) => void this.nearFeature.near(place, radiusKm),
-      clearNear: () => this.nearFeature.clearNear(),
-      showPaths: () => void this.paths.showPaths(),
-      clearPaths: () => this.paths.clearPaths(),
+      setUntil: (season) => {
+        this.state.filters = { ...this.state.filters, until: season };
+        this.commit(); // nothing moves: the timeline only hides and shows
+      },
+    });
+    this.structurePanel = new StructurePanel(state.lang, {
+      focusCommunity: (id) => void this.focusCommunity(id),
       land: (ref) => void this.expandFocus.land(ref),
     });
+    this.viewsPanel = new ViewsPanel(state.lang, {
+      setTitle: (title) => {
+        this.state.title = title;
+        this.commit();
+      },
+      viewUrl: (embed) => new URL(toUrl({ ...this.state, embed }), window.location.origin).href,
+      copy: (text, button) => void copy(text, button, locales[this.state.lang].structure.copied),
+    });
+    this.qualityPanel = new QualityPanel(state.lang, api);
+    this.controls = new ControlsPanel(
+      page.controls,
+      state.lang,
+      {
+        patchFilters: (patch) => {
+          this.state.filters = { ...this.state.filters, ...patch };
+          this.commit(); // no layout: positions and viewport stay
+        },
+        near: (place, radiusKm, theme) => void this.nearFeature.near(place, radiusKm, theme),
+        clearNear: () => this.nearFeature.clearNear(),
+        showPaths: () => void this.paths.showPaths(),
+        clearPaths: () => this.paths.clearPaths(),
+        land: (ref) => void this.expandFocus.land(ref),
+      },
+      {
+        afterFilters: [this.displayPanel.element],
+        atEnd: [this.structurePanel.element, this.viewsPanel.element, this.qualityPanel.element],
+      },
+    );
     this.nearFeature = new Near(this.ctx, this.layouts, this.controls);
     this.paths = new Paths(this.ctx, this.layouts, this.viewport, this.controls);
     this.list = new ListView(page.list, this.cy, state.lang, (id) => this.selection.select(id, { center: false }));
@@ -99,6 +142,11 @@ export class Explorer {
         this.sources = new Map(sources.map((s) => [s.slug, s]));
         if (options) this.options = filterOptions(options, this.state.lang);
       },
+      prepareDisplay: () =>
+        this.structure.ensureMetrics().then(
+          () => undefined,
+          (error) => this.status(describeError(error, this.state.lang), true),
+        ),
       setTotal: (total) => void (this.total = total),
       viewport: this.viewport,
       layouts: this.layouts,
@@ -106,6 +154,35 @@ export class Explorer {
       near: this.nearFeature,
       paths: this.paths,
     });
+  }
+
+  /** The Structure section and the curated views, once the graph is drawn (they do not hold up the first render). */
+  async loadStructure(): Promise<void> {
+    if (this.state.embed) return;
+    this.structurePanel.render(undefined, this.state.community);
+    this.viewsPanel.render(this.state.title, []);
+    const [info, views] = await Promise.all([
+      this.structure.loadInfo().catch((error: unknown) => {
+        this.structurePanel.render(undefined, null, describeError(error, this.state.lang));
+        return undefined;
+      }),
+      this.ctx.api.views().catch(() => []),
+    ]);
+    if (info) this.structurePanel.render(info, this.state.community);
+    this.viewsPanel.render(this.state.title, views);
+    if (info && this.state.display.color === "community") this.commit(); // the legend gets the communities' names
+  }
+
+  /** Brings a community forward (the others fade) and frames it; null shows everything again. */
+  private async focusCommunity(id: number | null): Promise<void> {
+    this.state.community = id;
+    await this.structure.ensureMetrics().catch((error) => this.status(describeError(error, this.state.lang), true));
+    this.commit();
+    this.structurePanel.render(this.structure.info, id);
+    if (id === null) return;
+    const members = this.structure.membersOf(id);
+    const shown = this.cy.nodes().filter((n) => members.includes(n.id()) && !n.hasClass("hidden"));
+    if (shown.nonempty()) this.viewport.fitTo(shown, 60);
   }
 
   /** Search results and links land here. */
@@ -210,7 +287,14 @@ export class Explorer {
     const { state, cy } = this;
     const focus = state.focusDepth !== null && state.entity ? { nodeId: nodeId(state.entity), depth: state.focusDepth } : null;
     applyVisibility(cy, state.filters, focus, state.layout === "map" ? this.layouts.offMap : undefined);
-    renderLegend(this.controls.legend, cy, state.lang);
+    renderLegend(this.controls.legend, cy, state.lang, { legend: this.structure.apply(), choice: state.display });
+    if (!state.embed) this.displayPanel.update(state.display, this.options.seasons, state.filters.until, cy.nodes(".new").length);
+    if (this.structure.needsMetrics())
+      void this.structure.ensureMetrics().then(
+        (arrived) => arrived && this.commit(), // newly loaded nodes: sized and coloured as the others
+        (error) => this.status(describeError(error, state.lang), true),
+      );
+    if (state.title) document.title = `${state.title} — ${locales[state.lang].ui.title}`;
     if (state.view === "list") this.list.render();
     if (controls) this.renderControls();
     const shown = cy.nodes().length;

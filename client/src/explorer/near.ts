@@ -17,14 +17,14 @@ export class Near {
     private readonly results: NearResultsView,
   ) {}
 
-  async near(place: string, radiusKm: number): Promise<void> {
+  async near(place: string, radiusKm: number, theme: string | null = null): Promise<void> {
     const { cy, api, graph, state } = this.ctx;
     if (!place) return;
     let result;
     try {
-      result = await api.alliesNear(place, radiusKm);
+      result = await api.alliesNear(place, radiusKm, theme);
     } catch (error) {
-      this.results.showNearResults(null, error, (label) => void this.near(label, radiusKm));
+      this.results.showNearResults(null, error, (label) => void this.near(label, radiusKm, theme));
       return;
     }
     graph.removeOrigin("near");
@@ -34,7 +34,7 @@ export class Near {
     ]);
     const missing = refs.filter((ref) => cy.getElementById(nodeId(ref)).empty());
     if (missing.length > 0) graph.add(await api.entities(missing), "near");
-    state.near = { place, radiusKm };
+    state.near = { place, radiusKm, theme };
     cy.nodes().removeClass("near");
     const t = locales[state.lang].ui;
     for (const hit of result.hits) {

@@ -13,6 +13,7 @@ import type { Viewport } from "./viewport.ts";
 
 export interface StartParts {
   loadReferentials(): Promise<void>; // filter options and sources
+  prepareDisplay(): Promise<void>; // the metrics the display needs, before the first render
   setTotal(total: number): void;
   viewport: Viewport;
   layouts: Layouts;
@@ -46,6 +47,7 @@ export async function startExplorer(ctx: ExplorerContext, parts: StartParts): Pr
     ctx.status(describeError(error, state.lang), true);
     return;
   }
+  await parts.prepareDisplay();
   ctx.commit({ controls: true });
   parts.viewport.adaptToSize();
   await parts.layouts.run();
@@ -56,7 +58,7 @@ export async function startExplorer(ctx: ExplorerContext, parts: StartParts): Pr
   } else if (state.entity) {
     parts.selection.select(nodeId(state.entity), { center: true, push: false });
   }
-  if (state.near) await parts.near.near(state.near.place, state.near.radiusKm);
+  if (state.near) await parts.near.near(state.near.place, state.near.radiusKm, state.near.theme);
   if (state.path) {
     parts.paths.ends.from = state.path.from;
     parts.paths.ends.to = state.path.to;

@@ -50,6 +50,6 @@ function cell(value: unknown): string {
 }
 
 function withoutInternals(data: Record<string, unknown>): Record<string, unknown> {
-  const { caption: _caption, detail: _detail, nearLabel: _nearLabel, ...rest } = data;
+  const { caption: _caption, detail: _detail, nearLabel: _nearLabel, displaySize: _size, displayColor: _color, ...rest } = data;
   return rest;
 }

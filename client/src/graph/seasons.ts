@@ -16,5 +16,5 @@ export function nodeSeasons(node: NodeSingular): number[] {
     const season = edgeSeason(edge);
     if (season) seasons.add(season);
   });
-  return [...seasons].sort();
+  return [...seasons].sort((a, b) => a - b); // numbers: season 10 after season 9
 }

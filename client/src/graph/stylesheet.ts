@@ -33,6 +33,9 @@ export function stylesheet(): StylesheetJson {
     })),
     { selector: 'node[subkind = "région"], node[subkind = "network"]', style: { width: 44, height: 44 } },
     { selector: 'node[subkind = "département"], node[subkind = "intercommunalité"]', style: { width: 38, height: 38 } },
+    // The *Affichage* panel (display-styling.ts): after the kinds' rules, which they override.
+    { selector: "node[displaySize]", style: { width: "data(displaySize)", height: "data(displaySize)" } },
+    { selector: "node[displayColor]", style: { "background-color": "data(displayColor)" } },
     {
       selector: "edge",
       style: {
@@ -61,6 +64,9 @@ export function stylesheet(): StylesheetJson {
     { selector: dashedTypes.map((t) => `edge[type = "${t}"]`).join(", "), style: { "line-style": "dashed", width: 1.2 } },
     { selector: ".hidden", style: { display: "none" } },
     { selector: ".faded", style: { opacity: 0.18 } },
+    { selector: "node.outside-community", style: { opacity: 0.15, "text-opacity": 0 } },
+    { selector: "edge.outside-community", style: { opacity: 0.08 } },
+    { selector: "node.new", style: { "border-color": "#1d2733", "border-width": 4, "border-style": "double" } },
     { selector: "node.highlight", style: { "border-color": "#1d2733", "border-width": 3 } },
     { selector: "edge.highlight", style: { width: 3, opacity: 1, "min-zoomed-font-size": 6 } },
     {

@@ -7,6 +7,7 @@ export interface Filters {
   season: number | null;
   theme: string | null; // theme slug
   region: string | null; // région INSEE code
+  until: number | null; // the timeline: what had appeared by the end of that season (null: everything)
 }
 
 export interface Focus {
@@ -14,7 +15,7 @@ export interface Focus {
   depth: number; // 1..3
 }
 
-export const noFilters: Filters = { kinds: null, season: null, theme: null, region: null };
+export const noFilters: Filters = { kinds: null, season: null, theme: null, region: null, until: null };
 
 /**
  * Hides (display: none) what the filters and the focus leave out. Nothing moves: positions and
@@ -27,17 +28,23 @@ export function applyVisibility(cy: Core, filters: Filters, focus: Focus | null,
     cy.nodes().forEach((node) => void node.toggleClass("hidden", !keep.has(node.id())));
     cy.edges().forEach((edge) => {
       const endsShown = keep.has(edge.source().id()) && keep.has(edge.target().id());
-      const season = filters.season === null ? null : edgeSeason(edge);
-      const inSeason = season === null || season === filters.season;
+      const season = filters.season === null && filters.until === null ? null : edgeSeason(edge);
+      const inSeason =
+        season === null || ((filters.season === null || season === filters.season) && (filters.until === null || season <= filters.until));
       edge.toggleClass("hidden", !(endsShown && inSeason));
     });
+    // On the timeline, what appeared in the season shown stands out.
+    cy.nodes().forEach(
+      (node) => void node.toggleClass("new", filters.until !== null && keep.has(node.id()) && nodeSeasons(node)[0] === filters.until),
+    );
   });
 }
 
 export function keptNodes(cy: Core, filters: Filters, focus: Focus | null): Set<string> {
   let nodes: NodeCollection = cy.nodes();
   if (filters.kinds) nodes = nodes.filter((n) => filters.kinds!.includes(n.data("kind")));
-  if (filters.season !== null) nodes = nodes.intersection(bySeason(cy, filters.season));
+  if (filters.season !== null) nodes = nodes.intersection(bySeason(cy, (seasons) => seasons.includes(filters.season!)));
+  if (filters.until !== null) nodes = nodes.intersection(bySeason(cy, (seasons) => seasons[0]! <= filters.until!));
   if (filters.theme) nodes = nodes.intersection(byTheme(cy, filters.theme));
   if (filters.region) nodes = nodes.intersection(byRegion(cy, filters.region));
   if (focus) nodes = nodes.intersection(withinDepth(cy, nodes, focus));
@@ -45,12 +52,16 @@ export function keptNodes(cy: Core, filters: Filters, focus: Focus | null): Set<
 }
 
 /**
- * What took part in the season, and the context it needs: the places and themes next to it that
- * have no season of their own (a département, "alimentation"). An initiative or an ally without a
- * season is not context: it happened some other time.
+ * What took part in the seasons asked for (one season, or every season up to the timeline's), and
+ * the context it needs: the places and themes next to it that have no season of their own (a
+ * département, "alimentation"). An initiative or an ally without a season is not context: it
+ * happened some other time.
  */
-function bySeason(cy: Core, season: number): NodeCollection {
-  const seasoned = cy.nodes().filter((n) => nodeSeasons(n).includes(season));
+function bySeason(cy: Core, wanted: (seasons: number[]) => boolean): NodeCollection {
+  const seasoned = cy.nodes().filter((n) => {
+    const seasons = nodeSeasons(n);
+    return seasons.length > 0 && wanted(seasons);
+  });
   const context = seasoned
     .neighborhood("node")
     .filter(

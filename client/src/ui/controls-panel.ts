@@ -16,7 +16,7 @@ export interface FilterOptions {
 
 export interface ControlsActions {
   patchFilters(patch: Partial<Filters>): void;
-  near(place: string, radiusKm: number): void;
+  near(place: string, radiusKm: number, theme: string | null): void;
   clearNear(): void;
   showPaths(): void;
   clearPaths(): void;
@@ -33,12 +33,13 @@ export class ControlsPanel {
     private readonly container: HTMLElement,
     private readonly lang: Lang,
     private readonly actions: ControlsActions,
+    private readonly slots: { afterFilters: HTMLElement[]; atEnd: HTMLElement[] } = { afterFilters: [], atEnd: [] },
   ) {}
 
   render(
     filters: Filters,
     options: FilterOptions,
-    near: { place: string; radiusKm: number } | null,
+    near: { place: string; radiusKm: number; theme: string | null } | null,
     path: { from: EntityRef | null; to: EntityRef | null; names: Record<string, string> },
   ): void {
     const t = locales[this.lang].ui;
@@ -94,6 +95,12 @@ export class ControlsPanel {
       step: "1",
       value: String(near?.radiusKm ?? 50),
     });
+    const nearTheme = h(
+      "select",
+      { id: "near-theme", name: "theme" },
+      h("option", { value: "" }, t.allThemes),
+      options.themes.map((th) => h("option", { value: th.slug, selected: th.slug === near?.theme }, th.name)),
+    );
     const refName = (ref: EntityRef | null): string => (ref ? (path.names[nodeId(ref)] ?? ref.slug) : "—");
 
     clear(
@@ -128,6 +135,7 @@ export class ControlsPanel {
           (v) => this.actions.patchFilters({ region: v }),
         ),
       ),
+      this.slots.afterFilters,
       h(
         "section",
         { "aria-labelledby": "near-title" },
@@ -138,11 +146,12 @@ export class ControlsPanel {
             id: "near-form",
             onsubmit: (event: Event) => {
               event.preventDefault();
-              this.actions.near(placeInput.value.trim(), Number(radiusInput.value) || 50);
+              this.actions.near(placeInput.value.trim(), Number(radiusInput.value) || 50, nearTheme.value || null);
             },
           },
           h("label", { className: "field" }, t.nearPlace, placeInput),
           h("label", { className: "field" }, t.nearRadius, radiusInput),
+          h("label", { className: "field" }, locales[this.lang].structure.nearTheme, nearTheme),
           h(
             "div",
             { className: "row" },
@@ -176,6 +185,7 @@ export class ControlsPanel {
         this.pathStatus,
       ),
       h("section", { "aria-labelledby": "legend-title" }, h("h2", { id: "legend-title" }, t.legend), this.legend),
+      this.slots.atEnd,
     );
   }
 

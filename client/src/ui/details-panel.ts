@@ -1,3 +1,4 @@
+import { embedSnippet } from "./embed-snippet.ts";
 import type { EdgeSingular, NodeSingular } from "cytoscape";
 import { entityPath, refOfNodeId } from "../../../core/ids.ts";
 import { locales } from "../../../core/locales/index.ts";
@@ -59,7 +60,7 @@ export class DetailsPanel {
     const depth = this.actions.focusDepth();
     const permalink = new URL(entityPath(ref), window.location.origin).href;
     const embedUrl = new URL(entityPath(ref, true), window.location.origin).href;
-    const snippet = `<iframe src="${embedUrl}" width="720" height="480" style="border:0" loading="lazy" title="${escapeAttribute(String(node.data("label")))} — ${escapeAttribute(t.title)}"></iframe>`;
+    const snippet = embedSnippet(embedUrl, `${String(node.data("label"))} — ${t.title}`);
     const copyLink = h(
       "button",
       { type: "button", onclick: (e: Event) => this.actions.copy(permalink, e.currentTarget as HTMLButtonElement) },
@@ -246,8 +247,4 @@ function describeEdge(edge: EdgeSingular, outgoing: boolean, lang: Lang): string
   const season = edge.data("season") ? ` (${t.seasonNumber(edge.data("season"))})` : "";
   const role = edge.data("role") ? ` — ${edge.data("role")}` : "";
   return `${outgoing ? "→" : "←"} ${relationshipName(edge.data("type"), lang)}${season}${role}`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }

@@ -1,11 +1,17 @@
 import type { Core } from "cytoscape";
 import { locales } from "../../../core/locales/index.ts";
 import { kindName, relationshipName, type Kind, type Lang } from "../../../core/model/index.ts";
+import type { DisplayLegend } from "../graph/display-styling.ts";
 import { edgeStyle, entityKinds, kindStyles } from "../graph/kind-styles.ts";
+import type { Display } from "../state/url-state.ts";
 import { clear, h } from "./dom.ts";
 
-/** The legend lists only what is visible now: each kind and each kind of link, with its count. */
-export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void {
+/**
+ * The legend lists only what is visible now: each kind (its shape) and each kind of link, with its
+ * count; when the *Affichage* panel colours or sizes by something else, what the colours and the
+ * sizes say comes first.
+ */
+export function renderLegend(container: HTMLElement, cy: Core, lang: Lang, display?: { legend: DisplayLegend; choice: Display }): void {
   const visibleNodes = cy.nodes().not(".hidden");
   const visibleEdges = cy.edges().not(".hidden");
   const kindCounts = new Map<Kind, number>();
@@ -17,8 +23,39 @@ export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void
     clear(container, h("p", { className: "muted" }, t.legendEmpty));
     return;
   }
+  const s = locales[lang].structure;
+  const colored = display && display.choice.color !== "kind" ? display : undefined;
+  const colorNames = { kind: s.colorKind, community: s.colorCommunity, region: s.colorRegion, theme: s.colorTheme };
+  const sizeNames = { degree: s.sizeDegree, betweenness: s.sizeBetweenness };
+  const number = (value: number) => value.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 3 });
+  const size = display?.choice.size && display.legend.size ? display.legend.size : undefined;
   clear(
     container,
+    colored
+      ? [
+          h("p", { className: "legend-heading" }, s.colorLegend(colorNames[colored.choice.color])),
+          h(
+            "ul",
+            { className: "legend-list groups" },
+            colored.legend.groups.map((group) =>
+              h(
+                "li",
+                { dataset: { group: group.key } },
+                dot(group.color),
+                ` ${group.label} `,
+                h("span", { className: "count" }, `(${group.count})`),
+              ),
+            ),
+          ),
+        ]
+      : null,
+    size && display?.choice.size
+      ? h(
+          "p",
+          { className: "legend-heading", id: "legend-size" },
+          s.sizeLegend(sizeNames[display.choice.size], number(size.min), number(size.max)),
+        )
+      : null,
     h(
       "ul",
       { className: "legend-list", "aria-label": t.legend },
@@ -28,7 +65,7 @@ export function renderLegend(container: HTMLElement, cy: Core, lang: Lang): void
           h(
             "li",
             { dataset: { kind } },
-            swatch(kind),
+            swatch(kind, colored ? "#6b7683" : undefined),
             ` ${kindName(kind, lang)} `,
             h("span", { className: "count" }, `(${kindCounts.get(kind)})`),
           ),
@@ -62,7 +99,8 @@ const swatchPaths: Record<string, string> = {
   barrel: "M3 1h10l2 7-2 7H3L1 8z",
 };
 
-export function swatch(kind: Kind): SVGSVGElement {
+/** A kind's shape, in its colour (or in grey when the nodes are coloured by something else). */
+export function swatch(kind: Kind, color?: string): SVGSVGElement {
   const style = kindStyles[kind];
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", "0 0 16 16");
@@ -71,8 +109,23 @@ export function swatch(kind: Kind): SVGSVGElement {
   svg.setAttribute("aria-hidden", "true");
   const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
   path.setAttribute("d", swatchPaths[style.shape] ?? swatchPaths.ellipse!);
-  path.setAttribute("fill", style.color);
+  path.setAttribute("fill", color ?? style.color);
   svg.append(path);
+  return svg;
+}
+
+function dot(color: string): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 16 16");
+  svg.setAttribute("width", "16");
+  svg.setAttribute("height", "16");
+  svg.setAttribute("aria-hidden", "true");
+  const circle = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+  circle.setAttribute("cx", "8");
+  circle.setAttribute("cy", "8");
+  circle.setAttribute("r", "7");
+  circle.setAttribute("fill", color);
+  svg.append(circle);
   return svg;
 }
 

@@ -28,6 +28,15 @@ export function metricsResolvers(service: MetricsService) {
           .slice(0, args.limit)
           .map((b) => ({ entity: summary(s, b.id), betweenness: b.betweenness, spans: b.spans }));
       },
+      entityMetrics: async (_: unknown, args: { ids: string[] }, context: RequestContext) => {
+        checkRange("ids", args.ids.length, 0, 4000); // 4 000 ids stay well under the 100 kB body limit
+        const s = await snapshot(context);
+        return [...new Set(args.ids)].flatMap((id) => {
+          const metrics = s.metrics.nodes.get(id);
+          const groups = s.groups.get(id);
+          return metrics && groups ? [{ id, ...metrics, ...groups }] : [];
+        });
+      },
       networkMetrics: async (_: unknown, __: unknown, context: RequestContext) => {
         const s = await snapshot(context);
         return {

@@ -1,3 +1,4 @@
+import type { CuratedView } from "../../../seeds/curated-views.ts";
 import type { Driver } from "neo4j-driver";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
@@ -14,6 +15,7 @@ export interface Services {
   changes?: ChangeService; // the write side (seeds/changes); without it, the change mutations are refused
   queryTimeoutMs?: number; // the database ends any of these reads past this (QUERY_TIMEOUT_MS)
   metrics?: MetricsService; // the network's structure, per graph version; without it, one is made
+  views?: CuratedView[]; // the explorer's curated views; without them, seeds/views.yaml is read
 }
 
 /** What each GraphQL request carries (create-app.ts builds it from the HTTP request). */

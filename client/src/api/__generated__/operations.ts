@@ -123,6 +123,11 @@ export type CollaboratorsQueryVariables = Exact<{
 
 export type CollaboratorsQuery = { collaborators: Array<{ collaborator: { kind: EntityKind, slug: string, name: string }, reasons: Array<{ reason: CollaborationKind, relationship: string | null, seasons: Array<number>, via: { kind: EntityKind, slug: string, name: string } | null }> }> };
 
+export type DataQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataQualityQuery = { dataQuality: { withoutQuote: Array<{ kind: EntityKind, slug: string, name: string }>, approximatePlaces: Array<{ kind: EntityKind, slug: string, name: string }>, initiativesWithoutTerritory: Array<{ kind: EntityKind, slug: string, name: string }>, alliesWithoutTie: Array<{ kind: EntityKind, slug: string, name: string }>, likelyDuplicates: Array<{ key: string, entities: Array<{ kind: EntityKind, slug: string, name: string }> }> } };
+
 export type ElementsFieldsFragment = { truncated: boolean, nodes: Array<{ group: string, data: unknown }>, edges: Array<{ group: string, data: unknown }> };
 
 export type EntitiesQueryVariables = Exact<{
@@ -131,6 +136,13 @@ export type EntitiesQueryVariables = Exact<{
 
 
 export type EntitiesQuery = { entities: { truncated: boolean, nodes: Array<{ group: string, data: unknown }>, edges: Array<{ group: string, data: unknown }> } };
+
+export type EntityMetricsQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type EntityMetricsQuery = { entityMetrics: Array<{ id: string, degree: number, betweenness: number, community: number, regions: Array<string>, themes: Array<string> }> };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -148,6 +160,7 @@ export type HistoryQuery = { history: { version: number, changes: Array<{ id: st
 export type NearQueryVariables = Exact<{
   place: string;
   radiusKm: number | null | undefined;
+  theme: string | null | undefined;
 }>;
 
 
@@ -236,12 +249,24 @@ export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SourcesQuery = { sources: Array<{ slug: string, title: string, publisher: string, kind: string | null }> };
 
+export type StructureQueryVariables = Exact<{
+  brokers: number | null | undefined;
+}>;
+
+
+export type StructureQuery = { communities: Array<{ id: number, name: string, size: number, themes: Array<string> }>, brokers: Array<{ betweenness: number, entity: { kind: EntityKind, slug: string, name: string }, spans: { communities: number, regions: number, cohorts: number } }>, networkMetrics: { version: string, entities: number, communities: number, betweennessSampled: boolean } };
+
 export type TerritoryByCodeQueryVariables = Exact<{
   code: string;
 }>;
 
 
 export type TerritoryByCodeQuery = { territories: Array<{ slug: string, name: string }> };
+
+export type ViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewsQuery = { views: Array<{ slug: string, name: string, nameEn: string | null, description: string | null, descriptionEn: string | null, query: string }> };
 
 export type ProvenanceTerritoryQueryVariables = Exact<{
   slug: string;
