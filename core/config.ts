@@ -12,6 +12,7 @@ export interface Config {
   neo4j: Neo4jConfig;
   seedOnStart: boolean; // load seeds/data when the graph is empty
   responseCache: boolean; // answer repeated anonymous reads from memory (server/http/response-cache.ts)
+  graphqlIde: boolean; // GraphiQL at /graphql for browsers (server/http/graphql-ide.ts): on, unless NODE_ENV=production
   auth: AuthConfig;
   queryLimits: QueryLimits;
   http: HttpLimits;
@@ -83,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: readOrigins(env.CORS_ORIGINS),
     seedOnStart: readBoolean(env, "SEED_ON_START", true),
     responseCache: readBoolean(env, "RESPONSE_CACHE", true),
+    graphqlIde: readBoolean(env, "GRAPHQL_IDE", env.NODE_ENV !== "production"),
     auth: readAuth(env),
     queryLimits: {
       maxDepth: readInteger(env, "QUERY_MAX_DEPTH", 12, 1),

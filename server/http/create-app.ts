@@ -2,6 +2,7 @@ import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -18,6 +19,7 @@ import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
 import { oembedHandler } from "./link-preview.ts";
+import { graphqlIde } from "./graphql-ide.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AccountStore } from "../auth/account-store.ts";
@@ -76,6 +78,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       // graphql-armor is typed against Apollo's CommonJS build, the app against its ESM one: the same plugins.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(), // it loads from Apollo's CDN; GraphiQL is served from npm instead (graphql-ide.ts)
       loggingPlugin(log),
       serviceErrorsPlugin(),
       ...(config.responseCache ? [responseCachePlugin(database.driver, database.database, config.http.queryTimeoutMs)] : []),
@@ -96,6 +99,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   app.use(securityHeaders(config.auth.secureCookie));
   app.get("/health", healthHandler(database.driver, database.database, Date.now()));
   app.use("/auth", rateLimit(config.http.authPerMinute, "/auth"), authRoutes(config.auth, accounts, tokens, authenticator, log));
+  app.get("/graphql", graphqlIde(config.graphqlIde));
   app.use(
     "/graphql",
     // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay

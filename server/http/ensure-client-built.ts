@@ -6,7 +6,7 @@ import { clientDir } from "../../core/client-dir.ts";
 
 /** npm start builds the explorer when dist/client is missing (a fresh clone), with `npm run build`. */
 export async function ensureClientBuilt(log: Logger): Promise<void> {
-  if (fs.existsSync(path.join(clientDir, "index.html")) && fs.existsSync(path.join(clientDir, "basemap.json"))) return;
+  if (["index.html", "ide.html", "basemap.json"].every((file) => fs.existsSync(path.join(clientDir, file)))) return;
   log.info("Building the explorer (npm run build), once");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const code = await new Promise<number | null>((resolve) => {

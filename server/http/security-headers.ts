@@ -6,7 +6,8 @@ import helmet from "helmet";
  * its own scripts, styles and data; inline styles because Cytoscape.js adds a <style> element for its
  * container; data: and blob: images (the favicon, PNG exports). Only /embed/… may be framed by
  * another site (frame-ancestors, which browsers prefer to X-Frame-Options, so that one is off).
- * /graphql keeps the other headers without a CSP: Apollo's landing page loads from its CDN.
+ * The same CSP covers /graphql, whose browser page is GraphiQL, bundled from npm: its Monaco editor
+ * runs web workers from /assets ('self') and uses inline styles.
  * HSTS only when the deployment says it is served over HTTPS (COOKIE_SECURE).
  */
 export function securityHeaders(https: boolean): RequestHandler {
@@ -26,7 +27,8 @@ export function securityHeaders(https: boolean): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],
         connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"], // GraphiQL's stylesheet inlines its fonts
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -34,6 +36,5 @@ export function securityHeaders(https: boolean): RequestHandler {
       },
     },
   });
-  const api = helmet({ ...common, contentSecurityPolicy: false });
-  return (request, response, next) => (request.path.startsWith("/graphql") ? api(request, response, next) : page(request, response, next));
+  return page;
 }
