@@ -13,7 +13,8 @@ import { freePort } from "../../core/dev/free-port.ts";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "alliance-test-neo4j-"));
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "warn");
-  const neo4j = await startEmbeddedNeo4j({ home, boltPort: await freePort(), heap: "512m", pageCacheMb: 64 }, log);
+  // 2 GB of heap: metrics-50k.int.test.ts loads 50 000 entities in one transaction, held in the heap until it commits.
+  const neo4j = await startEmbeddedNeo4j({ home, boltPort: await freePort(), heap: "2g", pageCacheMb: 128 }, log);
   project.provide("neo4jUri", neo4j.uri);
   return async () => {
     await neo4j.stop();
