@@ -16,6 +16,8 @@ export interface ClientRow {
   panFrameP50Ms: number;
   panFrameP95Ms: number;
   serverLayoutMs: number; // the server's one-off layout of that slice (not in firstRenderMs)
+  styling: string; // "" (by kind), or what the nodes are sized and coloured by (the Affichage panel)
+  serverMetricsMs: number; // the server's one-off metrics of the graph version (not in firstRenderMs)
 }
 
 export interface ClientResult {
@@ -129,8 +131,18 @@ export async function measureClient(
         body: JSON.stringify({ query: `{ overview(limit: ${limit}) { total } }` }),
       });
       const serverLayoutMs = Math.round(performance.now() - layoutStarted);
-      const variants: { layout: "network" | "map"; renderer: string }[] = [
+      // The metrics too are computed once per graph version: timed here, so that the styled render
+      // measures what the page does (fetch the loaded entities' metrics, size and colour them).
+      const metricsStarted = performance.now();
+      await fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ networkMetrics { computedMs } }" }),
+      });
+      const serverMetricsMs = Math.round(performance.now() - metricsStarted);
+      const variants: { layout: "network" | "map"; renderer: string; styling?: string }[] = [
         { layout: "network", renderer: "canvas" },
+        { layout: "network", renderer: "canvas", styling: "size=betweenness&color=community" },
         { layout: "map", renderer: "canvas" },
         ...(webgl2Available && target >= 10_000 ? [{ layout: "network" as const, renderer: "webgl" }] : []),
       ];
@@ -143,7 +155,7 @@ export async function measureClient(
           for (let i = 0; i < repetitions; i++) {
             const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
             await page.goto(
-              `${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}`,
+              `${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}${variant.styling ? `&${variant.styling}` : ""}`,
             );
             await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
             // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
@@ -180,10 +192,12 @@ export async function measureClient(
             panFrameP50Ms: round(percentile(frames, 50)),
             panFrameP95Ms: round(percentile(frames, 95)),
             serverLayoutMs,
+            styling: stylingName(variant.styling),
+            serverMetricsMs: variant.styling ? serverMetricsMs : 0,
           };
           rows.push(row);
           progress(
-            `  ${row.elements} elements, ${row.layout}, ${row.renderer}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`,
+            `  ${row.elements} elements, ${row.layout}, ${row.renderer}${row.styling ? `, by ${row.styling}` : ""}: first render ${row.firstRenderMs} ms, expand ${row.expandMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`,
           );
         } catch (error) {
           // A variant that cannot draw in time is reported as such, and the benchmark goes on.
@@ -197,6 +211,8 @@ export async function measureClient(
             panFrameP50Ms: -1,
             panFrameP95Ms: -1,
             serverLayoutMs,
+            styling: stylingName(variant.styling),
+            serverMetricsMs: 0,
           });
           progress(`  ${elements} elements, ${variant.layout}, ${variant.renderer}: failed — ${(error as Error).message.split("\n")[0]}`);
         }
@@ -207,4 +223,9 @@ export async function measureClient(
     await api.stop();
   }
   return { rows, webgl2Available, webglRenderer, screenshots };
+}
+
+/** "size=betweenness&color=community" → "betweenness, community". */
+function stylingName(styling: string | undefined): string {
+  return styling ? [...new URLSearchParams(styling).values()].join(", ") : "";
 }

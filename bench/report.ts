@@ -71,22 +71,23 @@ export function checkBudgets(result: BenchResult): Budget[] {
   }
   if (client) {
     for (const row of client.rows) {
+      const styled = row.styling ? `, by ${row.styling}` : "";
       if (row.targetElements <= 1_400)
         add(
-          `first render, ${row.elements} elements, ${row.layout} (${row.renderer})`,
+          `first render, ${row.elements} elements, ${row.layout} (${row.renderer}${styled})`,
           `${row.firstRenderMs} ms`,
           "< 1 000 ms",
           row.firstRenderMs < 1000,
         );
       else if (row.targetElements <= 10_000) {
         add(
-          `first render, ${row.elements} elements, ${row.layout} (${row.renderer})`,
+          `first render, ${row.elements} elements, ${row.layout} (${row.renderer}${styled})`,
           `${row.firstRenderMs} ms`,
           "< 3 000 ms",
           row.firstRenderMs < 3000,
         );
         add(
-          `panning, ${row.elements} elements, ${row.layout} (${row.renderer}): frame p95`,
+          `panning, ${row.elements} elements, ${row.layout} (${row.renderer}${styled}): frame p95`,
           `${row.panFrameP95Ms} ms`,
           "< 100 ms (responsive)",
           row.panFrameP95Ms < 100,
@@ -254,16 +255,18 @@ export function formatReport(result: BenchResult): string {
         "pan frame p50 ms",
         "pan frame p95 ms",
         "server layout ms (once)",
+        "styled ÷ by kind",
       ],
       result.client.rows.map((r) => [
         r.elements,
-        r.layout,
+        r.styling ? `${r.layout}, by ${r.styling} (server metrics once: ${r.serverMetricsMs} ms)` : r.layout,
         r.renderer,
         r.firstRenderMs,
         r.expandMs,
         r.panFrameP50Ms,
         r.panFrameP95Ms,
         r.serverLayoutMs,
+        styledRatio(result.client!.rows, r),
       ]),
     );
   }
@@ -288,4 +291,18 @@ export function formatReport(result: BenchResult): string {
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** A styled render against the same slice drawn by kind, in the same run (the reference). */
+function styledRatio(
+  rows: { targetElements: number; layout: string; renderer: string; styling: string; firstRenderMs: number }[],
+  row: (typeof rows)[number],
+): string {
+  if (!row.styling) return "";
+  const plain = rows.find(
+    (r) => r.targetElements === row.targetElements && r.layout === row.layout && r.renderer === row.renderer && !r.styling,
+  );
+  return plain && plain.firstRenderMs > 0 && row.firstRenderMs > 0
+    ? String(Math.round((row.firstRenderMs / plain.firstRenderMs) * 100) / 100)
+    : "";
 }

@@ -98,12 +98,13 @@ describe("the network's structure in the page", () => {
     await page.waitForFunction(() => (window as any).cy.nodes("[displayColor]").length > 0);
     const after = await nodeStyles(page);
     const byBetweenness = [...metrics].sort((a, b) => b.betweenness - a.betweenness);
-    // Larger betweenness, larger node (square-root scale): the API's order is the drawing's.
-    for (let i = 1; i < byBetweenness.length; i++) {
-      const higher = byBetweenness[i - 1]!;
-      const lower = byBetweenness[i]!;
-      if (higher.betweenness > lower.betweenness) expect(after[higher.id]!.width).toBeGreaterThan(after[lower.id]!.width);
-    }
+    // Larger betweenness, node as large or larger (a square-root scale in ten steps): the API's order is the
+    // drawing's, the highest is the largest of all, the lowest the smallest.
+    for (let i = 1; i < byBetweenness.length; i++)
+      expect(after[byBetweenness[i - 1]!.id]!.width).toBeGreaterThanOrEqual(after[byBetweenness[i]!.id]!.width);
+    const widths = Object.values(after).map((s) => s.width);
+    expect(after[byBetweenness[0]!.id]!.width).toBe(Math.max(...widths));
+    expect(after[byBetweenness[0]!.id]!.width).toBeGreaterThan(after[byBetweenness.at(-1)!.id]!.width);
     expect(after["territory:vimy"]!.width).not.toBe(before["territory:vimy"]!.width);
     // Same community, same colour; different communities, different colours (each of them is among the largest).
     for (const a of metrics)

@@ -142,8 +142,8 @@ export class Explorer {
         this.sources = new Map(sources.map((s) => [s.slug, s]));
         if (options) this.options = filterOptions(options, this.state.lang);
       },
-      prepareDisplay: () =>
-        this.structure.ensureMetrics().then(
+      prepareDisplay: (ids) =>
+        this.structure.ensureMetrics(ids).then(
           () => undefined,
           (error) => this.status(describeError(error, this.state.lang), true),
         ),

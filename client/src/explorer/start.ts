@@ -13,7 +13,7 @@ import type { Viewport } from "./viewport.ts";
 
 export interface StartParts {
   loadReferentials(): Promise<void>; // filter options and sources
-  prepareDisplay(): Promise<void>; // the metrics the display needs, before the first render
+  prepareDisplay(ids: string[]): Promise<void>; // the metrics the display needs, before anything is drawn
   setTotal(total: number): void;
   viewport: Viewport;
   layouts: Layouts;
@@ -34,12 +34,17 @@ export async function startExplorer(ctx: ExplorerContext, parts: StartParts): Pr
   await parts.loadReferentials();
   let missing: unknown;
   try {
+    // The metrics a styled view needs are asked for before the elements are added: once added,
+    // Cytoscape would draw them unstyled while the answer comes, then again (1 s more at 7 500 elements).
     if (state.embed && state.entity) {
-      graph.add(await api.neighbourhood(state.entity, state.focusDepth ?? 1), "base");
+      const elements = await api.neighbourhood(state.entity, state.focusDepth ?? 1);
+      await parts.prepareDisplay(elements.nodes.map((n) => String(n.data.id)));
+      graph.add(elements, "base");
     } else {
       const overview = await api.overview(state.limit ?? undefined);
       performance.mark("alliance:data");
       parts.setTotal(overview.total ?? overview.nodes.length);
+      await parts.prepareDisplay(overview.nodes.map((n) => String(n.data.id)));
       graph.add(overview, "base");
       if (state.entity) missing = await addEntity(ctx, state.entity, Math.max(1, state.focusDepth ?? 1));
     }
@@ -47,7 +52,6 @@ export async function startExplorer(ctx: ExplorerContext, parts: StartParts): Pr
     ctx.status(describeError(error, state.lang), true);
     return;
   }
-  await parts.prepareDisplay();
   ctx.commit({ controls: true });
   parts.viewport.adaptToSize();
   await parts.layouts.run();

@@ -26,25 +26,17 @@ export class Structure {
     return display.size !== null || display.color !== "kind" || community !== null;
   }
 
-  /** Fetches the metrics of the loaded nodes not asked for yet; true when some arrived. */
-  async ensureMetrics(): Promise<boolean> {
+  /** Fetches the metrics of the loaded nodes (or of these, about to be) not asked for yet; true when some arrived. */
+  async ensureMetrics(among?: string[]): Promise<boolean> {
     if (!this.needsMetrics()) return false;
-    const ids = this.ctx.cy
-      .nodes()
-      .map((node) => node.id())
-      .filter((id) => !this.asked.has(id));
+    const ids = (among ?? this.ctx.cy.nodes().map((node) => node.id())).filter((id) => !this.asked.has(id));
     if (ids.length === 0) return false;
     ids.forEach((id) => this.asked.add(id));
-    const needsNames = this.ctx.state.display.color === "community" || this.ctx.state.community !== null;
+    // The communities' names come with loadInfo(), which the explorer asks for after the first render.
     try {
-      const [rows] = await Promise.all([
-        Promise.all(
-          Array.from({ length: Math.ceil(ids.length / batch) }, (_, i) =>
-            this.ctx.api.entityMetrics(ids.slice(i * batch, (i + 1) * batch)),
-          ),
-        ),
-        needsNames ? this.loadInfo() : undefined,
-      ]);
+      const rows = await Promise.all(
+        Array.from({ length: Math.ceil(ids.length / batch) }, (_, i) => this.ctx.api.entityMetrics(ids.slice(i * batch, (i + 1) * batch))),
+      );
       for (const row of rows.flat()) this.metrics.set(row.id, row);
       return true;
     } catch (error) {

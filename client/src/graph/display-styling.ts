@@ -46,6 +46,7 @@ export const otherColor = "#b8bec6";
 export const noneColor = "#e3e6ea";
 const minSize = 18;
 const maxSize = 72;
+const sizeSteps = 10;
 
 /**
  * Sizes and colours the nodes as the *Affichage* panel says, through two data fields the
@@ -132,8 +133,13 @@ function keyOf(color: Display["color"], metrics: ReadonlyMap<string, NodeMetrics
   }
 }
 
+/**
+ * The node's size: the square root of its share of the range, in one of `sizeSteps` steps. Steps,
+ * not a continuum: sizes a reader can tell apart, and few distinct looks for Cytoscape's texture
+ * cache (one texture per look).
+ */
 function scaled(value: number, range: { min: number; max: number }): number {
   if (range.max === range.min) return (minSize + maxSize) / 2;
   const share = Math.sqrt((value - range.min) / (range.max - range.min));
-  return Math.round(minSize + share * (maxSize - minSize));
+  return minSize + (Math.round(share * (sizeSteps - 1)) * (maxSize - minSize)) / (sizeSteps - 1);
 }

@@ -19,7 +19,8 @@ export function metricsResolvers(service: MetricsService) {
     Query: {
       communities: async (_: unknown, __: unknown, context: RequestContext) => {
         const s = await snapshot(context);
-        return s.metrics.communities.map((c) => ({ ...c, members: c.members.map((id) => summary(s, id)) }));
+        // members as a function: graphql-js calls it only when the query asks for them (50 000 summaries otherwise).
+        return s.metrics.communities.map((c) => ({ ...c, members: () => c.members.map((id) => summary(s, id)) }));
       },
       brokers: async (_: unknown, args: { limit: number }, context: RequestContext) => {
         checkRange("limit", args.limit, 1, 200);
