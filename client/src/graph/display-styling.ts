@@ -74,7 +74,9 @@ export function applyDisplay(
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .forEach(([key], index) => {
         const label = display.color === "community" ? (names.communities.get(Number(key)) ?? `#${key}`) : key;
-        colors.set(key, index < groupPalette.length ? { label, color: groupPalette[index]! } : { label: names.others, color: otherColor });
+        // A community of one (an isolated entity) is no group: it goes with the others.
+        const own = index < groupPalette.length && !(display.color === "community" && counts.get(key) === 1);
+        colors.set(key, own ? { label, color: groupPalette[index]! } : { label: names.others, color: otherColor });
       });
   }
   const measure = display.size ? (node: NodeSingular) => metrics.get(node.id())?.[display.size!] : () => undefined;
