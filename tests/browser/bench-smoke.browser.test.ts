@@ -20,7 +20,12 @@ describe("npm run bench -- --smoke", () => {
     expect(result.api!.refusals.rows.map((r) => r.status)).toEqual([400, 413, 400]);
     expect(result.cache!.rows).toHaveLength(4);
     expect(result.cache!.staleReadsAfterWrite).toBe(0);
-    expect(result.client!.rows.map((r) => r.layout)).toEqual(["network", "map"]);
+    // By kind on the network and the map, and the network sized by betweenness and coloured by community.
+    expect(result.client!.rows.map((r) => [r.layout, r.styling])).toEqual([
+      ["network", ""],
+      ["network", "betweenness, community"],
+      ["map", ""],
+    ]);
     for (const row of result.client!.rows) expect(row.firstRenderMs).toBeGreaterThan(0);
     expect(result.editing!.rows.map((r) => r.editors)).toEqual(smokeOptions.editingLevels);
     for (const row of result.editing!.rows) {
@@ -49,6 +54,7 @@ describe("npm run bench -- --smoke", () => {
       "### Start",
       "### Soak",
       "### Budgets",
+      "styled ÷ by kind",
     ])
       expect(report).toContain(heading);
     expect(checkBudgets(result).length).toBeGreaterThan(10);
