@@ -101,6 +101,66 @@ export class Gazetteer {
       .map(([siren, epci]) => ({ siren, name: epci.name }));
   }
 
+  /**
+   * The intercommunalités whose names are closest to this one, for a name the COG does not know:
+   * those sharing the most words with it ("Trois Vallées du Lys" → "CC Flandre Lys"), those of its
+   * département first, then those a few letters away.
+   */
+  closestEpcis(name: string, limit = 3, departement?: string): { siren: string; name: string }[] {
+    const stop = new Set([
+      "communaute",
+      "communes",
+      "agglomeration",
+      "urbaine",
+      "metropole",
+      "pays",
+      "des",
+      "du",
+      "de",
+      "la",
+      "le",
+      "les",
+      "cc",
+      "ca",
+      "cu",
+    ]);
+    const words = (text: string) =>
+      new Set(
+        epciCore(text)
+          .split(" ")
+          .filter((w) => w.length > 2 && !stop.has(w)),
+      );
+    const wanted = words(name);
+    const inDepartement = (siren: string) =>
+      departement !== undefined && (this.byEpci.get(siren) ?? []).some((c) => c.departement === departement);
+    const shared = Object.entries(this.data.epcis)
+      .map(([siren, epci]) => ({ siren, name: epci.name, score: [...words(epci.name)].filter((w) => wanted.has(w)).length }))
+      .filter((c) => c.score > 0)
+      .map((c) => ({ ...c, score: c.score + (inDepartement(c.siren) ? 0.5 : 0) }))
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+    const near = closestKeys(
+      epciCore(name),
+      Object.values(this.data.epcis).map((e) => epciCore(e.name)),
+      limit,
+    ).flatMap(({ key }) =>
+      Object.entries(this.data.epcis)
+        .filter(([, e]) => epciCore(e.name) === key)
+        .map(([siren, e]) => ({ siren, name: e.name })),
+    );
+    const seen = new Set<string>();
+    return [...shared, ...near]
+      .filter((c) => !seen.has(c.siren) && seen.add(c.siren))
+      .slice(0, limit)
+      .map(({ siren, name: n }) => ({ siren, name: n }));
+  }
+
+  /** The communes whose names are closest to this one (for a name the COG does not know). */
+  closestCommunes(name: string, limit = 3): PlaceCandidate[] {
+    return this.suggest(normalizePlaceName(name))
+      .slice(0, limit)
+      .map((c) => this.candidate(c));
+  }
+
   /** The région of most of an intercommunalité's members (a few span two régions). */
   epciRegion(siren: string): string | undefined {
     const counts = new Map<string, number>();

@@ -6,7 +6,8 @@ import type { Block } from "./fiche-text.ts";
 /** The Fabrique's presentation (its alliance, its size, who supports it) and the fiche's credits. */
 export function extractAbout(blocks: Block[], context: ExtractContext): { printer?: string } {
   const { draft } = context;
-  const fabrique = context.entityNamed("Ally", "La Fabrique des transitions");
+  // Named only when a block says something of it: a fiche without the Fabrique's block does not draft it.
+  const fabrique = () => context.entityNamed("Ally", "La Fabrique des transitions");
   const credits: { printer?: string } = {};
   for (const block of blocks) {
     const text = block.text;
@@ -16,16 +17,16 @@ export function extractAbout(blocks: Block[], context: ExtractContext): { printe
       draft.placed.add(text);
     };
     if (/^La Fabrique des transitions anime\b/.test(text)) {
-      context.set(fabrique, "kind", "network", text);
-      context.set(fabrique, "description", text, text);
+      context.set(fabrique(), "kind", "network", text);
+      context.set(fabrique(), "description", text, text);
       mark();
     }
     const size = /réunit (plus de |près de |environ )?(\d[\d\s]*) organisations.*? et (\d[\d\s]*) personnes/.exec(text);
     if (size) {
       const quote = /(?:elle )?réunit .*? personnes/.exec(text)![0];
-      context.set(fabrique, "organisationCount", Number(size[2]!.replace(/\s/g, "")), quote);
-      if (size[1]?.startsWith("plus")) context.set(fabrique, "organisationCountIsMinimum", true, quote);
-      context.set(fabrique, "personCount", Number(size[3]!.replace(/\s/g, "")), quote);
+      context.set(fabrique(), "organisationCount", Number(size[2]!.replace(/\s/g, "")), quote);
+      if (size[1]?.startsWith("plus")) context.set(fabrique(), "organisationCountIsMinimum", true, quote);
+      context.set(fabrique(), "personCount", Number(size[3]!.replace(/\s/g, "")), quote);
       mark();
     }
     if (/^Ensemble, les alli/.test(text)) mark(); // a statement of purpose, no fact to draw
@@ -33,7 +34,7 @@ export function extractAbout(blocks: Block[], context: ExtractContext): { printe
     if (support) {
       const funder = context.entityNamed("Ally", support[1]!.trim());
       context.set(funder, "kind", "funder", text);
-      draft.relate({ type: "SUPPORTS", from: funder.slug, to: fabrique.slug, props: { nature: "soutien" }, quote: text });
+      draft.relate({ type: "SUPPORTS", from: funder.slug, to: fabrique().slug, props: { nature: "soutien" }, quote: text });
       mark();
     }
     const credit =

@@ -4,6 +4,7 @@ import { gazetteerSources } from "../check-territories.ts";
 import type { Label } from "../../core/model/index.ts";
 import { Draft, type DraftEntity } from "./draft.ts";
 import type { Knowledge } from "./knowledge.ts";
+import { layouts, type FicheLayout } from "./layouts.ts";
 
 /** What the extraction steps share: the draft, what is known, and what the fiche said so far. */
 export class ExtractContext {
@@ -19,6 +20,7 @@ export class ExtractContext {
   constructor(
     readonly knowledge: Knowledge,
     readonly gazetteer: Gazetteer,
+    readonly layout: FicheLayout = layouts[0]!,
   ) {
     this.draft.known = knowledge.relationships;
   }

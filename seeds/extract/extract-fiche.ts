@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
-import { slugify } from "../../core/text/normalize.ts";
+import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import { ficheSourcePlaceholder, extractAbout } from "./extract-about.ts";
 import { ExtractContext } from "./extract-context.ts";
 import { extractHeader } from "./extract-header.ts";
@@ -11,8 +11,10 @@ import type { Draft } from "./draft.ts";
 import { readFiche, titleCase } from "./fiche-text.ts";
 import type { Knowledge } from "./knowledge.ts";
 import { draftToYaml } from "./draft-to-yaml.ts";
+import { layoutOf } from "./layouts.ts";
 
 export interface Extraction {
+  layout: string; // the name of the layout the fiche was read with (layouts.ts)
   draft: Draft;
   source: string; // slug of the fiche's source
   yaml: string; // the draft seed file, for a person to review
@@ -25,8 +27,9 @@ export interface Extraction {
  * carries the sentence it was drawn from; nothing is added that the text does not say.
  */
 export function extractFiche(text: string, fileName: string, knowledge: Knowledge, gazetteer: Gazetteer): Extraction {
-  const { sections } = readFiche(text);
-  const context = new ExtractContext(knowledge, gazetteer);
+  const layout = layoutOf(text);
+  const { sections } = readFiche(text, layout);
+  const context = new ExtractContext(knowledge, gazetteer, layout);
   // The fiches are the Fabrique's: it is named throughout, and its own block comes last.
   if (/Fabrique des transitions/.test(text)) context.entityNamed("Ally", "La Fabrique des transitions");
   extractHeader(sections.get("header") ?? [], context);
@@ -44,11 +47,10 @@ export function extractFiche(text: string, fileName: string, knowledge: Knowledg
     const territoryName = context.territory
       ? String(context.territory.props.name ?? titleCase(context.territory.slug.replace(/-/g, " ")))
       : undefined;
-    const years = context.years ? `, ${context.years[0]}-${context.years[1]}` : "";
     draft.set(
       entity,
       "title",
-      `La cohorte ${context.programme} : les projets des territoires — Saison ${context.season ?? "?"}${years}${territoryName ? ` — ${territoryName}` : ""}`,
+      layout.title({ programme: context.programme, season: context.season, years: context.years, territory: territoryName }),
     );
     draft.set(entity, "publisher", "La Fabrique des transitions");
     draft.set(entity, "kind", "fiche");
@@ -57,6 +59,23 @@ export function extractFiche(text: string, fileName: string, knowledge: Knowledg
     entity.notes.push("title and publisher are read from the fiche's layout: check them");
   }
   for (const relationship of draft.relationships) if (relationship.to === ficheSourcePlaceholder) relationship.to = `Source/${source}`;
+  quoteNames(draft);
   const unplaced = [...new Set(draft.unplaced)].filter((sentence) => !draft.placed.has(sentence));
-  return { draft, source, yaml: draftToYaml(draft, source, fileName, unplaced), unplaced };
+  return { layout: layout.name, draft, source, yaml: draftToYaml(draft, source, fileName, unplaced), unplaced };
+}
+
+/**
+ * An entity drafted only by name (an ally met in a sentence) quotes the first sentence that names
+ * it among its relationships': no fact of the draft goes without the words it comes from.
+ */
+function quoteNames(draft: Draft): void {
+  for (const entity of draft.entities.values()) {
+    if (entity.known || entity.source || entity.label === "Source" || entity.quotes.length > 0) continue;
+    const name = normalizePlaceName(String(entity.props.name ?? entity.props.title ?? ""));
+    if (!name) continue;
+    const ref = (r: { from: string; to: string }) =>
+      [r.from, r.to].some((end) => end === entity.slug || end === `${entity.label}/${entity.slug}`);
+    const quote = draft.relationships.find((r) => r.quote && ref(r) && normalizePlaceName(r.quote).includes(name))?.quote;
+    if (quote) draft.quote(entity, quote);
+  }
 }

@@ -26,13 +26,17 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
     const whole = sentences(block)[0]!;
     context.set(initiative, "kind", /spectacle/i.test(text) ? "show" : /^La charte|^charte/i.test(text) ? "charter" : "initiative", whole);
     context.set(initiative, "summary", summaryOf(text));
-    if (context.territory) draft.relate({ type: "LOCATED_IN", from: initiative.slug, to: context.territory.slug, props: {} });
+    if (context.territory) draft.relate({ type: "LOCATED_IN", from: initiative.slug, to: context.territory.slug, props: {}, quote: whole });
     for (const s of sentences(block)) draft.placed.add(s);
 
     const page = /Voir l['’]initiative \*([^*]+)\*/i.exec(raw)?.[1]?.trim();
     if (page) placePage(context, initiative, page, text);
 
-    const together = /en coopération avec la commune de ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(text);
+    // "créé en coopération avec la commune de Loos-en-Gohelle", "en lien avec la commune d'Arques", "lancé avec la commune de Montville".
+    const together =
+      /(?:en coopération|en lien|en partenariat|lanc[ée]e?|men[ée]e?|con[çc]ue?) avec la commune (?:de |d['’])([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
+        text,
+      );
     if (together) {
       const partner = context.commune(together[1]!, together[0]);
       if (partner)

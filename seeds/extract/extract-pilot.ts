@@ -17,6 +17,29 @@ export function allyKind(description: string): string | undefined {
   return undefined;
 }
 
+const kindNouns =
+  /^(?:l['’]|la |le |les )(association|coop[ée]rative|r[ée]seau|cabinet(?: de conseil)?|bureau d['’][ée]tudes|fondation|agence|entreprise|soci[ée]t[ée]|collectif|scop|scic)\s+(.+)$/i;
+
+/**
+ * How a sentence names an ally: "Extracités", "l'association Terres Communes" (its kind before its
+ * name), "Bascule Conseil, un cabinet de conseil en stratégie" (its kind in apposition).
+ */
+export function allyPhrase(text: string): { name: string; kind?: string; description?: string; basedIn?: string } {
+  const apposition =
+    /^(.+?), (une? .+)$/.exec(text) ??
+    /^(.+?), ((?:association|coop[ée]rative|r[ée]seau|cabinet|bureau d['’][ée]tudes|collectif|agence|soci[ée]t[ée]|fondation)\b.+)$/i.exec(
+      text,
+    );
+  if (apposition) {
+    const description = apposition[2]!.trim();
+    const basedIn = /\b(?:install[ée]e?|situ[ée]e?|bas[ée]e?) à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(description)?.[1];
+    return { name: apposition[1]!.trim(), kind: allyKind(description), description, ...(basedIn ? { basedIn } : {}) };
+  }
+  const noun = kindNouns.exec(text);
+  if (noun) return { name: noun[2]!.trim(), kind: allyKind(noun[1]!) };
+  return { name: text.replace(/^(?:l['’]|la |le )(?=\p{Lu})/u, "").trim() };
+}
+
 /**
  * LE PROJET PILOTE and LES ÉTAPES: the pilot project (and what it became), who proposed it and
  * when, the allies called in, where they are, their ties, the steps planned and the status.
@@ -30,7 +53,8 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
   const initiative = (title: string, kind: string, quote: string): DraftEntity => {
     const entity = context.entityNamed("Initiative", capitalize(title), `${slugify(title).split("-").slice(0, 6).join("-")}`);
     context.set(entity, "kind", kind, quote);
-    if (context.territory) draft.relate({ type: "LOCATED_IN", from: entity.slug, to: context.territory.slug, props: {} });
+    // The fiche is the territory's: the sentence that states the initiative places it there.
+    if (context.territory) draft.relate({ type: "LOCATED_IN", from: entity.slug, to: context.territory.slug, props: {}, quote });
     return entity;
   };
 
@@ -42,9 +66,10 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         draft.placed.add(sentence);
       };
 
-      const pilot = /le projet pilote (?:faisait le choix de prioriser|porte sur|consiste à|vise à) (?:la |le |les |l['’])?(.+?)\.?$/i.exec(
-        sentence,
-      );
+      const pilot =
+        /le projet pilote (?:faisait le choix de prioriser|porte sur|consiste à|vise à|a pour (?:ambition|objectif|objet) de|est consacré à|concerne) (?:la |le |les |l['’])?(.+?)\.?$/i.exec(
+          sentence,
+        ) ?? /^Au c(?:œ|oe)ur du projet pilote ?: (?:la |le |les |l['’])?(.+?)\.?$/i.exec(sentence);
       if (pilot) {
         context.pilot = initiative(pilot[1]!, "pilot-project", sentence);
         if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {}, quote: sentence });
@@ -58,14 +83,21 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
-      const proposedBy =
-        /propos[ée]e? par (.+?), dans le cadre de l['’]accompagnement "?([^"]+?)"? saison (\d+) \((\d{4})\s*[-–]\s*(\d{4})\)(?:, suite à (.+?))?\.?$/.exec(
-          sentence,
-        );
+      // "proposée par Extracités, dans le cadre de l'accompagnement "Territoires pilotes" saison 1 (2021-2022), suite à…",
+      // "suggérée par la coopérative Ricochet lors de la saison 1 (2021-2022)", "proposé par Bascule Conseil, un cabinet…, en saison 1 (…)".
+      const seasonClause =
+        '(?:dans le cadre de l[\'’]accompagnement "?[^"]+?"? |lors de la |au cours de la |en )saison (\\d+) \\((\\d{4})\\s*[-–]\\s*(\\d{4})\\)(?:,? (?:suite à|après) (.+?))?\\.?$';
+      const cleft = new RegExp(
+        `^C['’]est (?:l['’]alli[ée]e? )?(.+?),? qui (?:avait |a )?(?:propos[ée]|sugg[ée]r[ée]|initi[ée]) .+? ${seasonClause}`,
+      ).exec(sentence);
+      const proposedBy = cleft ?? new RegExp(`(?:propos[ée]e?|sugg[ée]r[ée]e?|initi[ée]e?) par (.+?),? ${seasonClause}`).exec(sentence);
       if (proposedBy) {
-        const ally = context.entityNamed("Ally", proposedBy[1]!.trim());
-        const [s, start, end] = [Number(proposedBy[3]), Number(proposedBy[4]), Number(proposedBy[5])];
-        if (!ally.known) ally.notes.push("its kind (cooperative, association…) is not in the sentence: add it");
+        const phrase = allyPhrase(proposedBy[1]!.trim());
+        const ally = context.entityNamed("Ally", phrase.name);
+        if (phrase.kind) context.set(ally, "kind", phrase.kind, sentence);
+        if (phrase.description) context.set(ally, "description", phrase.description, sentence);
+        const [s, start, end] = [Number(proposedBy[2]), Number(proposedBy[3]), Number(proposedBy[4])];
+        if (!ally.known && !phrase.kind) ally.notes.push("its kind (cooperative, association…) is not in the sentence: add it");
         const earlier = context.cohort(s, [start, end], sentence);
         if (context.territory) {
           draft.relate({ type: "MEMBER_OF", from: context.territory.slug, to: earlier.slug, props: {}, quote: sentence });
@@ -73,7 +105,7 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
             type: "ACCOMPANIED",
             from: ally.slug,
             to: context.territory.slug,
-            props: { season: s, startYear: start, endYear: end, ...(proposedBy[6] ? { role: proposedBy[6] } : {}) },
+            props: { season: s, startYear: start, endYear: end, ...(proposedBy[5] ? { role: proposedBy[5] } : {}) },
             quote: sentence,
           });
         }
@@ -96,7 +128,7 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
           const proposal = initiative(proposes[3]!.replace(/,$/, ""), "proposal", sentence);
           context.set(proposal, "status", "proposed", sentence);
           context.set(proposal, "summary", sentence);
-          if (cohort) draft.relate({ type: "IN_COHORT", from: proposal.slug, to: cohort, props: {} });
+          if (cohort) draft.relate({ type: "IN_COHORT", from: proposal.slug, to: cohort, props: {}, quote: sentence });
           const ally = draft.entity("Ally", by.slug, true);
           draft.relate({
             type: "CONTRIBUTED_TO",
@@ -124,7 +156,7 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
       );
       if (newPilot) {
         context.pilot = initiative(newPilot[1]!, "pilot-project", sentence);
-        if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {} });
+        if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {}, quote: sentence });
         take();
       }
       const aim = /^Il s['’]agit de (.+)$/.exec(sentence);
@@ -134,52 +166,42 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
-      const calls = /^(.+?) fait appel à l['’]alli[ée]e? (.+?), (une? .+?)\.\s*/.exec(sentence);
-      if (calls) {
-        const ally = context.entityNamed("Ally", calls[2]!.trim());
-        const quote = /^(.+?) fait appel à l['’]alli[ée]e? .+?, une? .+?\./.exec(sentence)![0];
-        context.set(ally, "kind", allyKind(calls[3]!), quote);
-        context.set(ally, "description", calls[3]!, quote);
-        const [caller] = context.allyMentions(calls[1]!);
-        if (context.pilot) {
-          draft.relate({
-            type: "CONTRIBUTED_TO",
-            from: ally.slug,
-            to: context.pilot.slug,
-            props: { role: `appelé par ${calls[1]}`, ...(season ? { season } : {}) },
-            quote,
-          });
-          if (caller)
-            draft.relate({
-              type: "CONTRIBUTED_TO",
-              from: caller.slug,
-              to: context.pilot.slug,
-              props: { role: `a fait appel à ${calls[2]}`, ...(season ? { season } : {}) },
-              quote,
-            });
-        }
-        if (context.territory && season !== undefined) {
-          draft.relate({
-            type: "ACCOMPANIED",
-            from: ally.slug,
-            to: context.territory.slug,
-            props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) },
-            quote,
-          });
-          if (caller)
-            draft.relate({
-              type: "ACCOMPANIED",
-              from: caller.slug,
-              to: context.territory.slug,
-              props: { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) },
-              quote,
-            });
-        }
-        context.lastAlly = ally;
+      // Who was called in, and by whom: "X fait appel à l'allié Y, une coopérative…", "X a fait appel à Y, un
+      // collectif… installé à Rouen", "X fait appel à deux alliés : Y, une…, et Z, une…", "L'alliée Y, un…, a été sollicitée par X".
+      const verb = "(?:fait appel à|a fait appel à|a sollicité|sollicite|a mobilisé|mobilise)";
+      const several = new RegExp(`^(.+?) ${verb} (?:deux|trois|quatre|plusieurs) alli[ée]·?e?s ?: (.+?)\\.(?:\\s|$)`).exec(sentence);
+      const calls = several ? undefined : new RegExp(`^(.+?) ${verb} (?:l['’]alli[ée]e? )?(.+?, (?:une? )?.+?)\\.(?:\\s|$)`).exec(sentence);
+      const passive = /^(?:L['’]alli[ée]e? )?(.+?, une? .+?), a été (?:sollicit[ée]e?|appel[ée]e?|mobilis[ée]e?) par (.+?)\.(?:\s|$)/.exec(
+        sentence,
+      );
+      const called = several
+        ? { caller: several[1]!, allies: several[2]!.split(/,? et (?=\p{Lu})/u), quote: several[0].trim() }
+        : calls
+          ? { caller: calls[1]!, allies: [calls[2]!], quote: calls[0].trim() }
+          : passive
+            ? { caller: passive[2]!, allies: [passive[1]!], quote: passive[0].trim() }
+            : undefined;
+      if (called && called.allies.every((a) => allyPhrase(a.trim()).kind !== undefined || /, une? /.test(a))) {
+        for (const phrase of called.allies) callIn(context, allyPhrase(phrase.trim()), called.caller, called.quote);
         take();
       }
 
-      const located = /(?:elle|il) est situ[ée]e? à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(sentence);
+      const located =
+        /(?:[Ee]lle|[Ii]l|[Ee]lles|[Ii]ls) (?:est|sont) (?:situ[ée]e?s?|bas[ée]e?s?|implant[ée]e?s?) à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
+          sentence,
+        );
+      const namedHere =
+        /^(.+?) (?:est|sont) (?:situ[ée]e?s?|bas[ée]e?s?|install[ée]e?s?|implant[ée]e?s?) à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
+          sentence,
+        );
+      const [namedAlly] = namedHere && !located ? context.allyMentions(namedHere[1]!) : [];
+      if (namedHere && namedAlly) {
+        const where = context.commune(namedHere[2]!, namedHere[0]);
+        if (where) {
+          draft.relate({ type: "BASED_IN", from: namedAlly.slug, to: where.slug, props: {}, quote: namedHere[0] });
+          take();
+        }
+      }
       if (located && context.lastAlly) {
         const where = context.commune(located[1]!, located[0]);
         if (where) {
@@ -224,6 +246,27 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
+      // An activity planned or done: "Deux ateliers participatifs ont été organisés en mars 2022 avec les habitants."
+      const activity =
+        (!planned &&
+          /^((?:Une?|Deux|Trois|Quatre|Cinq|Six|Plusieurs|\d+) .+?) (?:est|sont|a été|ont été|était|étaient|sera|seront) (?:aussi |également )?(prévue?s?|organis[ée]e?s?|men[ée]e?s?|r[ée]alis[ée]e?s?|anim[ée]e?s?)(?: (.+?))?\.?$/.exec(
+            sentence,
+          )) ||
+        /^((?:Une?|Deux|Trois|Quatre|Cinq|Six|Plusieurs|\d+) .+?) (?:a|ont) eu lieu(?: (.+?))?\.?$/.exec(sentence);
+      if (activity && context.pilot) {
+        const when = activity.length === 4 ? activity[3] : activity[2];
+        addStep(context, context.pilot, when ? `${activity[1]} (${when})` : activity[1]!, sentence);
+        take();
+      }
+      const ended = /(?:L['’]accompagnement|Le projet(?: pilote)?|Il|Elle) s['’]est (?:termin[ée]e?|achev[ée]e?) en (.+?)\.?$/.exec(
+        sentence,
+      );
+      if (ended && context.pilot) {
+        context.set(context.pilot, "status", "completed", sentence);
+        context.set(context.pilot, "endDate", monthYear(ended[1]!), sentence);
+        take();
+      }
+
       if (/toujours en cours/.test(sentence) && context.pilot) {
         context.set(context.pilot, "status", "running", sentence);
         take();
@@ -245,4 +288,45 @@ function addStep(context: ExtractContext, pilot: DraftEntity, step: string, quot
   const text = capitalize(step.replace(/\s+/g, " ").trim());
   if (!steps.includes(text)) pilot.props.steps = [...steps, text];
   context.draft.quote(pilot, quote);
+}
+
+/**
+ * An ally called in for the pilot by another (the Fabrique, mostly): both contributed to it and
+ * accompanied the territory in the fiche's season; the ally's kind, description and place when the
+ * sentence gives them.
+ */
+function callIn(context: ExtractContext, phrase: ReturnType<typeof allyPhrase>, callerText: string, quote: string): void {
+  const { draft, season } = context;
+  const ally = context.entityNamed("Ally", phrase.name);
+  if (phrase.kind) context.set(ally, "kind", phrase.kind, quote);
+  if (phrase.description) context.set(ally, "description", phrase.description, quote);
+  const [caller] = context.allyMentions(callerText);
+  const when = season !== undefined ? { season } : {};
+  if (context.pilot) {
+    draft.relate({
+      type: "CONTRIBUTED_TO",
+      from: ally.slug,
+      to: context.pilot.slug,
+      props: { role: `appelé par ${callerText}`, ...when },
+      quote,
+    });
+    if (caller)
+      draft.relate({
+        type: "CONTRIBUTED_TO",
+        from: caller.slug,
+        to: context.pilot.slug,
+        props: { role: `a fait appel à ${phrase.name}`, ...when },
+        quote,
+      });
+  }
+  if (context.territory && season !== undefined) {
+    const props = { season, ...(context.years ? { startYear: context.years[0], endYear: context.years[1] } : {}) };
+    draft.relate({ type: "ACCOMPANIED", from: ally.slug, to: context.territory.slug, props, quote });
+    if (caller) draft.relate({ type: "ACCOMPANIED", from: caller.slug, to: context.territory.slug, props, quote });
+  }
+  if (phrase.basedIn) {
+    const where = context.commune(phrase.basedIn, quote);
+    if (where) draft.relate({ type: "BASED_IN", from: ally.slug, to: where.slug, props: {}, quote });
+  }
+  context.lastAlly = ally;
 }

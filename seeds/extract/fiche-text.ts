@@ -1,4 +1,5 @@
 import { normalizeForQuotes } from "../source-texts.ts";
+import { layouts, type FicheLayout } from "./layouts.ts";
 
 /** A paragraph of the fiche: its text as the seed loader quotes it, and as written (italics kept). */
 export interface Block {
@@ -9,18 +10,12 @@ export interface Block {
 
 export type SectionName = "header" | "pilot" | "steps" | "others" | "about" | "credits";
 
-/** Headings of a fiche, whatever their apostrophes, accents or case. */
-const headings: [SectionName, RegExp][] = [
-  ["pilot", /^LE PROJET PILOTE$/i],
-  ["steps", /^LES [ÉE]TAPES$/i],
-  ["others", /^D['’]AUTRES PROJETS R[ÉE]USSIS$/i],
-];
-
 /**
- * The fiche cut into blocks (paragraphs separated by blank lines, or bullets) and sections. Works
- * with CRLF or LF, non-breaking spaces, and sections missing or in another order.
+ * The fiche cut into blocks (paragraphs separated by blank lines, or bullets) and sections, by the
+ * layout's headings (whatever their apostrophes, accents or case). Works with CRLF or LF,
+ * non-breaking spaces, and sections missing or in another order.
  */
-export function readFiche(text: string): { blocks: Block[]; sections: Map<SectionName, Block[]> } {
+export function readFiche(text: string, layout: FicheLayout = layouts[0]!): { blocks: Block[]; sections: Map<SectionName, Block[]> } {
   const unified = text.replace(/\r\n?/g, "\n").replace(/[\u00a0\u202f]/g, " ");
   const paragraphs: string[] = [];
   for (const paragraph of unified.split(/\n\s*\n/)) {
@@ -48,13 +43,13 @@ export function readFiche(text: string): { blocks: Block[]; sections: Map<Sectio
   const sections = new Map<SectionName, Block[]>([["header", []]]);
   let current: SectionName = "header";
   for (const block of blocks) {
-    const heading = headings.find(([, pattern]) => pattern.test(block.text));
+    const heading = layout.headings.find(([, pattern]) => pattern.test(block.text));
     if (heading) {
       current = heading[0];
       sections.set(current, []);
       continue;
     }
-    if (/^La Fabrique des transitions anime\b/.test(block.text)) current = "about";
+    if (/^La Fabrique des transitions anime\b|^Avec le soutien\b/.test(block.text)) current = "about";
     if (/^(DIRECTION DE PUBLICATION|R[ÉE]DACTION|RELECTURE|IMPRESSION)\b/i.test(block.text)) current = "credits";
     sections.set(current, [...(sections.get(current) ?? []), block]);
   }
