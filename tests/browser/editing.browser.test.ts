@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs, chromiumPath } from "../../core/dev/chromium.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { createTestAccounts, deleteTestAccounts } from "../helpers/accounts.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+import { watchedPage } from "../helpers/watched-page.ts";
 
 const screenshots = path.resolve("test-results/screenshots");
 let database: Database;
@@ -36,17 +37,7 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 
 /** A browser of its own (its own cookies), failing the test on any page error, failed request or HTTP error. */
-async function visitor(viewport = desktop): Promise<{ context: BrowserContext; page: Page; check: () => void; problems: string[] }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-  page.on("response", (response) => void (response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`)));
-  // The page runs under its Content-Security-Policy: anything it refuses is reported on the console.
-  page.on("console", (message) => void (/Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`)));
-  return { context, page, problems, check: () => expect(problems).toEqual([]) };
-}
+const visitor = (viewport = desktop) => watchedPage(browser, { viewport });
 
 async function open(page: Page, url = "/"): Promise<void> {
   await page.goto(`${app.url}${url}`);

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs, chromiumPath } from "../../core/dev/chromium.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+import { openExplorer, watchedPage } from "../helpers/watched-page.ts";
 
 // The network's structure in the page: Affichage, Chronologie, Structure, Vues, Qualité des données,
 // on the seed data (the Vimy fiche). Expected values come from the fiche or from the API, asked
@@ -29,23 +30,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A page of its own, failing the test on any page error, failed request or HTTP error. */
-async function visitor(): Promise<{ context: BrowserContext; page: Page; check: () => void }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
-  page.on("response", (response) => void (response.status() >= 400 && problems.push(`${response.status()}: ${response.url()}`)));
-  page.on("console", (message) => void (/Content Security Policy/i.test(message.text()) && problems.push(`CSP: ${message.text()}`)));
-  return { context, page, check: () => expect(problems).toEqual([]) };
-}
-
-async function open(page: Page, url = "/"): Promise<void> {
-  await page.goto(`${app.url}${url}`);
-  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
-}
+const visitor = () => watchedPage(browser, { clipboardFor: app.url });
+const open = (page: Page, url = "/") => openExplorer(page, app.url, url);
 
 async function api<T>(query: string): Promise<T> {
   const response = await fetch(`${app.url}/graphql`, {
