@@ -102,11 +102,7 @@ const swatchPaths: Record<string, string> = {
 /** A kind's shape, in its colour (or in grey when the nodes are coloured by something else). */
 export function swatch(kind: Kind, color?: string): SVGSVGElement {
   const style = kindStyles[kind];
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 16 16");
-  svg.setAttribute("width", "16");
-  svg.setAttribute("height", "16");
-  svg.setAttribute("aria-hidden", "true");
+  const svg = icon(16, 16);
   const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
   path.setAttribute("d", swatchPaths[style.shape] ?? swatchPaths.ellipse!);
   path.setAttribute("fill", color ?? style.color);
@@ -115,11 +111,7 @@ export function swatch(kind: Kind, color?: string): SVGSVGElement {
 }
 
 function dot(color: string): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 16 16");
-  svg.setAttribute("width", "16");
-  svg.setAttribute("height", "16");
-  svg.setAttribute("aria-hidden", "true");
+  const svg = icon(16, 16);
   const circle = document.createElementNS("http://www.w3.org/2000/svg", "circle");
   circle.setAttribute("cx", "8");
   circle.setAttribute("cy", "8");
@@ -130,11 +122,7 @@ function dot(color: string): SVGSVGElement {
 }
 
 function edgeSwatch(type: string): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 24 8");
-  svg.setAttribute("width", "24");
-  svg.setAttribute("height", "8");
-  svg.setAttribute("aria-hidden", "true");
+  const svg = icon(24, 8);
   const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
   line.setAttribute("x1", "0");
   line.setAttribute("y1", "4");
@@ -145,5 +133,15 @@ function edgeSwatch(type: string): SVGSVGElement {
   line.setAttribute("stroke-width", "2.5");
   if (style.dashed) line.setAttribute("stroke-dasharray", "4 3");
   svg.append(line);
+  return svg;
+}
+
+/** An empty, decorative SVG of that size (the legend's swatches). */
+function icon(width: number, height: number): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("aria-hidden", "true");
   return svg;
 }
