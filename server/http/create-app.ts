@@ -19,6 +19,7 @@ import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
 import { serveClient } from "./serve-client.ts";
 import { oembedHandler } from "./link-preview.ts";
+import { previewHandler } from "./preview-image.ts";
 import { graphqlIde } from "./graphql-ide.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -145,6 +146,12 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     }),
   );
   app.get("/oembed", oembedHandler(database.driver, database.database));
+  // Drawing a card takes about 15 ms (then it is cached): limited per address like the API.
+  app.get(
+    "/preview/:segment/:slug.png",
+    rateLimit(config.http.graphqlPerMinute, "/preview"),
+    previewHandler(database.driver, database.database),
+  );
   serveClient(app, database);
   // Anything else: a short answer, not Express's page (which echoes the path).
   app.use((_request, response) => void response.status(404).type("text/plain").send("Not found"));

@@ -53,13 +53,20 @@ const origin = (request: Request) => `${request.protocol}://${request.get("host"
 export function withPreview(html: string, card: EntityCard, request: Request): string {
   const url = `${origin(request)}${request.path}`;
   const title = `${card.title} — ${site}`;
+  // The card drawn for it (preview-image.ts), 1200 × 630.
+  const image = `${origin(request)}/preview/${entityKinds[card.label].segment}/${encodeURIComponent(card.slug)}.png`;
   const tags = [
     `<meta property="og:type" content="website" />`,
     `<meta property="og:site_name" content="${escapeHtml(site)}" />`,
     `<meta property="og:title" content="${escapeHtml(card.title)}" />`,
     `<meta property="og:description" content="${escapeHtml(card.description)}" />`,
     `<meta property="og:url" content="${escapeHtml(url)}" />`,
-    `<meta name="twitter:card" content="summary" />`,
+    `<meta property="og:image" content="${escapeHtml(image)}" />`,
+    `<meta property="og:image:width" content="1200" />`,
+    `<meta property="og:image:height" content="630" />`,
+    `<meta property="og:image:alt" content="${escapeHtml(`${card.title} — ${site}`)}" />`,
+    `<meta name="twitter:card" content="summary_large_image" />`,
+    `<meta name="twitter:image" content="${escapeHtml(image)}" />`,
     `<meta name="twitter:title" content="${escapeHtml(card.title)}" />`,
     `<meta name="twitter:description" content="${escapeHtml(card.description)}" />`,
     `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(`${origin(request)}/oembed?url=${encodeURIComponent(url)}&format=json`)}" title="${escapeHtml(card.title)}" />`,

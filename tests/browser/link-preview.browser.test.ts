@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
+import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { chromiumArgs, chromiumPath } from "../../core/dev/chromium.ts";
+import { previewSvg } from "../../server/http/preview-image.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
 
@@ -47,7 +49,10 @@ describe("link previews", () => {
     expect(meta["og:title"]).toBe(title);
     expect(meta["og:description"]).toBe(summary);
     expect(meta["og:url"]).toBe(`${app.url}/initiatives/vertiges-de-labour`);
-    expect(meta["twitter:card"]).toBe("summary");
+    expect(meta["twitter:card"]).toBe("summary_large_image");
+    expect(meta["og:image"]).toBe(`${app.url}/preview/initiatives/vertiges-de-labour.png`);
+    expect(meta["twitter:image"]).toBe(meta["og:image"]);
+    expect([meta["og:image:width"], meta["og:image:height"]]).toEqual(["1200", "630"]);
     expect(meta["twitter:title"]).toBe(title);
     expect(meta.description).toBe(summary);
     const oembed = await page.evaluate(() =>
@@ -75,6 +80,23 @@ describe("link previews", () => {
     expect((await fetch(`${app.url}/oembed?url=${encodeURIComponent(`${app.url}/initiatives/nulle-part`)}`)).status).toBe(404);
     expect((await fetch(`${app.url}/oembed?url=pas-une-adresse`)).status).toBe(400);
     expect((await fetch(`${app.url}/oembed?url=${url}&format=xml`)).status).toBe(501);
+  });
+
+  it("/preview/…png is a 1 200 × 630 PNG card of the entity, drawn from its name and sentence; 404 for an unknown one", async () => {
+    const response = await fetch(`${app.url}/preview/initiatives/vertiges-de-labour.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a"); // the PNG signature
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]); // IHDR: width, height
+    fs.mkdirSync("test-results/screenshots", { recursive: true });
+    fs.writeFileSync("test-results/screenshots/35-preview-vertiges-de-labour.png", png);
+    // The card is drawn from the text: the entity's name in its SVG (the PNG's source).
+    const svg = previewSvg({ label: "Initiative", slug: "vertiges-de-labour", title, description: summary });
+    expect(svg).toContain(`>${title}</text>`);
+    expect(svg).toContain(">INITIATIVE</text>");
+    expect((await fetch(`${app.url}/preview/initiatives/nulle-part.png`)).status).toBe(404);
+    expect((await fetch(`${app.url}/preview/nowhere/vertiges-de-labour.png`)).status).toBe(404);
   });
 
   it("an ally without a summary gets a sentence from its kind; an unknown entity keeps the plain page; nothing is echoed unescaped", async () => {
