@@ -12,6 +12,7 @@ export { enumeration, type Property, type ValueType } from "./value-types.ts";
 export { langs, type Lang, type Words } from "./words.ts";
 export * as enums from "./enums.ts";
 export { cohortTypes, networkLabels, partOfTypes, themeTypes, tieTypes } from "./structure.ts";
+export { kindColors } from "./kind-colors.ts";
 
 /** A node label of the graph: Territory, Ally… */
 export type Label = keyof typeof entityKinds;

@@ -4,7 +4,7 @@ import { Resvg } from "@resvg/resvg-js";
 import escapeHtml from "escape-html";
 import type { RequestHandler } from "express";
 import type { Driver } from "neo4j-driver";
-import { entityKinds, kindName, labels, type Kind, type Label } from "../../core/model/index.ts";
+import { entityKinds, kindColors, kindName, labels, type Kind, type Label } from "../../core/model/index.ts";
 import { entityCard, type EntityCard } from "./link-preview.ts";
 
 /**
@@ -17,17 +17,6 @@ export const PREVIEW = { width: 1200, height: 630 };
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const fontFiles = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => path.join(fontDir, file));
 const labelOfSegment = new Map(labels.map((label) => [entityKinds[label].segment as string, label]));
-// The explorer's colours for each kind (client/src/graph/kind-styles.ts: Okabe–Ito).
-const kindColor: Record<string, string> = {
-  territory: "#009E73",
-  ally: "#0072B2",
-  initiative: "#E69F00",
-  person: "#CC79A7",
-  cohort: "#56B4E9",
-  theme: "#D55E00",
-  source: "#7f7f7f",
-};
-
 export function previewHandler(driver: Driver, database: string): RequestHandler {
   const cache = new Map<string, Buffer>(); // by the card's text: an edit draws a new one
   return async (request, response, next) => {
@@ -62,7 +51,7 @@ export function renderPreview(card: EntityCard): Buffer {
 /** The card as SVG: a band in the kind's colour, the kind, the name (two lines at most), the sentence (four). */
 export function previewSvg(card: EntityCard): string {
   const kind = entityKinds[card.label as Label].kind as Kind;
-  const color = kindColor[kind] ?? "#1d2733";
+  const color = kindColors[kind];
   const title = wrap(card.title, 28, 2);
   const text = wrap(card.description, 58, 4);
   const line = (content: string, x: number, y: number, size: number, weight = "normal", fill = "#1d2733") =>

@@ -1,17 +1,17 @@
-import type { Kind, RelationshipType } from "../../../core/model/index.ts";
+import { kindColors, type Kind, type RelationshipType } from "../../../core/model/index.ts";
 
 /**
- * One shape and one colour per kind (Okabe–Ito palette: told apart with colour-blindness too);
+ * One shape and one colour per kind (the model's kindColors, Okabe–Ito: told apart with colour-blindness too);
  * the legend draws the same swatches. Keyed by the model's kinds: a new kind without a style does not compile.
  */
 export const kindStyles: Record<Kind, { shape: string; color: string; size: number }> = {
-  territory: { shape: "round-hexagon", color: "#009E73", size: 34 },
-  ally: { shape: "ellipse", color: "#0072B2", size: 32 },
-  initiative: { shape: "round-diamond", color: "#E69F00", size: 32 },
-  person: { shape: "round-triangle", color: "#CC79A7", size: 26 },
-  cohort: { shape: "round-rectangle", color: "#56B4E9", size: 30 },
-  theme: { shape: "round-tag", color: "#D55E00", size: 24 },
-  source: { shape: "barrel", color: "#7f7f7f", size: 24 },
+  territory: { shape: "round-hexagon", color: kindColors.territory, size: 34 },
+  ally: { shape: "ellipse", color: kindColors.ally, size: 32 },
+  initiative: { shape: "round-diamond", color: kindColors.initiative, size: 32 },
+  person: { shape: "round-triangle", color: kindColors.person, size: 26 },
+  cohort: { shape: "round-rectangle", color: kindColors.cohort, size: 30 },
+  theme: { shape: "round-tag", color: kindColors.theme, size: 24 },
+  source: { shape: "barrel", color: kindColors.source, size: 24 },
 };
 
 export const entityKinds = Object.keys(kindStyles) as Kind[];
