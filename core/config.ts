@@ -76,7 +76,18 @@ export interface EmbeddedNeo4jConfig {
 
 export class ConfigError extends Error {}
 
+/** Node 22 or 24: npm install links one (core/dev/ensure-node.ts); a script run outside npm may find an older one first. */
+function checkNodeVersion(): void {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22)
+    throw new ConfigError(
+      `Node ${process.versions.node} is too old: the project runs on Node 22 or 24. Run it through npm (npm start, npm run …), ` +
+        "which uses the Node that npm install fetched into .cache/node, or install Node 22 or 24.",
+    );
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  checkNodeVersion();
   return {
     port: readPort(env, "PORT", 4000),
     host: env.HOST || undefined,

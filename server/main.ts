@@ -1,7 +1,7 @@
 /**
  * npm start: config → explorer built if missing → database (embedded Neo4j unless NEO4J_URI) → schema and seeds → API → shutdown hooks.
  */
-import { readConfig } from "../core/config.ts";
+import { ConfigError, readConfig, type Config } from "../core/config.ts";
 import { createApp } from "./http/create-app.ts";
 import { ensureClientBuilt } from "./http/ensure-client-built.ts";
 import { createLogger } from "../core/logger.ts";
@@ -11,7 +11,14 @@ import { LauncherError } from "../core/neo4j/launcher-error.ts";
 import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message); // a setting to fix, not a crash: no stack
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 
 try {
