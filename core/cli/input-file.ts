@@ -17,6 +17,13 @@ export const inputLimits = {
   xlsxBytes: 20 * 2 ** 20, // an .xlsx as stored
   xlsxInflatedBytes: 100 * 2 ** 20, // an .xlsx once unzipped (a zip bomb inflates 500 times)
   ficheBytes: 1 * 2 ** 20, // a fiche's text: the Vimy fiche is 14 kB
+  spreadsheetBytes: 20 * 2 ** 20, // any spreadsheet as stored (CSV, XLSX, ODS, XLS)
+  spreadsheetInflatedBytes: 100 * 2 ** 20, // an XLSX or ODS once unzipped
+  spreadsheetRows: 50_000, // rows of one sheet: a 10 000-row preview takes a few seconds (README "Limits")
+  spreadsheetColumns: 200,
+  cellChars: 20_000, // one cell
+  pdfBytes: 20 * 2 ** 20, // a PDF fiche
+  pdfPages: 60, // the fiches have 2 to 8 pages
 };
 
 export interface InputFileRules {
@@ -65,36 +72,59 @@ export function readTextInput(file: string, rules: InputFileRules): string {
  * inflates everything in memory, so its real size is measured first (yauzl also checks each entry
  * against the size the archive declares, so a lying header is caught too).
  */
-export function checkZipInflatedSize(file: string, maxBytes: number): Promise<number> {
-  const shown = path.relative(process.cwd(), file) || file;
+export async function checkZipInflatedSize(file: string, maxBytes: number): Promise<number> {
+  return (await inspectZip(file, maxBytes, "workbook")).inflatedBytes;
+}
+
+/** A zip's entries and their inflated size, read from a file or from bytes; refused past `maxBytes` or when damaged. */
+export function inspectZip(
+  input: string | Buffer,
+  maxBytes: number,
+  what: string, // "workbook", "spreadsheet": how messages name it
+  shownAs?: string,
+): Promise<{ names: string[]; inflatedBytes: number; read: (name: string) => Buffer | undefined }> {
+  const shown = shownAs ?? (typeof input === "string" ? path.relative(process.cwd(), input) || input : "the file");
   const refuse = (why: string) => new InputFileError(`${shown}: ${why}`);
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true }, (error, zip) => {
-      if (error || !zip) return reject(refuse(`is not an .xlsx workbook (${error?.message ?? "unreadable zip"})`));
+    const opened = (error: Error | null, zip: yauzl.ZipFile | undefined) => {
+      if (error || !zip)
+        return reject(
+          refuse(`is not ${what === "workbook" ? "an .xlsx workbook" : `a readable ${what}`} (${error?.message ?? "unreadable zip"})`),
+        );
       let total = 0;
-      zip.on("error", (cause: Error) => reject(refuse(`is a damaged workbook (${cause.message})`)));
-      zip.on("end", () => resolve(total));
+      const names: string[] = [];
+      const small = new Map<string, Buffer>(); // manifests and the like, which the caller may look into
+      zip.on("error", (cause: Error) => reject(refuse(`is a damaged ${what} (${cause.message})`)));
+      zip.on("end", () => resolve({ names, inflatedBytes: total, read: (name) => small.get(name) }));
       zip.on("entry", (entry: yauzl.Entry) => {
         if (entry.fileName.endsWith("/")) return zip.readEntry();
+        names.push(entry.fileName);
         zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(refuse(`is a damaged workbook (${streamError?.message})`));
+          if (streamError || !stream) return reject(refuse(`is a damaged ${what} (${streamError?.message})`));
+          const chunks: Buffer[] = [];
           stream.on("data", (chunk: Buffer) => {
             total += chunk.length;
+            if (entry.uncompressedSize <= 64 * 1024) chunks.push(chunk);
             if (total > maxBytes) {
               stream.destroy();
               zip.close();
-              reject(refuse(`unzips to more than ${megabytes(maxBytes)} (a workbook this large, or a zip bomb, is refused)`));
+              reject(refuse(`unzips to more than ${megabytes(maxBytes)} (a ${what} this large, or a zip bomb, is refused)`));
             }
           });
-          stream.on("error", (cause: Error) => reject(refuse(`is a damaged workbook (${cause.message})`)));
-          stream.on("end", () => zip.readEntry());
+          stream.on("error", (cause: Error) => reject(refuse(`is a damaged ${what} (${cause.message})`)));
+          stream.on("end", () => {
+            if (chunks.length) small.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
         });
       });
       zip.readEntry();
-    });
+    };
+    if (typeof input === "string") yauzl.open(input, { lazyEntries: true, autoClose: true }, opened);
+    else yauzl.fromBuffer(input, { lazyEntries: true }, opened);
   });
 }
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(bytes < 2 ** 20 ? 2 : 0)} MB`;
 }

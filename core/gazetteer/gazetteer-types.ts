@@ -26,7 +26,11 @@ export interface GazetteerStats {
   epciCentroidErrorKm: { median: number; p90: number; sample: number }; // leave-one-out, on GeoNames-placed communes
 }
 
+/** Bumped when the file's shape changes: a gazetteer built by an older version is rebuilt. */
+export const gazetteerFormat = 2;
+
 export interface GazetteerData {
+  format: number; // gazetteerFormat when it was built
   builtAt: string;
   sources: string[]; // packages and files it was built from, with versions
   stats: GazetteerStats;
@@ -35,4 +39,11 @@ export interface GazetteerData {
   epcis: Record<string, { name: string; kind: string }>;
   /** [code, name, departement, region, population, epci, lat, lon, precision] per commune, to keep the file small. */
   communes: [string, string, string, string, number | null, string | null, number | null, number | null, Precision | null][];
+  /** Postcode → the INSEE codes of the communes it serves (COG's codesPostaux; Paris, Lyon, Marseille's arrondissements included). */
+  postcodes: Record<string, string[]>;
+  /**
+   * Names that are no longer communes, with the commune that holds them now: communes déléguées and
+   * associées of a commune nouvelle, and the arrondissements of Paris, Lyon and Marseille.
+   */
+  parts: { name: string; commune: string; kind: "commune-deleguee" | "commune-associee" | "arrondissement-municipal" }[];
 }

@@ -29,6 +29,7 @@ export class Gazetteer {
   private readonly byCode = new Map<string, Commune>();
   private readonly byName = new Map<string, Commune[]>();
   private readonly byEpci = new Map<string, Commune[]>();
+  private readonly partsByName = new Map<string, GazetteerData["parts"]>();
 
   constructor(private readonly data: GazetteerData) {
     this.communes = data.communes.map(([code, name, departement, region, population, epci, lat, lon, precision]) => ({
@@ -48,6 +49,52 @@ export class Gazetteer {
       this.byName.set(key, [...(this.byName.get(key) ?? []), commune]);
       if (commune.epci) this.byEpci.set(commune.epci, [...(this.byEpci.get(commune.epci) ?? []), commune]);
     }
+    for (const part of data.parts ?? []) {
+      const key = normalizePlaceName(part.name);
+      this.partsByName.set(key, [...(this.partsByName.get(key) ?? []), part]);
+    }
+  }
+
+  /** The communes of exactly this name (accents, case, hyphens and "St" aside): homonyms are many. */
+  named(name: string): ResolvedCommune[] {
+    return (this.byName.get(normalizePlaceName(name)) ?? []).map((c) => this.describe(c));
+  }
+
+  /** The communes a postcode serves ("62000" → Arras; "75011" → Paris; one postcode often serves several). */
+  withPostcode(postcode: string): ResolvedCommune[] {
+    return (this.data.postcodes?.[postcode] ?? []).flatMap((code) => {
+      const commune = this.byCode.get(code);
+      return commune ? [this.describe(commune)] : [];
+    });
+  }
+
+  /** The postcodes of a commune. */
+  postcodesOf(code: string): string[] {
+    return Object.entries(this.data.postcodes ?? {})
+      .filter(([, codes]) => codes.includes(code))
+      .map(([postcode]) => postcode);
+  }
+
+  /** Names that are no longer communes (communes déléguées, associées, arrondissements), with the commune that holds each now. */
+  partsNamed(name: string): { name: string; commune: ResolvedCommune; kind: GazetteerData["parts"][number]["kind"] }[] {
+    return (this.partsByName.get(normalizePlaceName(name)) ?? []).flatMap((part) => {
+      const commune = this.byCode.get(part.commune);
+      return commune ? [{ name: part.name, commune: this.describe(commune), kind: part.kind }] : [];
+    });
+  }
+
+  /** The communes closest in name to this one among some (those of a postcode, a département), closest first. */
+  closestAmong(name: string, communes: ResolvedCommune[], limit = 3): ResolvedCommune[] {
+    const byKey = new Map<string, ResolvedCommune[]>();
+    for (const c of communes) byKey.set(normalizePlaceName(c.name), [...(byKey.get(normalizePlaceName(c.name)) ?? []), c]);
+    return closestKeys(normalizePlaceName(name), byKey.keys(), limit)
+      .flatMap(({ key }) => byKey.get(key) ?? [])
+      .slice(0, limit);
+  }
+
+  /** A commune as a candidate to show: "Saint-Martin (32, Gers)". */
+  candidateOf(commune: Commune): PlaceCandidate {
+    return this.candidate(commune);
   }
 
   get stats(): GazetteerStats {

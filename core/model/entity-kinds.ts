@@ -6,8 +6,10 @@ import {
   locationApproximate,
   locationPrecision,
   name,
+  inseePattern,
   role,
   season,
+  siren,
   slug,
   startYear,
   title,
@@ -27,6 +29,9 @@ export interface EntityKindDefinition {
   doc?: string;
   nameProperty: "name" | "title"; // the property that names it
   sourced: boolean; // links to the sources that state its facts (SOURCED_FROM)
+  /** How a spreadsheet row's commune places it: by a relationship to that territory, or as the territory itself. */
+  placedBy?: "BASED_IN" | "LOCATED_IN" | "itself";
+  headers?: readonly string[]; // words in a spreadsheet's headers or name that say its rows are of this kind
   properties: Readonly<Record<string, Property>>;
 }
 
@@ -47,9 +52,11 @@ export const entityKinds = {
     doc: "A commune, intercommunalité, département or région (kind), placed by its official code.",
     nameProperty: "name",
     sourced: true,
+    placedBy: "itself",
+    headers: ["territoires", "communes", "collectivités", "territories"],
     properties: {
       slug,
-      name,
+      name: { ...name, headers: ["Nom du territoire", "Territoire", "Nom de la collectivité"] },
       aliases: { ...aliases, doc: 'Other names in use, e.g. "Agglomération du Beauvaisis"' },
       kind: {
         ...territoryKind,
@@ -60,14 +67,25 @@ export const entityKinds = {
       },
       inseeCode: {
         type: "string",
+        pattern: inseePattern,
         index: "range",
         names: { fr: "Code INSEE", en: "INSEE code" },
         doc: "INSEE code of a commune, département or région (COG)",
       },
-      siren: { type: "string", names: { fr: "SIREN", en: "SIREN" }, doc: "SIREN of an intercommunalité (COG)" },
-      population: { type: "int", min: 0, names: { fr: "Habitants", en: "Inhabitants" } },
+      siren: { ...siren, doc: "SIREN of an intercommunalité (COG)" },
+      population: {
+        type: "int",
+        min: 0,
+        names: { fr: "Habitants", en: "Inhabitants" },
+        headers: ["Population", "Nombre d'habitants", "Nb habitants"],
+      },
       populationYear: { type: "year", names: { fr: "Année de la population", en: "Population year" } },
-      areaKm2: { type: "float", min: 0, names: { fr: "Superficie (km²)", en: "Area (km²)" } },
+      areaKm2: {
+        type: "float",
+        min: 0,
+        names: { fr: "Superficie (km²)", en: "Area (km²)" },
+        headers: ["Superficie", "Surface", "Area", "km²"],
+      },
       location,
       locationPrecision,
       locationApproximate,
@@ -92,14 +110,54 @@ export const entityKinds = {
     doc: "A member of the alliance: cooperative, association, consultancy, public body, network, funder…",
     nameProperty: "name",
     sourced: true,
+    placedBy: "BASED_IN",
+    headers: ["alliés", "structures", "acteurs", "organisations", "partenaires", "membres", "allies", "organisations"],
     properties: {
       slug,
-      name,
-      aliases,
-      kind: { ...allyKind, required: true, hidden: true, names: { fr: "Type", en: "Kind" } },
-      legalForm: { type: "string", names: { fr: "Forme juridique", en: "Legal form" } },
-      description: { type: "text", names: { fr: "Description", en: "Description" } },
-      website: { type: "url", names: { fr: "Site web", en: "Website" } },
+      name: {
+        ...name,
+        headers: [
+          "Raison sociale",
+          "Nom de la structure",
+          "Structure",
+          "Organisation",
+          "Organisme",
+          "Dénomination",
+          "Nom de l'organisation",
+          "Acteur",
+          "Organization",
+        ],
+      },
+      aliases: { ...aliases, headers: ["Sigle", "Acronyme", "Autre nom", "Nom d'usage", "Alias"] },
+      kind: {
+        ...allyKind,
+        required: true,
+        hidden: true,
+        names: { fr: "Type", en: "Kind" },
+        headers: [
+          "Type de structure",
+          "Type d'acteur",
+          "Catégorie",
+          "Nature",
+          "Typologie",
+          "Statut",
+          "Famille",
+          "Category",
+          "Type of organisation",
+        ],
+      },
+      legalForm: { type: "string", names: { fr: "Forme juridique", en: "Legal form" }, headers: ["Statut juridique", "Forme"] },
+      siren: { ...siren, doc: "SIREN of the organisation (the first 9 digits of a SIRET)", headers: ["SIRET", "N° SIREN", "Numéro SIREN"] },
+      description: {
+        type: "text",
+        names: { fr: "Description", en: "Description" },
+        headers: ["Activité", "Activités", "Présentation", "Objet", "Domaine d'activité", "Résumé", "Mission", "About"],
+      },
+      website: {
+        type: "url",
+        names: { fr: "Site web", en: "Website" },
+        headers: ["Site internet", "Site", "URL", "Web", "Lien", "Site Internet"],
+      },
       organisationCount: { type: "int", min: 0, names: { fr: "Organisations", en: "Organisations" } },
       organisationCountIsMinimum: {
         type: "boolean",
@@ -125,10 +183,16 @@ export const entityKinds = {
     doc: "A project, pilot project, show, charter… with the page of the Fabrique's website that tells it.",
     nameProperty: "title",
     sourced: true,
+    placedBy: "LOCATED_IN",
+    headers: ["initiatives", "projets", "actions", "projects"],
     properties: {
       slug,
-      title: { ...title, index: "range" },
-      summary: { type: "text", names: { fr: "Résumé", en: "Summary" } },
+      title: {
+        ...title,
+        index: "range",
+        headers: ["Nom du projet", "Projet", "Intitulé", "Nom de l'initiative", "Initiative", "Nom", "Name", "Project"],
+      },
+      summary: { type: "text", names: { fr: "Résumé", en: "Summary" }, headers: ["Description", "Présentation", "Objectif", "Objectifs"] },
       kind: {
         ...initiativeKind,
         required: true,
@@ -138,12 +202,18 @@ export const entityKinds = {
       },
       status: {
         ...initiativeStatus,
+        headers: ["Statut", "Avancement", "État d'avancement", "Status"],
         index: "range",
         names: { fr: "État", en: "Status" },
         doc: "proposed, planned, running, completed, reoriented or abandoned, as of its source",
       },
-      startDate: { type: "date", names: { fr: "Début", en: "Start" }, doc: "YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source" },
-      endDate: { type: "date", names: { fr: "Fin", en: "End" } },
+      startDate: {
+        type: "date",
+        names: { fr: "Début", en: "Start" },
+        doc: "YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source",
+        headers: ["Date de début", "Démarrage", "Année de début", "Start date"],
+      },
+      endDate: { type: "date", names: { fr: "Fin", en: "End" }, headers: ["Date de fin", "Année de fin", "End date"] },
       plannedEndDate: { type: "date", names: { fr: "Fin prévue", en: "Planned end" } },
       steps: { type: "strings", names: { fr: "Étapes", en: "Steps" } },
       pageTitle: {
@@ -153,7 +223,12 @@ export const entityKinds = {
         names: { fr: "Page de l'initiative", en: "Initiative page" },
         doc: "Title of its initiative page on the Fabrique's website",
       },
-      pageUrl: { type: "url", hidden: true, names: { fr: "Adresse de la page", en: "Page address" } },
+      pageUrl: {
+        type: "url",
+        hidden: true,
+        names: { fr: "Adresse de la page", en: "Page address" },
+        headers: ["Lien vers la fiche", "Page web", "Lien", "URL"],
+      },
     },
   },
   Person: {
@@ -166,7 +241,12 @@ export const entityKinds = {
     plural: { fr: "Personnes", en: "People" },
     nameProperty: "name",
     sourced: true,
-    properties: { slug, name, role },
+    headers: ["personnes", "contacts", "équipe", "people"],
+    properties: {
+      slug,
+      name: { ...name, headers: ["Nom et prénom", "Prénom Nom", "Nom complet", "Personne", "Contact", "Nom", "Full name"] },
+      role: { ...role, headers: ["Fonction", "Poste", "Rôle", "Job title", "Position"] },
+    },
   },
   Cohort: {
     label: "Cohort",

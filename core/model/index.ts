@@ -73,12 +73,13 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Nodes that are not entities of the alliance, with their unique key: the response cache's version
- * counter, the accounts (server/auth) and the change records (seeds/changes).
+ * counter, the accounts (server/auth), the change records (seeds/changes) and the saved import mappings.
  */
 export const systemNodes = [
   { label: "GraphVersion", key: "id" },
   { label: "Account", key: "username" },
   { label: "Change", key: "id" },
+  { label: "ImportMapping", key: "name" }, // a spreadsheet's column mapping, saved by name to be reused (seeds/import/spreadsheet)
 ] as const;
 export const systemLabels = systemNodes.map((node) => node.label);
 
@@ -99,3 +100,4 @@ export const derivedPropertyNames: readonly string[] = [
   ),
 ];
 export { kindName, propertyName, relationshipName, valueName } from "./names.ts";
+export { placeColumns, placeColumnNames, type PlaceColumn } from "./place-columns.ts";

@@ -21,6 +21,12 @@ export interface RelationshipKindDefinition {
    * path through which the network holds together.
    */
   structure: "tie" | "belonging";
+  /**
+   * Column headers by which a spreadsheet's row names entities it is so related to: `out` on rows
+   * of its source kinds ("Territoires accompagnés" on allies), `in` on rows of its target kinds
+   * ("Porteur" on initiatives). `properties`: headers of its own properties on such rows.
+   */
+  headers?: { out?: readonly string[]; in?: readonly string[]; properties?: Readonly<Record<string, readonly string[]>> };
   graphql: {
     out: string; // field on the source kinds: Ally.accompanied
     in: string; // field on the target kinds: Territory.accompaniedBy
@@ -51,6 +57,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "fait partie de", en: "part of" },
     structure: "belonging",
+    headers: { out: ["Intercommunalité", "EPCI", "Fait partie de"] },
     graphql: { out: "partOf", in: "parts", properties: sourced },
   },
   BASED_IN: {
@@ -71,6 +78,11 @@ export const relationshipKinds = {
     key: ["season"],
     names: { fr: "a accompagné", en: "accompanied" },
     structure: "tie",
+    headers: {
+      out: ["Territoires accompagnés", "Territoire accompagné", "Accompagne", "Accompagnements"],
+      in: ["Accompagné par", "Accompagnateur", "Accompagnateurs", "Structure accompagnatrice"],
+      properties: { season: ["Saison", "Saison d'accompagnement"] },
+    },
     graphql: { out: "accompanied", in: "accompaniedBy", properties: "Accompaniment" },
   },
   CONTRIBUTED_TO: {
@@ -81,6 +93,10 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "a contribué à", en: "contributed to" },
     structure: "tie",
+    headers: {
+      out: ["Contribue à", "Initiatives", "Projets"],
+      in: ["Porteur", "Porteurs", "Porté par", "Contributeurs", "Partenaires du projet"],
+    },
     graphql: { out: "contributedTo", in: "contributors", properties: "Contribution", fromUnion: "Contributor" },
   },
   WORKS_FOR: {
@@ -91,6 +107,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "travaille pour", en: "works for" },
     structure: "tie",
+    headers: { out: ["Structure", "Organisation", "Organisme", "Employeur", "Works for"], in: ["Contacts", "Équipe"] },
     graphql: { out: "worksFor", in: "people", properties: "Role" },
   },
   LOCATED_IN: {
@@ -111,6 +128,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "porte sur", en: "about" },
     structure: "belonging",
+    headers: { out: ["Thème", "Thèmes", "Thématique", "Thématiques", "Themes"] },
     graphql: { out: "themes", in: "initiatives", properties: sourced },
   },
   INSPIRED_BY: {
@@ -131,6 +149,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "membre de", en: "member of" },
     structure: "belonging",
+    headers: { out: ["Cohorte", "Cohortes"] },
     graphql: { out: "cohorts", in: "territories", properties: sourced },
   },
   IN_COHORT: {
@@ -151,6 +170,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "partenaire de", en: "partner of" },
     structure: "tie",
+    headers: { out: ["Partenaires", "Partenaire de", "Partners"] },
     graphql: { out: "partners", in: "partnerOf", properties: "Tie" },
   },
   SUPPORTS: {
@@ -161,6 +181,7 @@ export const relationshipKinds = {
     key: [],
     names: { fr: "soutient", en: "supports" },
     structure: "tie",
+    headers: { out: ["Soutient"], in: ["Soutenu par", "Financeurs", "Financé par", "Funders"] },
     graphql: { out: "supports", in: "supportedBy", properties: "Tie", toUnion: "Supported" },
   },
   CREDITED_IN: {

@@ -53,3 +53,12 @@ export const locationApproximate = {
   names: { fr: "Position approximative", en: "Approximate position" },
   doc: "true when the location is a centroid rather than the place's own point",
 } as const satisfies Property;
+
+/** The official codes' shapes: what a SIREN or an INSEE code must look like (a SIRET's first 9 digits are its SIREN). */
+export const sirenPattern = { name: "siren", regex: /^\d{9}$/, expected: "a SIREN of 9 digits" };
+export const inseePattern = {
+  name: "insee",
+  regex: /^(\d{2,5}|2[AB]\d{0,3})$/,
+  expected: "an INSEE code such as 62861 (commune), 62 (département) or 32 (région)",
+};
+export const siren = { type: "string", pattern: sirenPattern, names: { fr: "SIREN", en: "SIREN" } } as const satisfies Property;

@@ -24,11 +24,14 @@ export function checkValue(value: unknown, type: ValueType): string | undefined 
 function build(type: ValueType): z.ZodType {
   const expected = (what: string) => ({ error: (issue: { input: unknown }) => `expected ${what}, got ${describe(issue.input)}` });
   switch (type.type) {
-    case "string":
-      return z
+    case "string": {
+      const line = z
         .string(expected("text"))
         .refine((s) => s.trim() !== "", expected("text"))
         .refine((s) => !s.includes("\n"), { error: "expected one line of text" });
+      const pattern = type.pattern;
+      return pattern ? line.refine((s) => pattern.regex.test(s), expected(pattern.expected)) : line;
+    }
     case "text":
       return z.string(expected("text")).refine((s) => s.trim() !== "", expected("text"));
     case "int":

@@ -41,3 +41,5 @@ export interface ChangeInput {
 export type { FieldProblem } from "../../core/api-errors.ts";
 
 export const maxOperations = 200;
+/** A spreadsheet of thousands of rows is one change (one per file, reviewed as a whole). */
+export const maxImportOperations = 40_000;

@@ -4,7 +4,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import type { Label } from "../../core/model/index.ts";
-import type { FieldProblem, ChangeInput } from "./change-input.ts";
+import { maxImportOperations, type FieldProblem, type ChangeInput } from "./change-input.ts";
 import { createChangeRecord, readChangeRecords, updateChangeRecord, type ChangeKind, type ChangeRecord } from "./change-record.ts";
 import { effectsOf, inverseOf, MissingEnd, writeEffects, type Effect } from "./effects.ts";
 import { GraphReader } from "./graph-reader.ts";
@@ -208,6 +208,7 @@ export class ChangeService {
       // In the page, citing a source whose text is known means quoting it; tools' drafts follow the
       // seed files' rule (a quote is checked when given).
       quotesRequired: kind !== "import" && kind !== "extract",
+      ...(kind === "import" || kind === "extract" ? { maxOperations: maxImportOperations } : {}),
     };
   }
 

@@ -61,6 +61,7 @@ export interface PlanOptions {
   sourcesDir: string;
   author: string;
   today: string; // YYYY-MM-DD
+  maxOperations?: number; // maxOperations unless said (imports: maxImportOperations)
   quotesRequired: boolean; // in the page, a change citing a source whose text is known quotes it; tools' drafts follow the seed files' rule (quotes checked when given)
 }
 
@@ -79,7 +80,8 @@ export async function planChange(
     void problems.push({ field, message, ...(reason ? { reason } : {}), ...(params ? { params } : {}) });
   const ops = input.operations ?? [];
   if (ops.length === 0) problem("operations", "a change has at least one operation");
-  if (ops.length > maxOperations) problem("operations", `a change has at most ${maxOperations} operations; split it`);
+  const most = options.maxOperations ?? maxOperations;
+  if (ops.length > most) problem("operations", `a change has at most ${most} operations; split it`);
   const source = await planSource(input, graph, options, problem);
 
   const ref = (value: EntityRefInput | null | undefined, field: string): { label: Label; slug: string } | undefined => {

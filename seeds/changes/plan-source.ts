@@ -35,7 +35,10 @@ export async function planSource(
     return { slug, create: undefined };
   }
   if (document) {
-    if (!quote?.trim()) return void problem("source.quote", "quote the sentence of the document that states the change");
+    // A spreadsheet's import quotes each row at its operations; otherwise the change quotes its document.
+    const everyOpQuoted =
+      input.operations.length > 0 && input.operations.every((op) => op.quote?.trim() || op.quotes?.some((q) => q.trim()));
+    if (!quote?.trim() && !everyOpQuoted) return void problem("source.quote", "quote the sentence of the document that states the change");
     const props = {
       title: document.title,
       publisher: document.publisher,

@@ -7,7 +7,7 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 export async function graphSnapshot(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const options = { database: database.database };
   const nodes = await database.driver.executeQuery(
-    "MATCH (n) WHERE NOT n:GraphVersion|Account|Change RETURN labels(n) AS labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ImportMapping RETURN labels(n) AS labels, properties(n) AS props",
     {},
     options,
   );
@@ -35,7 +35,7 @@ export async function graphSnapshot(database: Database): Promise<{ nodes: string
 export async function propertyTypes(database: Database): Promise<string[]> {
   const { records } = await database.driver.executeQuery(
     `CALL () {
-       MATCH (n) WHERE NOT n:GraphVersion|Account|Change
+       MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ImportMapping
        UNWIND keys(n) AS k RETURN labels(n)[0] + '/' + n.slug + '.' + k + ': ' + valueType(n[k]) AS row
        UNION ALL
        MATCH (a)-[r]->(b) UNWIND keys(r) AS k
