@@ -114,6 +114,10 @@ export class Gazetteer {
     return commune && this.describe(commune);
   }
 
+  departementCodes(): string[] {
+    return Object.keys(this.data.departements);
+  }
+
   departementName(code: string): string | undefined {
     return this.data.departements[code]?.name;
   }

@@ -115,11 +115,14 @@ export function resolveAddress(gazetteer: Gazetteer, given: Address): AddressRes
       notes.push({ reason: "arrondissement", part: "commune", message: `"${parts.commune}" is an arrondissement of ${name}` });
     const named = gazetteer.named(name);
     const inDepartement = (c: ResolvedCommune) => departements === undefined || departements.includes(c.departement);
+    // A postcode narrows where the commune can be, before anything else is looked for.
+    const postcodeDepartements = postcode ? departementsOfPostcode(postcode) : undefined;
+    const nearPostcode = (c: ResolvedCommune) => postcodeDepartements === undefined || postcodeDepartements.includes(c.departement);
     if (named.length === 0) {
       const holders = gazetteer
         .partsNamed(name)
         .map((p) => p.commune)
-        .filter(inDepartement);
+        .filter((c) => inDepartement(c) && nearPostcode(c));
       if (holders.length > 0)
         return fail(
           "former-commune",
@@ -256,10 +259,13 @@ function departementsOfPostcode(postcode: string): string[] {
 
 /** "62", "2a", "Pas-de-Calais", "62 - Pas-de-Calais", "Pas de Calais (62)" → ["62"]. */
 export function departementCodes(gazetteer: Gazetteer, text: string): string[] {
-  const code = /\b(\d{2,3}|2[AB])\b/i.exec(text)?.[1]?.toUpperCase();
+  const code = /\b(\d{1,3}|2[AB])\b/i.exec(text)?.[1]?.toUpperCase();
   if (code) {
     const padded = code.length === 1 ? `0${code}` : code;
-    return gazetteer.departementName(padded) ? [padded] : [];
+    if (gazetteer.departementName(padded)) return [padded];
+    // "97" for an overseas département, as a postcode's first two digits write it: any of 971 to 976 (and 977, 978).
+    if (/^9[78]$/.test(padded)) return gazetteer.departementCodes().filter((c) => c.startsWith(padded));
+    return [];
   }
   const byName = gazetteer.areaCode("département", text.replace(/\(.*\)/, "").trim());
   return byName ? [byName] : [];
@@ -270,7 +276,12 @@ function splitCommuneName(text: string): { name: string; qualifier: string | und
   let name = text.replace(/\s+cedex(\s*\d+)?\s*$/i, "").trim();
   let qualifier: string | undefined;
   const parenthesised = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(name);
-  if (parenthesised) [name, qualifier] = [parenthesised[1]!, parenthesised[2]!];
+  if (parenthesised) {
+    // "Touquet-Paris-Plage (Le)", the old INSEE way, is "Le Touquet-Paris-Plage"; "Arras (62)" names its département.
+    const article = /^(le|la|les|l')$/i.exec(parenthesised[2]!.trim());
+    if (article) name = `${article[1]}${article[1]!.endsWith("'") ? "" : " "}${parenthesised[1]}`;
+    else [name, qualifier] = [parenthesised[1]!, parenthesised[2]!];
+  }
   const arrondissement = /^(paris|lyon|marseille)\s+\d{1,2}\s*(e|er|eme|ème|è)?(\s+arr(ondissement|\.)?)?$/i.exec(name);
   if (arrondissement) name = arrondissement[1]!;
   return { name, qualifier, arrondissement: arrondissement !== null };

@@ -9,11 +9,11 @@ import type {
 } from "../../../core/import-preview.ts";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import { resolveAddress } from "../../../core/gazetteer/resolve-address.ts";
-import { entityKinds, givenPropertiesOf, kindOf, labelOf, type Kind, type Label } from "../../../core/model/index.ts";
+import { entityKinds, givenPropertiesOf, kindOf, labelOf, requiredOf, type Kind, type Label } from "../../../core/model/index.ts";
 import { slugify } from "../../../core/text/normalize.ts";
 import type { GraphSnapshot, SnapshotEntity } from "./graph-snapshot.ts";
 import type { MappedColumn } from "./guess-mapping.ts";
-import { candidateOf, MatchIndex, type Match, type MatchCandidate } from "./match-entities.ts";
+import { candidateOf, MatchIndex, nameKey, websiteDomain, type Match, type MatchCandidate } from "./match-entities.ts";
 import type { Table } from "./read-spreadsheet.ts";
 import { resolveLinks, type LinkContext } from "./resolve-links.ts";
 import { readRowValues, rowQuote, type RowValues } from "./row-values.ts";
@@ -127,6 +127,7 @@ export function buildPreview(input: PreviewInput): ImportPreview {
         row.notes.push({ column: placeColumn(note.part), reason: note.reason, params: {}, message: note.message });
     }
     row.values = values.props;
+    requireProperties(label, row, values, columns);
     const name = String(values.props[entityKinds[label].nameProperty] ?? "");
     const rowCandidate = {
       label,
@@ -145,7 +146,11 @@ export function buildPreview(input: PreviewInput): ImportPreview {
       for (const [property, value] of Object.entries(values.props)) {
         const before = first?.row.values[property];
         if (property === entityKinds[label].nameProperty || property === "aliases" || before === undefined) continue;
-        if (JSON.stringify(before) !== JSON.stringify(value)) {
+        const sameSite =
+          property === "website" &&
+          websiteDomain(String(before)) !== undefined &&
+          websiteDomain(String(before)) === websiteDomain(String(value));
+        if (!sameSite && JSON.stringify(before) !== JSON.stringify(value)) {
           const column = columns.find((c) => c.target === property)?.header ?? null;
           row.problems.push({
             column,
@@ -193,6 +198,7 @@ export function buildPreview(input: PreviewInput): ImportPreview {
         const slug =
           label === "Territory" && row.place && !row.place.exists ? row.place.slug : freeSlug(slugify(name) || kind, row.place, slugs);
         row.entity = { kind, slug, name };
+        // A later row that is the same follows this one: imported with it, or left out with it.
         fileIndex.add({ ...candidateOf({ label, slug, props: values.props, places: rowCandidate.places }), row: tableRow.line });
         linkIndex.add({ ...candidateOf({ label, slug, props: values.props, places: rowCandidate.places }), row: tableRow.line });
       }
@@ -266,9 +272,10 @@ function settle(work: Work, byKey: Map<string, SnapshotEntity>): void {
     const value = given[property]!.type === "strings" && Array.isArray(before) ? union(before as string[], after as string[]) : after;
     if (JSON.stringify(value) !== JSON.stringify(before ?? null)) row.changes.push({ property, before: before ?? null, after: value });
   }
+  // A name the graph does not know it by (not another case or accent of one) is kept as another name.
   const written = String(row.values[nameProperty] ?? "");
-  const known = [existing.props[nameProperty], ...((existing.props.aliases as string[] | undefined) ?? [])].map(String);
-  if ("aliases" in given && written && !known.includes(written) && !row.changes.some((c) => c.property === "aliases")) {
+  const known = [existing.props[nameProperty], ...((existing.props.aliases as string[] | undefined) ?? [])].map((n) => nameKey(String(n)));
+  if ("aliases" in given && written && !known.includes(nameKey(written)) && !row.changes.some((c) => c.property === "aliases")) {
     const before = (existing.props.aliases as string[] | undefined) ?? null;
     row.changes.push({ property: "aliases", before, after: union(before ?? [], [written]) });
   }
@@ -289,6 +296,21 @@ function settle(work: Work, byKey: Map<string, SnapshotEntity>): void {
   const newLinks = row.links.filter((l) => !l.exists);
   const placeIsNew = row.place && placedBy && placedBy !== "itself" && !row.place.linked;
   row.action = row.changes.length > 0 || newLinks.length > 0 || placeIsNew ? "update" : "unchanged";
+}
+
+/** The model's required properties: a row without one is a problem at its column (or, if none gives it, says which to map). */
+function requireProperties(label: Label, row: PreviewRow, values: RowValues, columns: MappedColumn[]): void {
+  for (const property of requiredOf(label)) {
+    if (property === "slug" || property === entityKinds[label].nameProperty || values.props[property] !== undefined) continue;
+    if (row.problems.some((p) => p.params.property === property)) continue;
+    const column = columns.find((c) => c.target === property)?.header ?? null;
+    row.problems.push({
+      column,
+      reason: "missing-value",
+      params: { property, mapped: column !== null },
+      message: column ? `no ${property}: the cell is empty` : `no column gives the ${property}, which every ${kindOf[label]} has: map one`,
+    });
+  }
 }
 
 /** A row linking to a row that is left out (a problem, to decide, dropped) cannot be imported as it is either. */

@@ -3,6 +3,7 @@ import { foldText } from "../../../core/text/normalize.ts";
 import { columnTargets, targetOf, type ColumnTarget } from "./column-targets.ts";
 import type { ColumnMapping } from "./column-mapping.ts";
 import type { Table } from "./read-spreadsheet.ts";
+import { enumValue } from "./parse-cell.ts";
 
 /** A column of the file, with what it is mapped to and why: the mapping step shows every one, mapped or not. */
 export interface MappedColumn {
@@ -73,6 +74,23 @@ export function guessMapping(table: Table, given: { kind?: Kind; saved?: ColumnM
     column.target = target.key;
     column.how = "header";
     taken.add(target.key);
+  }
+  // "Forme", "Statut": a header that may name the legal form or the kind; the values say which.
+  const kindTarget = targets.find((t) => t.key === "kind");
+  if (kindTarget?.group === "property" && kindTarget.definition.type === "enum" && !taken.has("kind")) {
+    const definition = kindTarget.definition;
+    const looksLikeKinds = columns.find((column) => {
+      if (column.how !== "header" || column.target === null || !["legalForm", "status", "description"].includes(column.target))
+        return false;
+      const values = table.rows.map((row) => row.cells[column.index]).filter((cell): cell is string => cell !== null);
+      return values.length > 0 && values.filter((value) => enumValue(value, definition) !== undefined).length >= values.length * 0.6;
+    });
+    if (looksLikeKinds) {
+      taken.delete(looksLikeKinds.target!);
+      looksLikeKinds.target = "kind";
+      looksLikeKinds.how = "values";
+      taken.add("kind");
+    }
   }
   for (const column of columns) {
     if (column.how !== null) continue;

@@ -58,7 +58,9 @@ export function changeOfPreview(
     const entity = { kind: first.entity!.kind, slug: first.entity!.slug };
     const label = labelOf[entity.kind];
     const quotes = rows.map((r) => r.quote);
-    const main = rows.find((r) => r.action !== "same-as-row") ?? first;
+    // Rows the same as a row that is left out (a problem, to decide, dropped) are left out with it.
+    const main = rows.find((r) => r.action !== "same-as-row");
+    if (!main) continue;
     if (main.action === "create") {
       const properties = Object.assign({}, ...rows.map((r) => r.values)) as Record<string, unknown>;
       entityOps.push({ op: "CREATE_ENTITY", entity, properties, quotes });
