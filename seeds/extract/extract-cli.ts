@@ -16,12 +16,13 @@ import { ChangeRefused, ChangeService } from "../changes/change-service.ts";
 import { proposePlan } from "../changes/propose-plan.ts";
 import { extractFiche } from "./extract-fiche.ts";
 import { Knowledge } from "./knowledge.ts";
-import { inputLimits, InputFileError, readTextInput } from "../../core/cli/input-file.ts";
+import { checkInputFile, inputLimits, InputFileError, readTextInput } from "../../core/cli/input-file.ts";
+import { readPdfText } from "./read-pdf.ts";
 
-const usage = `npm run extract -- FICHE.txt [--out seeds/data/NAME.yaml]
-npm run extract -- FICHE.txt --propose     send the draft to the review queue (« À relire ») as one change
+const usage = `npm run extract -- FICHE.txt|FICHE.pdf [--out seeds/data/NAME.yaml]
+npm run extract -- FICHE.pdf --propose     send the draft to the review queue (« À relire ») as one change
 
-Turns a fiche's text into a draft seed file (stdout, or --out) for a person to review, and puts
+Turns a fiche (its text, or the PDF: its text layer is read) into a draft seed file (stdout, or --out) for a person to review, and puts
 a copy of the text in seeds/sources/ so that the seed loader can check its quotes. With --propose,
 the draft is checked with the rest of seeds/data, then what it adds to the graph is proposed for
 review in the page (NEO4J_URI, else the embedded Neo4j); nothing is written until an editor accepts it.`;
@@ -40,9 +41,13 @@ if (!fiche) {
 }
 const base = path.basename(fiche).replace(/\.[^.]+$/, "");
 let text: string;
+const isPdf = fiche.toLowerCase().endsWith(".pdf");
 try {
-  // Text only, and a fiche's size: an empty, binary or huge file is refused before it is read or copied.
-  text = readTextInput(fiche, { what: "fiche", extensions: [".txt", ".md"], maxBytes: inputLimits.ficheBytes, text: true });
+  // A fiche's size, and text or a PDF: an empty, binary, scanned, scripted or huge file is refused before it is read or copied.
+  if (isPdf) {
+    checkInputFile(fiche, { what: "PDF fiche", extensions: [".pdf"], maxBytes: inputLimits.pdfBytes });
+    text = (await readPdfText(fs.readFileSync(fiche), path.relative(process.cwd(), fiche) || fiche)).text;
+  } else text = readTextInput(fiche, { what: "fiche", extensions: [".txt", ".md"], maxBytes: inputLimits.ficheBytes, text: true });
 } catch (error) {
   if (!(error instanceof InputFileError)) throw error;
   console.error(`extract: ${error.message}; nothing was written.`);
@@ -56,8 +61,12 @@ if (facts.length === 0 && extraction.draft.relationships.length === 0) {
 }
 const copy = path.join(sourcesDir, `${base}.txt`);
 if (!fs.existsSync(copy)) {
-  fs.copyFileSync(fiche, copy);
-  console.error(`Copied the fiche to ${path.relative(process.cwd(), copy)}: the seed loader checks quotes against it.`);
+  // The text the quotes are checked against: the fiche's own, or what its PDF's text layer says.
+  if (isPdf) fs.writeFileSync(copy, text);
+  else fs.copyFileSync(fiche, copy);
+  console.error(
+    `${isPdf ? "Wrote the PDF's text" : "Copied the fiche"} to ${path.relative(process.cwd(), copy)}: the seed loader checks quotes against it.`,
+  );
 }
 if (out) {
   fs.writeFileSync(out, extraction.yaml);
