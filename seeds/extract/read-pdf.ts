@@ -90,12 +90,7 @@ async function pageText(page: PdfPage): Promise<string> {
   const styleOf = new Map<string, string>();
   const style = (fontName: string): string => {
     if (!styleOf.has(fontName)) {
-      let name = "";
-      try {
-        name = String((page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? "");
-      } catch {
-        name = "";
-      }
+      const name = fontNameOf(page, fontName);
       const italic = /italic|oblique/i.test(name);
       const bold = /bold|black|heavy|semibold|demi/i.test(name);
       styleOf.set(fontName, bold && italic ? "***" : bold ? "**" : italic ? "*" : "");
@@ -163,6 +158,15 @@ async function pageText(page: PdfPage): Promise<string> {
       (ligature) =>
         ({ "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st" })[ligature]!,
     );
+}
+
+/** The font's own name ("ABCDEF+LiberationSerif-Italic"), loaded by the operator list; "" when PDF.js has none. */
+function fontNameOf(page: PdfPage, fontName: string): string {
+  try {
+    return String((page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? "");
+  } catch {
+    return "";
+  }
 }
 
 function endsSentence(text: string): boolean {
