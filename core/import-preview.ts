@@ -105,3 +105,31 @@ export interface ImportDecisions {
   fixes?: Record<string, Record<string, string | null>> | undefined; // line → header → the corrected cell
   matches?: Record<string, string | null> | undefined; // line → the slug of the entity it is, or null: a new one
 }
+
+/**
+ * What a fiche (PDF or text) brought in through the page will propose: the extractor's draft, every
+ * entity and relationship with the sentences it comes from, the sentences it could not place, and
+ * what the loader's checks say of the draft. `drop` keys ("entity:Ally/extracites", "relationship:3")
+ * leave parts out when it is sent.
+ */
+export interface FichePreview {
+  file: string;
+  pages: number | undefined; // a PDF's
+  layout: string;
+  characters: number;
+  source: { slug: string; title: string; exists: boolean };
+  entities: {
+    key: string;
+    kind: Kind;
+    slug: string;
+    name: string;
+    known: boolean;
+    props: Record<string, unknown>;
+    quotes: string[];
+    notes: string[];
+  }[];
+  relationships: { key: string; type: string; from: string; to: string; props: Record<string, unknown>; quote: string | undefined }[];
+  unplaced: string[];
+  problems: { line: number; message: string }[]; // the loader's, on the draft as it would be sent
+  dropped: string[];
+}

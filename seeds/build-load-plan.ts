@@ -6,7 +6,7 @@ import type { ExistingEntity } from "./existing-entity.ts";
 import type { SeedFile } from "./parse-seed-file.ts";
 import type { Problem } from "./problem.ts";
 import { resolveRelationships, type ResolvedRelationship } from "./resolve-relationships.ts";
-import { readSourceText } from "./source-texts.ts";
+import { normalizeForQuotes, readSourceText } from "./source-texts.ts";
 
 export interface NodeRow {
   slug: string;
@@ -104,12 +104,19 @@ function readSourceTexts(
 ): Map<string, string> {
   const texts = new Map<string, string>();
   for (const source of existing.values()) {
-    if (source.label !== "Source" || !source.file || entities.has(entityKey("Source", source.slug))) continue;
-    const text = readSourceText(sourcesDir, source.file);
+    if (source.label !== "Source" || entities.has(entityKey("Source", source.slug))) continue;
+    const text =
+      source.text !== undefined ? normalizeForQuotes(source.text) : source.file ? readSourceText(sourcesDir, source.file) : undefined;
     if (text !== undefined) texts.set(source.slug, text);
   }
   for (const source of entities.values()) {
-    if (source.label !== "Source" || typeof source.props.file !== "string") continue;
+    if (source.label !== "Source") continue;
+    // A text kept in the graph (a fiche that came in through the page) is checked like a file's.
+    if (typeof source.props.text === "string") {
+      texts.set(source.slug, normalizeForQuotes(source.props.text));
+      continue;
+    }
+    if (typeof source.props.file !== "string") continue;
     const text = readSourceText(sourcesDir, source.props.file);
     const block = source.blocks.find((b) => "file" in b.props)!;
     if (text === undefined)

@@ -6,4 +6,5 @@ export interface ExistingEntity {
   slug: string;
   location?: { latitude: number; longitude: number; precision: string; approximate: boolean };
   file?: string; // a Source's text file
+  text?: string; // a Source's text kept in the graph (a fiche imported through the page)
 }

@@ -303,6 +303,12 @@ export const entityKinds = {
         names: { fr: "Fichier du texte", en: "Text file" },
         doc: "Its text, in seeds/sources/, against which quotes are checked",
       },
+      text: {
+        type: "text",
+        hidden: true,
+        names: { fr: "Texte", en: "Text" },
+        doc: "Its text, when it came in through the page (a fiche's PDF): quotes are checked against it, as against a file",
+      },
       url: { type: "url", names: { fr: "Adresse web", en: "Web address" } },
       printer: { type: "string", names: { fr: "Impression", en: "Printer" } },
       note: { type: "text", names: { fr: "Note", en: "Note" } },

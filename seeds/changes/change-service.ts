@@ -67,7 +67,7 @@ export class ChangeService {
         sourceSlug,
         note: note ?? input.note ?? undefined,
       });
-    });
+    }, input.operations?.length);
     return (await this.get(id))!;
   }
 
@@ -88,12 +88,13 @@ export class ChangeService {
           .concat(planned.plan.relationshipDeletes)
           .flatMap((r) => [keyOfEntity(r.from.label, r.from.slug), keyOfEntity(r.to.label, r.to.slug)]),
       });
-    });
+    }, input.operations?.length);
     return (await this.get(id))!;
   }
 
   /** Applies a pending change, re-validated against the graph as it is now. */
   async accept(id: string, reviewer: Actor, comment: string | undefined): Promise<ChangeRecord> {
+    const operations = (await this.get(id))?.input.operations?.length; // for its deadline: an import's is long
     await this.write(async (tx) => {
       const [change] = await readChangeRecords(tx, { id });
       if (!change) throw new ChangeStateError(id, "missing");
@@ -112,7 +113,7 @@ export class ChangeService {
         sourceSlug,
       };
       await updateChangeRecord(tx, id, { ...applied, reviewedBy: reviewer.username, reviewedAt: new Date().toISOString(), comment });
-    });
+    }, operations);
     return (await this.get(id))!;
   }
 
@@ -217,11 +218,11 @@ export class ChangeService {
    * this process by a mutex first, so that a burst of edits waits its turn here rather than inside
    * open transactions (which would hold them, and their deadline, while they wait for the lock).
    */
-  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  private async write(work: (tx: ManagedTransaction) => Promise<void>, operations = 1): Promise<void> {
     await this.writes.runExclusive(async () => {
       const session = this.driver.session({ database: this.database });
       try {
-        await session.executeWrite(work, this.transactionConfig());
+        await session.executeWrite(work, this.transactionConfig(operations));
         // Search must find what was just written (the fulltext index is eventually consistent).
         await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
       } finally {
@@ -230,9 +231,12 @@ export class ChangeService {
     });
   }
 
-  /** A change is some ten short queries: twice a read's deadline (it may still wait for another instance's change). */
-  private transactionConfig() {
-    return this.timeoutMs ? { timeout: this.timeoutMs * 2 } : undefined;
+  /**
+   * A change is some ten short queries: twice a read's deadline (it may still wait for another
+   * instance's change). An import's change of thousands of operations gets 10 ms more for each.
+   */
+  private transactionConfig(operations = 1) {
+    return this.timeoutMs ? { timeout: Math.max(this.timeoutMs * 2, operations * 10) } : undefined;
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {

@@ -127,11 +127,50 @@ export function inverseOf(effects: Effect[]): Effect[] {
 
 /** Writes effects in order, each from its `before` state to its `after` state. */
 export async function writeEffects(tx: ManagedTransaction, effects: Effect[]): Promise<void> {
+  // What is created from nothing is written in batches (an import makes thousands); the rest one by
+  // one, in order. A batch is flushed before anything else is written, entities before relationships.
+  const entities = new Map<Label, { slug: string; patch: Props; location: unknown }[]>();
+  const relationships = new Map<
+    string,
+    { ends: { __FROM__: Label; __TO__: Label; __TYPE__: string }; rows: { from: string; to: string; props: Props }[] }
+  >();
+  const flush = async (): Promise<void> => {
+    for (const [label, rows] of entities)
+      for (let i = 0; i < rows.length; i += batchSize)
+        await tx.run(fillQuery("changes/write-entities", { __LABEL__: checkedLabel(label) }), { rows: rows.slice(i, i + batchSize) });
+    entities.clear();
+    for (const { ends, rows } of relationships.values())
+      for (let i = 0; i < rows.length; i += batchSize) {
+        const batch = rows.slice(i, i + batchSize);
+        const { summary } = await tx.run(fillQuery("changes/create-relationships", ends), { rows: batch });
+        if (summary.counters.updates().relationshipsCreated !== batch.length)
+          throw new MissingEnd(`an end of a ${ends.__TYPE__} from ${ends.__FROM__} to ${ends.__TO__} is no longer in the graph`);
+      }
+    relationships.clear();
+  };
   for (const effect of effects) {
-    if (effect.target === "entity") await writeEntity(tx, effect);
-    else await writeRelationship(tx, effect);
+    if (effect.target === "entity" && effect.before === null && effect.after !== null) {
+      const { slug: _slug, location, ...patch } = effect.after;
+      const rows = entities.get(effect.label) ?? entities.set(effect.label, []).get(effect.label)!;
+      rows.push({ slug: effect.slug, patch, location: location ?? null });
+    } else if (effect.target === "relationship" && effect.before === null && effect.after !== null) {
+      const ends = {
+        __FROM__: checkedLabel(effect.from.label),
+        __TO__: checkedLabel(effect.to.label),
+        __TYPE__: effect.type === "SOURCED_FROM" ? "SOURCED_FROM" : checkedType(effect.type),
+      };
+      const key = `${ends.__TYPE__}|${ends.__FROM__}|${ends.__TO__}`;
+      const group = relationships.get(key) ?? relationships.set(key, { ends, rows: [] }).get(key)!;
+      group.rows.push({ from: effect.from.slug, to: effect.to.slug, props: effect.after });
+    } else {
+      await flush();
+      if (effect.target === "entity") await writeEntity(tx, effect);
+      else await writeRelationship(tx, effect);
+    }
   }
+  await flush();
 }
+const batchSize = 2000;
 
 async function writeEntity(tx: ManagedTransaction, effect: Extract<Effect, { target: "entity" }>): Promise<void> {
   const label = checkedLabel(effect.label);

@@ -98,6 +98,14 @@ export async function planChange(
     if (!states.has(key)) states.set(key, await graph.entity(label, slug));
     return states.get(key);
   };
+  // Every entity the change names, read at once: an import of thousands of rows in a few queries.
+  const named = ops.flatMap((op) => [op.entity, op.relationship?.from, op.relationship?.to]);
+  const mentioned = named.flatMap((value) =>
+    value && isKind(value.kind) && typeof value.slug === "string" && slugPattern.test(value.slug)
+      ? [{ label: labelOf[value.kind], slug: value.slug }]
+      : [],
+  );
+  if (mentioned.length > 20) for (const [key, found] of await graph.entities(mentioned)) states.set(key, found);
   const deleted = new Set<string>();
   const created = new Set<string>();
   const touched = new Set<string>();
@@ -218,10 +226,16 @@ export async function planChange(
       continue;
     }
     seen.add(key);
+    const fromState = states.get(entityKey(from.label, from.slug));
     const existingOnes =
       created.has(entityKey(from.label, from.slug)) || created.has(entityKey(to.label, to.slug))
         ? []
-        : await graph.relationships(type, from, to);
+        : op.op === "CREATE_RELATIONSHIP" && fromState
+          ? // Read with its entity already: whether it exists needs no query of its own (a deletion needs its id).
+            fromState.relationships
+              .filter((r) => r.out && r.type === type && r.label === to.label && r.slug === to.slug)
+              .map((r) => ({ id: "", props: r.props }))
+          : await graph.relationships(type, from, to);
     const match = existingOnes.find((e) => relationshipKey(type, from, to, e.props) === key);
     if (op.op === "CREATE_RELATIONSHIP") {
       if (match) problem(`${at}.relationship`, `this ${type} from "${from.slug}" to "${to.slug}" exists already`);

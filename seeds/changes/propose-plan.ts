@@ -3,7 +3,7 @@ import { keyOfEntity, relationshipKey } from "../../core/change-keys.ts";
 import { givenPropertiesOf, kindOf, type RelationshipType } from "../../core/model/index.ts";
 import type { LoadPlan } from "../build-load-plan.ts";
 import type { ChangeInput, OperationInput } from "./change-input.ts";
-import { ChangeService } from "./change-service.ts";
+import { ChangeService, type Actor } from "./change-service.ts";
 import { GraphReader } from "./graph-reader.ts";
 
 /**
@@ -16,14 +16,16 @@ export async function proposePlan(
   database: string,
   plan: LoadPlan,
   service: ChangeService,
-  author: string,
+  author: string | Actor, // a tool's name ("extract:alice"), or the page's user
   kind: "import" | "extract",
   onlyFile?: string, // propose only what this file of the plan states (a draft checked with the rest of seeds/data)
-): Promise<{ id: string; operations: number } | undefined> {
+  mode: "propose" | "apply" = "propose", // an editor in the page may apply at once
+): Promise<{ id: string; operations: number; status: string } | undefined> {
   const change = await changeOfPlan(driver, database, plan, onlyFile);
   if (change.operations.length === 0) return undefined;
-  const record = await service.hold(change, { username: author, role: "tool" }, kind);
-  return { id: record.id, operations: change.operations.length };
+  const actor = typeof author === "string" ? { username: author, role: "tool" } : author;
+  const record = mode === "apply" ? await service.apply(change, actor, kind) : await service.hold(change, actor, kind);
+  return { id: record.id, operations: change.operations.length, status: record.status };
 }
 
 async function changeOfPlan(driver: Driver, database: string, plan: LoadPlan, onlyFile: string | undefined): Promise<ChangeInput> {

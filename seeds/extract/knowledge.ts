@@ -41,6 +41,30 @@ export class Knowledge {
     return knowledge;
   }
 
+  /**
+   * What the graph knows, for a fiche brought in through the page: the live graph is the master copy
+   * once it is edited, and holds what imports added, which seeds/data does not.
+   */
+  static fromEntities(
+    entities: {
+      label: Label;
+      slug: string;
+      props: Record<string, unknown>;
+      relationships: { type: string; out: boolean; slug: string; props: Record<string, unknown> }[];
+    }[],
+  ): Knowledge {
+    const knowledge = new Knowledge();
+    for (const entity of entities) {
+      const names = [entity.props.name, entity.props.title, ...((entity.props.aliases as string[] | undefined) ?? [])].filter(
+        (name): name is string => typeof name === "string",
+      );
+      knowledge.entities.push({ label: entity.label, slug: entity.slug, names: [...new Set(names)], props: entity.props });
+      for (const r of entity.relationships)
+        if (r.out) knowledge.relationships.add(relationshipKey(r.type, entity.slug, r.slug, r.props.season));
+    }
+    return knowledge;
+  }
+
   /** The entity of that label whose name or alias this is, accents and case aside. */
   find(label: Label, name: string): KnownEntity | undefined {
     const key = normalizePlaceName(name);

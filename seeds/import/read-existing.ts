@@ -32,6 +32,7 @@ export function existingEntities(records: Neo4jRecord[]): Map<string, ExistingEn
           }
         : {}),
       ...(record.get("file") ? { file: record.get("file") as string } : {}),
+      ...(record.get("text") ? { text: record.get("text") as string } : {}),
     });
   }
   return existing;

@@ -96,7 +96,7 @@ describe("every hand-written query of cypher/ compiles against the real database
     await explain(fillQuery("load/bump-graph-version", {}), {});
   });
 
-  it.each(["changes", "auth", "backup"])(
+  it.each(["changes", "auth", "backup", "import"])(
     "every query of cypher/%s/, for every label and relationship type it may be filled with",
     async (folder) => {
       const files = listCypherFiles(folder);
@@ -149,6 +149,7 @@ describe("every hand-written query of cypher/ compiles against the real database
       "RANGE GraphVersion id ONLINE",
       "RANGE Account username ONLINE",
       "RANGE Change id ONLINE",
+      "RANGE ImportMapping name ONLINE",
       ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
       ...graphLabels.flatMap((label) =>
         Object.entries(propertiesOf(label))

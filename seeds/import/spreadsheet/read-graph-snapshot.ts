@@ -20,6 +20,11 @@ export async function readGraphSnapshot(
   const labels = new Set<Label>([labelOf[kind], "Territory"]);
   for (const target of columnTargets(kind))
     if (target.group === "link" && columns.some((c) => c.target === target.key)) for (const other of target.otherKinds) labels.add(other);
+  return readSnapshotOf(driver, database, [...labels], timeoutMs);
+}
+
+/** The entities of these labels (a fiche is drafted against all of them). */
+export async function readSnapshotOf(driver: Driver, database: string, labels: Label[], timeoutMs?: number): Promise<GraphSnapshot> {
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
     return await session.executeRead(

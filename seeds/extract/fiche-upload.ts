@@ -1,0 +1,71 @@
+import path from "node:path";
+import type { FichePreview } from "../../core/import-preview.ts";
+import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
+import { displayName, kindOf } from "../../core/model/index.ts";
+import type { GraphSnapshot } from "../import/spreadsheet/graph-snapshot.ts";
+import { draftToYaml } from "./draft-to-yaml.ts";
+import { extractFiche } from "./extract-fiche.ts";
+import { Knowledge } from "./knowledge.ts";
+
+/**
+ * A fiche that came in through the page, drafted against the graph as it is (its allies, places,
+ * sources), its text kept with its new Source (there is no seeds/sources file to check quotes
+ * against on a server), minus what the user dropped. The YAML is what the loader then checks.
+ */
+export function draftOfUpload(
+  text: string,
+  fileName: string,
+  snapshot: GraphSnapshot,
+  gazetteer: Gazetteer,
+  options: { pages?: number | undefined; drop?: string[] | undefined } = {},
+): { yaml: string; draftFile: string; preview: Omit<FichePreview, "problems"> } {
+  const base = path.basename(fileName).replace(/\.[^.]+$/, "");
+  const extraction = extractFiche(text, `${base}.txt`, Knowledge.fromEntities(snapshot.entities), gazetteer);
+  const { draft } = extraction;
+  const drop = new Set(options.drop ?? []);
+  const source = draft.get("Source", extraction.source);
+  const sourceExists = snapshot.entities.some((e) => e.label === "Source" && e.slug === extraction.source);
+  if (source && !sourceExists) {
+    delete source.props.file;
+    source.props.text = text;
+  }
+  for (const key of drop)
+    if (key.startsWith("entity:") && !key.startsWith("entity:Source/")) draft.entities.delete(key.slice("entity:".length));
+  const relationships = draft.relationships.map((r, index) => ({ r, key: `relationship:${index}` }));
+  const kept = relationships.filter(({ r, key }) => !drop.has(key) && ![r.from, r.to].some((end) => endDropped(end, drop)));
+  draft.relationships.splice(0, draft.relationships.length, ...kept.map(({ r }) => r));
+  const draftFile = `${base}.yaml`;
+  const yaml = draftToYaml(draft, extraction.source, `${base}.txt`, extraction.unplaced);
+  return {
+    yaml,
+    draftFile,
+    preview: {
+      file: fileName,
+      pages: options.pages,
+      layout: extraction.layout,
+      characters: text.length,
+      source: { slug: extraction.source, title: String(source?.props.title ?? extraction.source), exists: sourceExists },
+      entities: [...draft.entities.values()]
+        .filter((e) => e.label !== "Source")
+        .map((e) => ({
+          key: `entity:${e.label}/${e.slug}`,
+          kind: kindOf[e.label],
+          slug: e.slug,
+          name: displayName({ slug: e.slug, ...e.props }),
+          known: e.known,
+          props: e.props,
+          quotes: e.quotes,
+          notes: e.notes,
+        })),
+      relationships: relationships.map(({ r, key }) => ({ key, type: r.type, from: r.from, to: r.to, props: r.props, quote: r.quote })),
+      unplaced: extraction.unplaced,
+      dropped: [...drop],
+    },
+  };
+}
+
+/** A relationship whose end was dropped goes with it. */
+function endDropped(end: string, drop: Set<string>): boolean {
+  const slug = end.replace(/^[A-Za-z]+\//, "");
+  return [...drop].some((key) => key.startsWith("entity:") && (key.endsWith(`/${slug}`) || key === `entity:${end}`));
+}

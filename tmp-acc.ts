@@ -1,0 +1,15 @@
+import { readConfig } from "./core/config.ts";
+import { connectForTool } from "./core/neo4j/connect-for-tool.ts";
+import { createLogger } from "./core/logger.ts";
+import { ChangeService } from "./seeds/changes/change-service.ts";
+import { Gazetteer } from "./core/gazetteer/gazetteer.ts";
+import { readGazetteerFile } from "./core/gazetteer/gazetteer-file.ts";
+import { sourcesDir } from "./seeds/load-seeds.ts";
+const db = await connectForTool(readConfig(), createLogger("warn"));
+const s = new ChangeService(db.driver, db.database, new Gazetteer(readGazetteerFile()), sourcesDir);
+const pending = await s.pending(10);
+const p = pending.at(-1)!;
+const t = Date.now();
+const done = await s.accept(p.id, { username: "ed", role: "editor" }, undefined);
+console.log(done.status, done.effects.length, Date.now() - t, "ms");
+await db.close();
