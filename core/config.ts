@@ -16,6 +16,15 @@ export interface Config {
   auth: AuthConfig;
   queryLimits: QueryLimits;
   http: HttpLimits;
+  imports: ImportConfig;
+}
+
+/** The page's imports of spreadsheets and fiches (server/import; README "Limits"). */
+export interface ImportConfig {
+  concurrent: number; // imports running at once on this server; past it, 503 and try again
+  heapMb: number; // each import's worker thread's heap
+  timeoutMs: number; // an import that runs longer is stopped
+  perMinute: number; // import requests per client address and minute
 }
 
 /** How long and how often one client may hold the server (server/http; README "Configuration"). */
@@ -97,6 +106,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCache: readBoolean(env, "RESPONSE_CACHE", true),
     graphqlIde: readBoolean(env, "GRAPHQL_IDE", env.NODE_ENV !== "production"),
     auth: readAuth(env),
+    imports: {
+      concurrent: readInteger(env, "IMPORT_CONCURRENCY", 2, 1),
+      heapMb: readInteger(env, "IMPORT_HEAP_MB", 1024, 128),
+      timeoutMs: readInteger(env, "IMPORT_TIMEOUT_MS", 120_000, 1000),
+      perMinute: readInteger(env, "RATE_LIMIT_IMPORT", 30, 1),
+    },
     queryLimits: {
       maxDepth: readInteger(env, "QUERY_MAX_DEPTH", 12, 1),
       maxAliases: readInteger(env, "QUERY_MAX_ALIASES", 15, 0),

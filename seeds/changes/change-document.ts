@@ -22,8 +22,10 @@ export class ChangeDocument {
     quotes: string[],
     field: string,
     fieldOf: (property: string) => string,
+    source?: string, // the operation's own source, when not the change's
   ): void {
     const item = [{ line: `slug: ${json(slug)}`, field: `${field}.slug` }];
+    if (source) item.push({ line: `source: ${json(source)}`, field: `${field}.source` });
     for (const [name, value] of Object.entries(props))
       if (value !== null && value !== undefined) item.push({ line: `${name}: ${json(value)}`, field: fieldOf(name) });
     if (quotes.length) item.push({ line: `quotes: ${json(quotes)}`, field: `${field}.quote` });
@@ -33,7 +35,15 @@ export class ChangeDocument {
     this.sections.set(section, items);
   }
 
-  addRelationship(type: string, from: string, to: string, props: Record<string, unknown>, quote: string | undefined, field: string): void {
+  addRelationship(
+    type: string,
+    from: string,
+    to: string,
+    props: Record<string, unknown>,
+    quote: string | undefined,
+    field: string,
+    source?: string,
+  ): void {
     const item = [
       { line: `type: ${json(type)}`, field: `${field}.type` },
       { line: `from: ${json(from)}`, field: `${field}.from` },
@@ -42,6 +52,7 @@ export class ChangeDocument {
     for (const [name, value] of Object.entries(props))
       if (value !== null && value !== undefined) item.push({ line: `${name}: ${json(value)}`, field: `${field}.properties.${name}` });
     if (quote) item.push({ line: `quote: ${json(quote)}`, field: `${field}.quote` });
+    if (source) item.push({ line: `source: ${json(source)}`, field: `${field}.source` });
     this.relationships.push(item);
   }
 

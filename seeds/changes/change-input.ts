@@ -23,6 +23,7 @@ export interface OperationInput {
   relationship?: RelationshipInput | null;
   quote?: string | null; // the sentence of the source that states this operation's facts (else the source's)
   quotes?: string[] | null; // several sentences, when one does not say it all
+  source?: string | null; // the slug of a Source of the graph that states this operation instead of the change's (a referential: "cog")
 }
 
 export interface SourceInput {

@@ -110,8 +110,8 @@ export function effectsOf(plan: ChangePlan, changeId: string): Effect[] {
       push(relationshipEffect("SOURCED_FROM", self, to, {}, existing, after));
     }
     if (write.fields.length === 0) continue; // rewritten only to be placed again: the change's source gave nothing
-    const source = { label: "Source" as const, slug: plan.source.slug };
-    const existing = provenanceBefore(write, plan.source.slug);
+    const source = { label: "Source" as const, slug: write.source };
+    const existing = provenanceBefore(write, write.source);
     const fields = new Set([...((existing?.fields as string[] | undefined) ?? []), ...write.fields]);
     const quotes = new Set([...((existing?.quotes as string[] | undefined) ?? []), ...write.quotes]);
     const after = { fields: [...fields].sort(), quotes: [...quotes], change: changeId };

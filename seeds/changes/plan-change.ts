@@ -33,6 +33,7 @@ export interface EntityWrite {
   before: EntityState | undefined;
   fields: string[]; // the properties this change gives or changes
   quotes: string[]; // the sentences of the source that state them
+  source: string; // the Source that states them: the change's, or the operation's own (a referential: the COG)
 }
 
 export interface RelationshipWrite {
@@ -267,7 +268,15 @@ export async function planChange(
   if (source.create) document.addEntity("Source", source.slug, source.create, [], "source", (name) => `source.document.${name}`);
   for (const entity of entityOps) {
     const at = `operations[${entity.index}]`;
-    document.addEntity(entity.label, entity.slug, entity.props, quotesOf(entity.op, input), at, (name) => `${at}.properties.${name}`);
+    document.addEntity(
+      entity.label,
+      entity.slug,
+      entity.props,
+      quotesOf(entity.op, input),
+      at,
+      (name) => `${at}.properties.${name}`,
+      entity.op.source ?? undefined,
+    );
   }
   for (const r of relationshipOps)
     document.addRelationship(
@@ -277,6 +286,7 @@ export async function planChange(
       r.props,
       quotesOf(r.op, input)[0],
       `operations[${r.index}].relationship`,
+      r.op.source ?? undefined,
     );
   const { text, fieldAt } = document.render();
   const file = parseSeedFile("change", text);
@@ -285,6 +295,7 @@ export async function planChange(
   for (const r of relationshipOps) [r.from, r.to].forEach((end) => addRef(end.label, end.slug));
   if (!source.create) addRef("Source", source.slug);
   for (const slug of [gazetteerSources.names, gazetteerSources.coordinates]) addRef("Source", slug);
+  for (const op of ops) if (typeof op.source === "string" && slugPattern.test(op.source)) addRef("Source", op.source);
   for (const entity of entityOps)
     for (const r of entity.before?.relationships ?? []) if (r.type === "BASED_IN" && r.out) addRef(r.label, r.slug);
   const existing = await graph.existing([...refs.values()].filter((r) => !deleted.has(entityKey(r.label, r.slug))));
@@ -312,6 +323,7 @@ export async function planChange(
         before: entity.before,
         fields: entity.fields,
         quotes: quotesOf(entity.op, input),
+        source: entity.op.source ?? source.slug,
       })),
       entityDeletes,
       relationshipCreates: relationshipOps.map((r) => {
@@ -321,7 +333,7 @@ export async function planChange(
           type: r.type,
           from: r.from,
           to: r.to,
-          props: { ...r.props, source: source.slug, ...(quote ? { quote } : {}) },
+          props: { ...r.props, source: r.op.source ?? source.slug, ...(quote ? { quote } : {}) },
         };
       }),
       relationshipDeletes,

@@ -30,16 +30,19 @@ export async function proposePlan(
 
 async function changeOfPlan(driver: Driver, database: string, plan: LoadPlan, onlyFile: string | undefined): Promise<ChangeInput> {
   const inFile = (item: { file: string }) => onlyFile === undefined || item.file === onlyFile;
-  const sources = new Set<string>();
+  // Sources by the facts they state: the change's is the one that states most (the fiche, the file);
+  // the others (the COG behind a commune's code) are named at their operations.
+  const counts = new Map<string, number>();
+  const count = (source: string | undefined) => source && counts.set(source, (counts.get(source) ?? 0) + 1);
   for (const { entities } of plan.nodes)
-    for (const entity of entities)
-      for (const block of entity.blocks) if (block.source && entity.label !== "Source" && inFile(block)) sources.add(block.source);
-  for (const group of plan.relationships) for (const r of group.relationships) if (r.source && inFile(r)) sources.add(r.source);
-  if (sources.size !== 1)
-    throw new Error(
-      `a proposal has one source; this file states facts from ${sources.size === 0 ? "none" : [...sources].join(", ")}: split it by source`,
-    );
-  const [source] = [...sources];
+    for (const entity of entities) for (const block of entity.blocks) if (entity.label !== "Source" && inFile(block)) count(block.source);
+  for (const group of plan.relationships) for (const r of group.relationships) if (inFile(r)) count(r.source);
+  if (counts.size === 0) throw new Error("a proposal has a source; this file states no fact with one");
+  const created = new Set(
+    plan.nodes.filter((n) => n.label === "Source").flatMap((n) => n.entities.filter((e) => e.blocks.some(inFile)).map((e) => e.slug)),
+  );
+  const source = [...counts].sort((a, b) => Number(created.has(b[0])) - Number(created.has(a[0])) || b[1] - a[1])[0]![0];
+  const own = (other: string | undefined) => (other && other !== source ? { source: other } : {});
 
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
@@ -54,7 +57,7 @@ async function changeOfPlan(driver: Driver, database: string, plan: LoadPlan, on
           const quotes = [...new Set(blocks.flatMap((block) => block.quotes))];
           const current = await graph.entity(label, entity.slug);
           if (!current) {
-            operations.push({ op: "CREATE_ENTITY", entity: entityRef, properties: entity.props, quotes });
+            operations.push({ op: "CREATE_ENTITY", entity: entityRef, properties: entity.props, quotes, ...own(blocks[0]!.source) });
             continue;
           }
           const given = givenPropertiesOf(label);
@@ -66,7 +69,7 @@ async function changeOfPlan(driver: Driver, database: string, plan: LoadPlan, on
           );
           if (Object.keys(changed).length === 0) continue;
           const version = (await graph.changesTouching([keyOfEntity(label, entity.slug)])).length;
-          operations.push({ op: "UPDATE_ENTITY", entity: entityRef, version, properties: changed, quotes });
+          operations.push({ op: "UPDATE_ENTITY", entity: entityRef, version, properties: changed, quotes, ...own(blocks[0]!.source) });
         }
       }
       for (const group of plan.relationships) {
@@ -86,10 +89,11 @@ async function changeOfPlan(driver: Driver, database: string, plan: LoadPlan, on
               properties: r.props,
             },
             ...(r.quote ? { quote: r.quote } : {}),
+            ...own(r.source),
           });
         }
       }
-      return { operations, source: { slug: source! } };
+      return { operations, source: { slug: source } };
     });
   } finally {
     await session.close();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { FichePreview } from "../../core/import-preview.ts";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
-import { displayName, kindOf } from "../../core/model/index.ts";
+import { displayName, kindOf, requiredOf } from "../../core/model/index.ts";
 import type { GraphSnapshot } from "../import/spreadsheet/graph-snapshot.ts";
 import { draftToYaml } from "./draft-to-yaml.ts";
 import { extractFiche } from "./extract-fiche.ts";
@@ -28,6 +28,16 @@ export function draftOfUpload(
   if (source && !sourceExists) {
     delete source.props.file;
     source.props.text = text;
+  }
+  // An entity the graph knows is drafted with what the fiche adds; the loader checks a draft on its
+  // own here (no seeds/data beside it), so its required properties come from the graph, unchanged.
+  const inGraph = new Map(snapshot.entities.map((e) => [`${e.label}/${e.slug}`, e]));
+  for (const entity of draft.entities.values()) {
+    const known = inGraph.get(`${entity.label}/${entity.slug}`);
+    if (!known) continue;
+    for (const property of requiredOf(entity.label))
+      if (property !== "slug" && !(property in entity.props) && known.props[property] !== undefined)
+        entity.props[property] = known.props[property];
   }
   for (const key of drop)
     if (key.startsWith("entity:") && !key.startsWith("entity:Source/")) draft.entities.delete(key.slice("entity:".length));

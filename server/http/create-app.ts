@@ -34,6 +34,11 @@ import { rateLimit } from "./rate-limit.ts";
 import { inputErrorFromNeo4j } from "../graphql/bad-user-input.ts";
 import { requestId } from "./request-id.ts";
 import { serviceError, serviceErrorsPlugin } from "./service-errors.ts";
+import { ChangeService } from "../../seeds/changes/change-service.ts";
+import { sourcesDir } from "../../seeds/load-seeds.ts";
+import { MappingStore } from "../../seeds/import/spreadsheet/mapping-store.ts";
+import { ImportJobs } from "../import/import-jobs.ts";
+import { importRoutes } from "../import/import-routes.ts";
 
 export interface App {
   httpServer: http.Server;
@@ -51,12 +56,15 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.headersTimeout = config.http.headersTimeoutMs;
+  // One change service for the API and the imports: its mutex queues every write of this process.
+  const changes = new ChangeService(database.driver, database.database, gazetteer, sourcesDir, config.http.queryTimeoutMs);
   const schema = await buildSchema({
     driver: database.driver,
     database: database.database,
     gazetteer,
     layouts: new LayoutService(),
     queryTimeoutMs: config.http.queryTimeoutMs,
+    changes,
   });
   const accounts = new AccountStore(database.driver, database.database);
   const tokens = new Tokens(readSigningKey(config.auth, log), config.auth.tokenTtlSeconds, config.auth.jwks);
@@ -143,6 +151,19 @@ export async function createApp(config: Config, database: Database, gazetteer: G
           }
         },
       }),
+    }),
+  );
+  app.use(
+    "/import",
+    rateLimit(config.imports.perMinute, "/import"),
+    importRoutes({
+      database,
+      gazetteer,
+      jobs: new ImportJobs(database.driver, database.database, log, config.imports, config.http.queryTimeoutMs),
+      changes,
+      mappings: new MappingStore(database.driver, database.database),
+      authenticator,
+      log,
     }),
   );
   app.get("/oembed", oembedHandler(database.driver, database.database));
