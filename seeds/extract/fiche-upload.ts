@@ -66,6 +66,7 @@ export function draftOfUpload(
           props: e.props,
           quotes: e.quotes,
           notes: e.notes,
+          source: e.source ?? extraction.source,
         })),
       relationships: relationships.map(({ r, key }) => ({ key, type: r.type, from: r.from, to: r.to, props: r.props, quote: r.quote })),
       unplaced: extraction.unplaced,

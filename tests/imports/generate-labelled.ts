@@ -251,6 +251,7 @@ function rowsFor(
     if (roll < 0.09 && known.length) {
       // An ally the graph has: written otherwise, in its own commune, or known by its website or SIREN.
       const original = pick(known);
+      kindWord(original); // a file writes an ally's kind the same way each time
       const how = random();
       const name =
         seedSpellings[original.slug] && how < 0.6

@@ -87,7 +87,13 @@ export async function scoreImports(gazetteer: Gazetteer): Promise<FileScore[]> {
       if (placed && placed !== label.commune) score.invented += 1;
       if (label.commune === "flag" && !placed && row.problems.some((p) => p.column !== null)) score.flagged += 1;
       const merged = row.match && ["update", "unchanged", "same-as-row"].includes(row.action) ? row.match : undefined;
-      const mergedInto = merged ? (merged.row !== undefined ? `row:${merged.row}` : `graph:${merged.slug}`) : undefined;
+      // A row about an entity of the graph that an earlier row is about follows that row: it is that entity.
+      const followed = merged?.row !== undefined ? preview.rows.find((r) => r.line === merged.row) : undefined;
+      const mergedInto = merged
+        ? merged.row !== undefined && !(followed && ["update", "unchanged"].includes(followed.action))
+          ? `row:${merged.row}`
+          : `graph:${merged.slug}`
+        : undefined;
       if (mergedInto && mergedInto !== label.duplicate) {
         score.wrongMerges += 1;
         score.errors.push(`${file}:${row.line}: merged into ${mergedInto}, is ${label.duplicate ?? "new"}`);

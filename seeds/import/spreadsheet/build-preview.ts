@@ -9,16 +9,17 @@ import type {
 } from "../../../core/import-preview.ts";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import { resolveAddress } from "../../../core/gazetteer/resolve-address.ts";
-import { entityKinds, givenPropertiesOf, kindOf, labelOf, requiredOf, type Kind, type Label } from "../../../core/model/index.ts";
+import { entityKinds, kindOf, labelOf, type Kind, type Label } from "../../../core/model/index.ts";
 import { slugify } from "../../../core/text/normalize.ts";
 import type { GraphSnapshot, SnapshotEntity } from "./graph-snapshot.ts";
 import type { MappedColumn } from "./guess-mapping.ts";
-import { candidateOf, MatchIndex, nameKey, websiteDomain, type Match, type MatchCandidate } from "./match-entities.ts";
+import { candidateOf, MatchIndex, type Match, type MatchCandidate } from "./match-entities.ts";
 import type { Table } from "./read-spreadsheet.ts";
 import { resolveLinks, type LinkContext } from "./resolve-links.ts";
-import { readRowValues, rowQuote, type RowValues } from "./row-values.ts";
+import { readRowValues, rowQuote } from "./row-values.ts";
 import { territoryRow } from "./territory-row.ts";
 import { TerritoryRegistry } from "./territory-registry.ts";
+import { conflicts, leaveOutLinksToLeftOutRows, requireProperties, settle, type Work } from "./settle-rows.ts";
 
 export interface PreviewInput {
   table: Table;
@@ -29,13 +30,6 @@ export interface PreviewInput {
   decisions?: ImportDecisions | undefined;
   mapping?: ImportPreview["mapping"] | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-}
-
-interface Work {
-  row: PreviewRow;
-  values: RowValues;
-  label: Label;
-  existing: SnapshotEntity | undefined; // the graph's entity it updates
 }
 
 /**
@@ -70,6 +64,7 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   const dropped = new Set(decisions.drop ?? []);
   const works: Work[] = [];
   const workAt = new Map<number, Work>();
+  const graphRows = new Map<string, PreviewRow>(); // "Label/slug" → the first row about that entity of the graph
 
   table.rows.forEach((tableRow, index) => {
     input.onProgress?.(index, table.rows.length);
@@ -143,23 +138,7 @@ export function buildPreview(input: PreviewInput): ImportPreview {
     if (earlier.same) {
       row.action = "same-as-row";
       const first = workAt.get(earlier.same.candidate.row!);
-      for (const [property, value] of Object.entries(values.props)) {
-        const before = first?.row.values[property];
-        if (property === entityKinds[label].nameProperty || property === "aliases" || before === undefined) continue;
-        const sameSite =
-          property === "website" &&
-          websiteDomain(String(before)) !== undefined &&
-          websiteDomain(String(before)) === websiteDomain(String(value));
-        if (!sameSite && JSON.stringify(before) !== JSON.stringify(value)) {
-          const column = columns.find((c) => c.target === property)?.header ?? null;
-          row.problems.push({
-            column,
-            reason: "conflict-row",
-            params: { line: first!.row.line, value: String(before) },
-            message: `row ${first!.row.line}, the same entity, says "${String(before)}"`,
-          });
-        }
-      }
+      if (first) row.problems.push(...conflicts(first.row, values.props, columns, label));
       row.match = previewMatch(earlier.same, byKey);
       row.entity = { kind, slug: earlier.same.candidate.slug, name: earlier.same.candidate.name };
     } else if (name) {
@@ -179,8 +158,17 @@ export function buildPreview(input: PreviewInput): ImportPreview {
           params: { slug: decided },
           message: `no ${kind} has the slug "${decided}"`,
         });
-      if (chosen) {
+      const firstOfGraph = chosen ? graphRows.get(`${label}/${chosen.slug}`) : undefined;
+      if (chosen && firstOfGraph) {
+        // An entity of the graph that an earlier row is already about: this row follows that one.
+        row.action = "same-as-row";
+        row.problems.push(...conflicts(firstOfGraph, values.props, columns, label));
+        row.match = { ...firstOfGraph.match!, row: firstOfGraph.line, props: {} };
+        row.entity = firstOfGraph.entity;
+        existing = chosen; // kept to tell what of the graph it repeats, its action stays "same-as-row"
+      } else if (chosen) {
         existing = chosen;
+        graphRows.set(`${label}/${chosen.slug}`, row);
         const reasons =
           inGraph.same?.candidate.slug === chosen.slug
             ? inGraph.same.reasons
@@ -210,9 +198,18 @@ export function buildPreview(input: PreviewInput): ImportPreview {
 
   const relationshipsOf = (l: Label, slug: string) => byKey.get(`${l}/${slug}`)?.relationships ?? [];
   const context: LinkContext = { gazetteer, index: linkIndex, territories, themes: new Map() };
+  const followersOf = new Map<number, Work[]>();
+  for (const work of works)
+    if (work.row.action === "same-as-row" && work.row.match?.row !== undefined)
+      followersOf.set(work.row.match.row, [...(followersOf.get(work.row.match.row) ?? []), work]);
   for (const work of works) {
     const { row, values } = work;
     if (row.action === "dropped" || !row.entity) continue;
+    // An update says what every row about that entity adds: the followers' values join the first's.
+    if (work.existing && row.action !== "same-as-row")
+      for (const follower of followersOf.get(row.line) ?? [])
+        if (follower.row.problems.length === 0)
+          for (const [property, value] of Object.entries(follower.row.values)) if (!(property in row.values)) row.values[property] = value;
     for (const cell of values.links) {
       const props = Object.fromEntries(
         [...values.linkProps]
@@ -258,89 +255,6 @@ export function buildPreview(input: PreviewInput): ImportPreview {
   };
 }
 
-/** The row's action once its links are known, and an update's changes: only what it adds or changes. */
-function settle(work: Work, byKey: Map<string, SnapshotEntity>): void {
-  const { row, existing, label } = work;
-  if (row.problems.length > 0) return void (row.action = "problem");
-  if (row.action !== "create" || !existing) return;
-  const given = givenPropertiesOf(label);
-  const nameProperty = entityKinds[label].nameProperty;
-  for (const [property, after] of Object.entries(row.values)) {
-    if (!(property in given) || property === "slug") continue;
-    const before = existing.props[property];
-    if (property === nameProperty) continue; // its name stays; another spelling becomes an alias below
-    const value = given[property]!.type === "strings" && Array.isArray(before) ? union(before as string[], after as string[]) : after;
-    if (JSON.stringify(value) !== JSON.stringify(before ?? null)) row.changes.push({ property, before: before ?? null, after: value });
-  }
-  // A name the graph does not know it by (not another case or accent of one) is kept as another name.
-  const written = String(row.values[nameProperty] ?? "");
-  const known = [existing.props[nameProperty], ...((existing.props.aliases as string[] | undefined) ?? [])].map((n) => nameKey(String(n)));
-  if ("aliases" in given && written && !known.includes(nameKey(written)) && !row.changes.some((c) => c.property === "aliases")) {
-    const before = (existing.props.aliases as string[] | undefined) ?? null;
-    row.changes.push({ property: "aliases", before, after: union(before ?? [], [written]) });
-  }
-  const placedBy = (entityKinds[label] as { placedBy?: string }).placedBy;
-  if (row.place && placedBy && placedBy !== "itself") {
-    const where = existing.relationships.filter((r) => r.out && r.type === placedBy);
-    if (where.length > 0 && !where.some((r) => r.slug === row.place!.slug)) {
-      const names = where.map((r) => String(byKey.get(`Territory/${r.slug}`)?.props.name ?? r.slug));
-      row.notes.push({
-        column: null,
-        reason: "placed-elsewhere",
-        params: { graph: names.join(", "), row: row.place.name },
-        message: `the graph has it at ${names.join(", ")}; the row's ${row.place.name} is not added`,
-      });
-    }
-    if (where.length > 0) row.place = { ...row.place, linked: true };
-  }
-  const newLinks = row.links.filter((l) => !l.exists);
-  const placeIsNew = row.place && placedBy && placedBy !== "itself" && !row.place.linked;
-  row.action = row.changes.length > 0 || newLinks.length > 0 || placeIsNew ? "update" : "unchanged";
-}
-
-/** The model's required properties: a row without one is a problem at its column (or, if none gives it, says which to map). */
-function requireProperties(label: Label, row: PreviewRow, values: RowValues, columns: MappedColumn[]): void {
-  for (const property of requiredOf(label)) {
-    if (property === "slug" || property === entityKinds[label].nameProperty || values.props[property] !== undefined) continue;
-    if (row.problems.some((p) => p.params.property === property)) continue;
-    const column = columns.find((c) => c.target === property)?.header ?? null;
-    row.problems.push({
-      column,
-      reason: "missing-value",
-      params: { property, mapped: column !== null },
-      message: column ? `no ${property}: the cell is empty` : `no column gives the ${property}, which every ${kindOf[label]} has: map one`,
-    });
-  }
-}
-
-/** A row linking to a row that is left out (a problem, to decide, dropped) cannot be imported as it is either. */
-function leaveOutLinksToLeftOutRows(works: Work[]): void {
-  for (let round = 0; round < 3; round++) {
-    const leftOut = new Map(
-      works
-        .filter((w) => ["problem", "decide", "dropped"].includes(w.row.action) && w.row.entity)
-        .map((w) => [`${w.row.entity!.kind}/${w.row.entity!.slug}`, w.row.line]),
-    );
-    let changed = false;
-    for (const { row } of works) {
-      if (!["create", "update", "same-as-row"].includes(row.action)) continue;
-      for (const link of row.links) {
-        const line = leftOut.get(`${link.other.kind}/${link.other.slug}`);
-        if (line === undefined || link.other.exists) continue;
-        row.problems.push({
-          column: link.column,
-          reason: "links-left-out-row",
-          params: { line, name: link.other.name },
-          message: `names ${link.other.name}, of row ${line}, which is left out`,
-        });
-        row.action = "problem";
-        changed = true;
-      }
-    }
-    if (!changed) return;
-  }
-}
-
 function territoryMatch(
   label: Label,
   place: PreviewPlace | undefined,
@@ -374,10 +288,6 @@ function freeSlug(base: string, place: PreviewPlace | undefined, taken: Set<stri
   const slug = tries.find((s) => !taken.has(s)) ?? `${base}-${taken.size}`;
   taken.add(slug);
   return slug;
-}
-
-function union(a: string[], b: string[]): string[] {
-  return [...new Set([...a, ...b])];
 }
 
 export type { CellIssue, PreviewAction, MatchCandidate };
