@@ -76,6 +76,8 @@ export type OperationInput = {
   quote: string | null | undefined;
   /** several sentences, when one does not say it all */
   quotes: Array<string> | null | undefined;
+  /** the slug of a Source of the graph that states this operation instead of the change's (a referential such as cog, for a commune's code) */
+  source: string | null | undefined;
 };
 
 export type RelationshipInput = {
