@@ -25,7 +25,7 @@ export interface ImportPreview {
 export interface PreviewColumn {
   index: number;
   header: string;
-  target: string | null; // what it maps to (seeds/import/spreadsheet/column-targets.ts), null: not imported
+  target: string | null; // what it maps to (core/model/column-targets.ts), null: not imported
   how: "saved" | "header" | "values" | "user" | "personal-data" | null;
   samples: string[];
 }
@@ -127,6 +127,7 @@ export interface FichePreview {
     props: Record<string, unknown>;
     quotes: string[];
     notes: string[];
+    source: string; // the fiche, or a referential (the COG for a commune's code)
   }[];
   relationships: { key: string; type: string; from: string; to: string; props: Record<string, unknown>; quote: string | undefined }[];
   unplaced: string[];

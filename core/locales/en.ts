@@ -1,3 +1,4 @@
+import { enImporting } from "./en-importing.ts";
 import type { PlaceCandidate } from "../api-errors.ts";
 import { kindName, relationshipName } from "../model/index.ts";
 import type { Locale } from "./fr.ts";
@@ -277,6 +278,8 @@ export const en: Locale = {
     qualityColumns: ["list", "kind", "slug", "name", "address"],
     nearTheme: "Theme (optional)",
   },
+
+  importing: enImporting,
 
   collaboration: {
     SHARED_TERRITORY: (p) => `both accompanied ${p.via ?? "the same territory"}${seasons(p.seasons)}`,

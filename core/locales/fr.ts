@@ -1,3 +1,4 @@
+import { frImporting } from "./fr-importing.ts";
 import type { AccessErrorParams, ApiErrorParams, ClientErrorParams, PlaceCandidate } from "../api-errors.ts";
 import { roleNames, type Role } from "../roles.ts";
 import { kindName, relationshipName } from "../model/index.ts";
@@ -292,6 +293,8 @@ export const fr = {
     qualityColumns: ["liste", "type", "slug", "nom", "adresse"],
     nearTheme: "Thème (facultatif)",
   },
+
+  importing: frImporting,
 
   /** Why two allies or people worked together (collaborators' reasons). */
   collaboration: {

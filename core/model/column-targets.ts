@@ -11,7 +11,7 @@ import {
   type Property,
   type RelationshipType,
   type Words,
-} from "../../../core/model/index.ts";
+} from "./index.ts";
 
 /**
  * What a spreadsheet's column can say about its rows, for one kind of row, all read from the

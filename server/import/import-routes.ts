@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FichePreview } from "../../core/import-preview.ts";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import type { Logger } from "../../core/logger.ts";
-import { isKind } from "../../core/model/index.ts";
+import { isKind, kindOf, type Label } from "../../core/model/index.ts";
 import { hasRole } from "../../core/roles.ts";
 import { inputLimits } from "../../core/cli/input-file.ts";
 import { ChangeRefused, type ChangeService } from "../../seeds/changes/change-service.ts";
@@ -206,7 +206,7 @@ async function send(deps: ImportDeps, body: ImportRequest, viewer: Viewer, say: 
       result.draftFile,
       mode,
     );
-    return void say({ type: "sent", change: sent ?? null });
+    return void say({ type: "sent", change: sent ?? null, refs: sent ? await appliedRefs(deps, sent.id) : [] });
   }
   if (!body.source) throw new ImportRefusedError("name the spreadsheet as a source: its title and who made it (publisher)");
   if (body.saveMapping) await deps.mappings.save(body.saveMapping, { ...result.mapping, source: body.source }, viewer.username);
@@ -224,7 +224,22 @@ async function send(deps: ImportDeps, body: ImportRequest, viewer: Viewer, say: 
     type: "sent",
     change: sent ? { id: sent.change.id, status: sent.change.status, operations: sent.operations } : null,
     counts: result.preview.counts,
+    refs: sent ? await appliedRefs(deps, sent.change.id) : [],
   });
+}
+
+/** What an applied change touched (entities, and both ends of its relationships), for the page to draw; none while it waits for review. */
+async function appliedRefs(deps: ImportDeps, id: string): Promise<{ kind: string; slug: string }[]> {
+  const change = await deps.changes.get(id);
+  if (change?.status !== "applied") return [];
+  const refs = new Map<string, { kind: string; slug: string }>();
+  const add = (end: { label: Label; slug: string }) =>
+    void (end.label !== "Source" && refs.set(`${end.label}/${end.slug}`, { kind: kindOf[end.label], slug: end.slug }));
+  for (const effect of change.effects) {
+    if (effect.target === "entity") add(effect);
+    else if (effect.type !== "SOURCED_FROM") [effect.from, effect.to].forEach(add);
+  }
+  return [...refs.values()];
 }
 
 /**

@@ -18,6 +18,7 @@ export interface EditingContext {
   sources(): SourceInfo[];
   status(message: string, error?: boolean): void;
   refresh(ref: EntityRef, deleted?: boolean): Promise<void>;
+  refreshMany(refs: EntityRef[]): Promise<void>; // many at once (an import): added where missing
   pickNode(callback: (ref: EntityRef, name: string) => void): () => void;
   changed(): void; // a change was applied or proposed: counts and lists follow
   current(ref: EntityRef): Record<string, unknown> | undefined; // the entity's properties as the page holds them

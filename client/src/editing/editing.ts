@@ -12,6 +12,7 @@ import { historyView } from "./history-view.ts";
 import { openLinkForm } from "./link-form.ts";
 import { openLoginDialog } from "./login-dialog.ts";
 import { openReviewPanel } from "./review-panel.ts";
+import { openImportDialog } from "../importing/import-dialog.ts";
 import { logOut, type Session } from "./session.ts";
 
 /**
@@ -43,6 +44,7 @@ export class Editing {
         this.said.classList.toggle("error", Boolean(error));
       },
       refresh: (ref, deleted) => explorer.refreshEntity(ref, deleted),
+      refreshMany: (refs) => explorer.refreshMany(refs),
       pickNode: (callback) => explorer.onNextNodeTap(callback),
       changed: () => {
         void this.updateReviewCount();
@@ -72,6 +74,9 @@ export class Editing {
       h("span", { id: "signed-in", className: "muted" }, t.signedInAs(username, roleNames[role][this.lang])),
       hasRole(role, "contributor")
         ? h("button", { type: "button", id: "new-entity", onclick: () => chooseKindThenCreate(this.ctx) }, t.newEntity)
+        : null,
+      hasRole(role, "contributor")
+        ? h("button", { type: "button", id: "import", onclick: () => openImportDialog(this.ctx) }, locales[this.lang].importing.open)
         : null,
       this.reviewButton ?? null,
       h(

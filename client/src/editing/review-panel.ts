@@ -53,10 +53,16 @@ export function openReviewPanel(ctx: EditingContext): void {
         const done =
           action === "accept" ? await ctx.api.acceptChange(change.id) : await ctx.api.rejectChange(change.id, comment.value.trim());
         ctx.changed();
-        // The entities it changed, as the graph has them now (its source document aside, which the graph does not draw).
-        for (const effect of done.effects)
-          if (effect.target === "entity" && effect.entity && effect.entity.kind !== "source")
-            await ctx.refresh({ kind: effect.entity.kind, slug: effect.entity.slug }, effect.after === null);
+        // The entities it changed, as the graph has them now (its source document aside, which the graph does not draw);
+        // an import's hundreds at once, with the relationships among them.
+        const changed = done.effects.filter((e) => e.target === "entity" && e.entity && e.entity.kind !== "source");
+        if (changed.length > 3 && changed.every((e) => e.after !== null)) {
+          const ends = done.effects
+            .flatMap((e) => [e.entity, e.from, e.to])
+            .filter((x): x is NonNullable<typeof x> => !!x && x.kind !== "source");
+          await ctx.refreshMany([...new Map(ends.map((x) => [`${x.kind}:${x.slug}`, { kind: x.kind, slug: x.slug }])).values()]);
+        } else
+          for (const effect of changed) await ctx.refresh({ kind: effect.entity!.kind, slug: effect.entity!.slug }, effect.after === null);
         ctx.status(action === "accept" ? t.accepted : t.rejected);
         await load();
       } catch (error) {

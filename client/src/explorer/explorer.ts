@@ -204,6 +204,19 @@ export class Explorer {
     this.selection.select(id, { center: fresh.includes(id), push: false });
   }
 
+  /**
+   * After a change of many entities (an import accepted): they and the relationships among them,
+   * in slices of a thousand, added where they are missing, the newcomers placed. One query per slice
+   * rather than one neighbourhood per entity.
+   */
+  async refreshMany(refs: EntityRef[]): Promise<void> {
+    const fresh: string[] = [];
+    for (let i = 0; i < refs.length; i += 1000)
+      fresh.push(...this.ctx.graph.add(await this.ctx.api.entities(refs.slice(i, i + 1000)), "base"));
+    this.ctx.commit();
+    await this.layouts.placeNewcomers(fresh);
+  }
+
   /** Calls back with the next node the user taps in the graph (picking the other end of a link). */
   onNextNodeTap(callback: (ref: EntityRef, name: string) => void): () => void {
     const handler = (event: { target: { id(): string; data(key: string): unknown } }) =>

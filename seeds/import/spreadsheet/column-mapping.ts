@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isKind, type Kind } from "../../../core/model/index.ts";
-import { targetOf } from "./column-targets.ts";
+import { targetOf } from "../../../core/model/column-targets.ts";
 import type { MappedColumn } from "./guess-mapping.ts";
 
 /**

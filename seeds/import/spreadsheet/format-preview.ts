@@ -1,6 +1,6 @@
 import type { CellIssue, ImportPreview, PreviewRow } from "../../../core/import-preview.ts";
 import { kindName } from "../../../core/model/index.ts";
-import { targetOf } from "./column-targets.ts";
+import { targetOf } from "../../../core/model/column-targets.ts";
 
 const show = (value: unknown): string =>
   value === null || value === undefined ? "∅" : Array.isArray(value) ? value.join(" ; ") : String(value);

@@ -1,6 +1,6 @@
 import { entityKinds, kinds, labelOf, type Kind } from "../../../core/model/index.ts";
 import { foldText } from "../../../core/text/normalize.ts";
-import { columnTargets, targetOf, type ColumnTarget } from "./column-targets.ts";
+import { columnTargets, targetOf, type ColumnTarget } from "../../../core/model/column-targets.ts";
 import type { ColumnMapping } from "./column-mapping.ts";
 import type { Table } from "./read-spreadsheet.ts";
 import { enumValue } from "./parse-cell.ts";

@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { checkedLabel, fillQuery } from "../../../core/neo4j/cypher-template.ts";
 import { labelOf, type Kind, type Label } from "../../../core/model/index.ts";
 import { plain } from "../../changes/graph-reader.ts";
-import { columnTargets } from "./column-targets.ts";
+import { columnTargets } from "../../../core/model/column-targets.ts";
 import type { MappedColumn } from "./guess-mapping.ts";
 import type { GraphSnapshot } from "./graph-snapshot.ts";
 

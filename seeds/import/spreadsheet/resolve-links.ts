@@ -3,7 +3,7 @@ import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import { resolveAddress } from "../../../core/gazetteer/resolve-address.ts";
 import { kindOf, relationshipKinds, type Label } from "../../../core/model/index.ts";
 import { slugify } from "../../../core/text/normalize.ts";
-import type { ColumnTarget } from "./column-targets.ts";
+import type { ColumnTarget } from "../../../core/model/column-targets.ts";
 import type { SnapshotEntity } from "./graph-snapshot.ts";
 import type { MatchIndex } from "./match-entities.ts";
 import type { TerritoryRegistry } from "./territory-registry.ts";

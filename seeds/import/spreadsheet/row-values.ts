@@ -1,7 +1,7 @@
 import type { CellIssue } from "../../../core/import-preview.ts";
 import type { Address } from "../../../core/gazetteer/resolve-address.ts";
 import { entityKinds, labelOf, type Kind } from "../../../core/model/index.ts";
-import { targetOf, type ColumnTarget } from "./column-targets.ts";
+import { targetOf, type ColumnTarget } from "../../../core/model/column-targets.ts";
 import type { MappedColumn } from "./guess-mapping.ts";
 import { legalFormOf, parseCell } from "./parse-cell.ts";
 
