@@ -167,6 +167,7 @@ export const en: Locale = {
       CREATE_RELATIONSHIP: "adds the link",
       DELETE_RELATIONSHIP: "removes the link",
     },
+    moreOperations: (n: number) => `${n} more operations`,
     revertedBy: "reverted since",
     required: "Required.",
     invalidNumber: "A number, please.",

@@ -173,6 +173,7 @@ export const fr = {
       CREATE_RELATIONSHIP: "ajoute le lien",
       DELETE_RELATIONSHIP: "retire le lien",
     } as Record<string, string>,
+    moreOperations: (n: number) => `${n} autres opérations`,
     revertedBy: "annulée depuis",
     required: "Obligatoire.",
     invalidNumber: "Un nombre, s'il vous plaît.",

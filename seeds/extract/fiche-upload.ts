@@ -24,8 +24,11 @@ export function draftOfUpload(
   const { draft } = extraction;
   const drop = new Set(options.drop ?? []);
   const source = draft.get("Source", extraction.source);
-  const sourceExists = snapshot.entities.some((e) => e.label === "Source" && e.slug === extraction.source);
-  if (source && !sourceExists) {
+  const known = snapshot.entities.find((e) => e.label === "Source" && e.slug === extraction.source);
+  const sourceExists = known !== undefined;
+  // A new fiche, or one that came in through the page before (its text in the graph, no file on
+  // disk): the quotes are checked against the text uploaded now.
+  if (source && (!known || known.props.text !== undefined)) {
     delete source.props.file;
     source.props.text = text;
   }
@@ -35,7 +38,8 @@ export function draftOfUpload(
   for (const entity of draft.entities.values()) {
     const known = inGraph.get(`${entity.label}/${entity.slug}`);
     if (!known) continue;
-    for (const property of requiredOf(entity.label))
+    // …and the codes the loader places and checks a territory by (a commune's INSEE code, an EPCI's SIREN).
+    for (const property of [...requiredOf(entity.label), "inseeCode", "siren"])
       if (property !== "slug" && !(property in entity.props) && known.props[property] !== undefined)
         entity.props[property] = known.props[property];
   }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { normalizePlaceName } from "../../core/text/normalize.ts";
+import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import { listSeedFiles, readSeedFiles } from "../load-seeds.ts";
 import type { Label } from "../../core/model/index.ts";
 
@@ -86,8 +86,14 @@ export class Knowledge {
     return found;
   }
 
+  /** The Source of a fiche's file: by its file in seeds/sources, or, for one that came in through the page (its text in the graph), by its slug. */
   sourceForFile(file: string): KnownEntity | undefined {
-    return this.entities.find((e) => e.label === "Source" && e.props.file === path.basename(file));
+    const name = path.basename(file);
+    const slug = slugify(name.replace(/\.[^.]+$/, ""));
+    return (
+      this.entities.find((e) => e.label === "Source" && e.props.file === name) ??
+      this.entities.find((e) => e.label === "Source" && e.slug === slug && e.props.text !== undefined)
+    );
   }
 }
 

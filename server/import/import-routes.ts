@@ -247,7 +247,9 @@ async function appliedRefs(deps: ImportDeps, id: string): Promise<{ kind: string
  * (`{"type":"error"}`), since the status was sent with the first line; it says what to do.
  */
 async function stream(response: express.Response, log: Logger, work: (say: Say) => Promise<void>): Promise<void> {
-  response.status(200).type("application/x-ndjson").setHeader("Cache-Control", "no-store");
+  // No Cache-Control: a POST's answer is not cached without freshness headers (RFC 9111), and
+  // Chromium marks a no-store stream read by a reader as aborted at its end (playwright#42742).
+  response.status(200).type("application/x-ndjson");
   response.setHeader("X-Accel-Buffering", "no"); // a proxy passes the lines on as they come
   const say: Say = (line) => void response.write(`${JSON.stringify(line)}\n`);
   try {

@@ -213,6 +213,12 @@ describe("the page's import of a PDF fiche", () => {
     expect(records[0]!.get("text")).toMatch(/^DONNÉES DE TEST/);
     expect(records[0]!.get("source")).toBe("fiche-02-mormal");
     expect(records[0]!.get("text").replace(/\s+/g, " ")).toContain(records[0]!.get("quote"));
+    // The same fiche again: nothing wrong with it, and nothing left to send.
+    const again = last((await post("preview", token, body)).lines);
+    expect(again.fiche.problems).toEqual([]);
+    expect(again.fiche.entities.every((e: any) => e.known)).toBe(true);
+    const resent = last((await post("send", token, { ...body, mode: "propose" })).lines);
+    expect(resent).toMatchObject({ type: "sent", change: null });
   });
 });
 

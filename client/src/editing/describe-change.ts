@@ -85,34 +85,42 @@ export function operationList(
 ): HTMLElement {
   const t = locales[lang].edit;
   const operations = (change.operations ?? []) as OperationInput[];
-  return h(
-    "ul",
-    { className: "diff" },
-    operations.map((op) => {
-      if (op.relationship) {
-        const r = op.relationship;
-        return h("li", {}, `${t.operations[op.op]} ${r.from.slug} ${relationshipName(r.type, lang)} ${r.to.slug}`);
-      }
-      const label = op.entity ? labelOf[op.entity.kind] : undefined;
-      return h(
-        "li",
+  const item = (op: OperationInput): HTMLElement => {
+    if (op.relationship) {
+      const r = op.relationship;
+      return h("li", {}, `${t.operations[op.op]} ${r.from.slug} ${relationshipName(r.type, lang)} ${r.to.slug}`);
+    }
+    const label = op.entity ? labelOf[op.entity.kind] : undefined;
+    return h(
+      "li",
+      {},
+      `${t.operations[op.op]} ${op.entity ? `${kindName(op.entity.kind, lang).toLowerCase()} « ${op.entity.slug} »` : ""}`,
+      h(
+        "ul",
         {},
-        `${t.operations[op.op]} ${op.entity ? `${kindName(op.entity.kind, lang).toLowerCase()} « ${op.entity.slug} »` : ""}`,
-        h(
-          "ul",
-          {},
-          Object.entries(op.properties ?? {}).map(([name, value]) => {
-            const before = op.op === "UPDATE_ENTITY" && op.entity ? current(op.entity)?.[name] : undefined;
-            return h(
-              "li",
-              {},
-              `${propertyName(name, lang, label)} : `,
-              op.op === "UPDATE_ENTITY" ? [h("del", {}, show(before)), " → "] : null,
-              h("ins", {}, show(value)),
-            );
-          }),
-        ),
-      );
-    }),
+        Object.entries(op.properties ?? {}).map(([name, value]) => {
+          const before = op.op === "UPDATE_ENTITY" && op.entity ? current(op.entity)?.[name] : undefined;
+          return h(
+            "li",
+            {},
+            `${propertyName(name, lang, label)} : `,
+            op.op === "UPDATE_ENTITY" ? [h("del", {}, show(before)), " → "] : null,
+            h("ins", {}, show(value)),
+          );
+        }),
+      ),
+    );
+  };
+  // An import's hundreds of operations: the first few, the rest drawn when asked for.
+  const shown = 12;
+  const list = h("ul", { className: "diff" }, operations.slice(0, operations.length > shown + 3 ? shown : undefined).map(item));
+  if (operations.length <= shown + 3) return list;
+  const rest = h("ul", { className: "diff" });
+  const more = h(
+    "details",
+    { className: "more-operations", ontoggle: () => more.open && !rest.firstChild && rest.append(...operations.slice(shown).map(item)) },
+    h("summary", {}, t.moreOperations(operations.length - shown)),
+    rest,
   );
+  return h("div", {}, list, more);
 }

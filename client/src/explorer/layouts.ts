@@ -70,6 +70,9 @@ export class Layouts {
         .forEach((n) => void n.scratch("_net", { ...n.position() }));
       return;
     }
+    // Hundreds at once (an import accepted): the whole network laid out again is faster than fcose
+    // holding every other node fixed, and the newcomers are most of what there is to see.
+    if (ids.length > 150) return void (await runNetworkLayout(cy));
     const wanted = new Set(ids);
     await runNetworkLayout(
       cy,

@@ -36,7 +36,10 @@ export class Viewport {
   /** Frames the search circle: everything near is inside it. */
   frameCircle(longitude: number, latitude: number, radiusKm: number): void {
     const center = project(longitude, latitude);
-    const zoom = Math.min(this.cy.width(), this.cy.height()) / (2.3 * kmToModel(Math.max(radiusKm, 5)));
+    const wanted = Math.min(this.cy.width(), this.cy.height()) / (2.3 * kmToModel(Math.max(radiusKm, 5)));
+    // Cytoscape ignores a zoom out of its bounds but still pans for it (a small circle was framed
+    // off-screen); past about a 30 km circle's zoom, the nodes and their labels only grow, so stop there.
+    const zoom = Math.min(1.5, this.cy.maxZoom(), Math.max(this.cy.minZoom(), wanted));
     this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - center.x * zoom, y: this.cy.height() / 2 - center.y * zoom } });
   }
 

@@ -1,6 +1,6 @@
 import type { FichePreview } from "../../../core/import-preview.ts";
 import { locales } from "../../../core/locales/index.ts";
-import { kindName, labelOf, propertyName, relationshipName, type Lang } from "../../../core/model/index.ts";
+import { kindName, labelOf, propertyName, relationshipName, valueName, type Lang } from "../../../core/model/index.ts";
 import { h } from "../ui/dom.ts";
 
 /**
@@ -23,6 +23,8 @@ export function ficheView(fiche: FichePreview, drop: Set<string>, lang: Lang, on
       },
     });
   const shown = (value: unknown) => (Array.isArray(value) ? value.join(" ; ") : String(value));
+  const word = (kind: FichePreview["entities"][number]["kind"], property: string, value: unknown) =>
+    typeof value === "string" ? valueName(labelOf[kind], property, value, lang) : shown(value);
   return h(
     "section",
     { className: "fiche-preview" },
@@ -46,7 +48,7 @@ export function ficheView(fiche: FichePreview, drop: Set<string>, lang: Lang, on
             { className: "props" },
             Object.entries(e.props)
               .filter(([k]) => !["slug", "name", "title", "text"].includes(k))
-              .map(([k, v]) => h("li", {}, `${propertyName(k, lang, labelOf[e.kind])} : ${shown(v)}`)),
+              .map(([k, v]) => h("li", {}, `${propertyName(k, lang, labelOf[e.kind])} : ${word(e.kind, k, v)}`)),
           ),
           e.quotes.map((quote) => h("blockquote", {}, `« ${quote} »`)),
           e.notes.map((note) => h("p", { className: "muted" }, note)),

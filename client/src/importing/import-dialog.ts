@@ -85,18 +85,23 @@ export function openImportDialog(ctx: EditingContext): void {
     h("h2", { id: "import-title" }, t.title),
     h("p", { className: "muted" }, t.intro),
     zone,
-    progress,
-    status,
     content,
     source,
-    problems,
+    // Stays in sight at the dialog's foot however far the table is scrolled: progress, what happened, the buttons.
     h(
       "div",
-      { className: "dialog-actions" },
-      refresh,
-      send,
-      editor ? apply : null,
-      h("button", { type: "button", onclick: close }, locales[ctx.lang].ui.close),
+      { className: "import-footer" },
+      progress,
+      status,
+      problems,
+      h(
+        "div",
+        { className: "dialog-actions" },
+        refresh,
+        send,
+        editor ? apply : null,
+        h("button", { type: "button", onclick: close }, locales[ctx.lang].ui.close),
+      ),
     ),
   );
   document.body.append(dialog);

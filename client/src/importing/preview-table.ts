@@ -1,7 +1,7 @@
 import type { CellIssue, ImportDecisions, ImportPreview, PreviewAction, PreviewRow } from "../../../core/import-preview.ts";
 import type { PlaceCandidate } from "../../../core/api-errors.ts";
 import { locales } from "../../../core/locales/index.ts";
-import { labelOf, propertyName, type Lang } from "../../../core/model/index.ts";
+import { labelOf, propertyName, valueName, type Lang } from "../../../core/model/index.ts";
 import { clear, h } from "../ui/dom.ts";
 
 const pageSize = 50;
@@ -178,7 +178,7 @@ export function previewTable(preview: ImportPreview, decisions: Required<ImportD
               {},
               Object.entries(row.values).flatMap(([k, v]) => [
                 h("dt", {}, propertyName(k, lang, labelOf[preview.kind])),
-                h("dd", {}, String(v)),
+                h("dd", {}, typeof v === "string" ? valueName(labelOf[preview.kind], k, v, lang) : show(v)),
               ]),
             ),
           ),
@@ -192,7 +192,10 @@ export function previewTable(preview: ImportPreview, decisions: Required<ImportD
                 {},
                 Object.entries(m.props)
                   .filter(([k]) => !["slug", "location", "locationPrecision", "locationApproximate"].includes(k))
-                  .flatMap(([k, v]) => [h("dt", {}, propertyName(k, lang, labelOf[preview.kind])), h("dd", {}, String(v))]),
+                  .flatMap(([k, v]) => [
+                    h("dt", {}, propertyName(k, lang, labelOf[preview.kind])),
+                    h("dd", {}, typeof v === "string" ? valueName(labelOf[preview.kind], k, v, lang) : show(v)),
+                  ]),
               ),
               m.place ? h("p", { className: "muted" }, m.place) : null,
               h("label", {}, h("input", { type: "radio", name, onchange: () => choose(m.slug) }), ` ${t.sameAs(m.name)}`),
@@ -219,9 +222,9 @@ export function previewTable(preview: ImportPreview, decisions: Required<ImportD
               "li",
               {},
               `${propertyName(c.property, lang, labelOf[preview.kind])} : `,
-              h("del", {}, show(c.before)),
+              h("del", {}, typeof c.before === "string" ? valueName(labelOf[preview.kind], c.property, c.before, lang) : show(c.before)),
               " → ",
-              h("ins", {}, show(c.after)),
+              h("ins", {}, typeof c.after === "string" ? valueName(labelOf[preview.kind], c.property, c.after, lang) : show(c.after)),
             ),
           ),
         ),
