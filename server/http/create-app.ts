@@ -189,14 +189,14 @@ export async function createApp(config: Config, database: Database, gazetteer: G
  * never its HTML page with the stack and the paths; anything else is ours: logged, answered 500.
  */
 function jsonErrors(log: Logger): express.ErrorRequestHandler {
-  return (error: { status?: number; type?: string; message?: string }, request, response, next) => {
+  return (error: { status?: number; type?: string; message?: string; limit?: number }, request, response, next) => {
     if (response.headersSent) return next(error);
     const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
     const id = response.locals.requestId as string | undefined;
     if (status === 500) log.error({ err: error, requestId: id, path: request.path }, "request failed");
     const message =
       status === 413
-        ? "The request body is too large (100 kB at most)."
+        ? `The request body is too large (${kilobytes(error.limit ?? 100 * 1024)} at most).`
         : status === 500
           ? locales.en.errors.internal({})
           : `Bad request: ${error.message ?? "malformed"}.`;
@@ -204,6 +204,8 @@ function jsonErrors(log: Logger): express.ErrorRequestHandler {
     response.status(status).json({ errors: [{ message, extensions: { code, ...(status === 500 ? { requestId: id } : {}) } }] });
   };
 }
+
+const kilobytes = (bytes: number) => (bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${Math.round(bytes / 1024)} kB`);
 
 /** A service error keeps the path (which field failed) of the error it replaces. */
 function withPath(formatted: GraphQLFormattedError, replacement: GraphQLFormattedError | undefined): GraphQLFormattedError | undefined {

@@ -5,7 +5,7 @@ import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import type { Logger } from "../../core/logger.ts";
 import { isKind, kindOf, type Label } from "../../core/model/index.ts";
 import { hasRole } from "../../core/roles.ts";
-import { inputLimits } from "../../core/cli/input-file.ts";
+import { inputLimits, megabytes } from "../../core/cli/input-file.ts";
 import { ChangeRefused, type ChangeService } from "../../seeds/changes/change-service.ts";
 import { proposePlan } from "../../seeds/changes/propose-plan.ts";
 import { buildLoadPlan } from "../../seeds/build-load-plan.ts";
@@ -96,7 +96,10 @@ export function importRoutes(deps: ImportDeps): express.Router {
   });
   // The file travels as base64: 20 MB of spreadsheet is some 27 MB of JSON.
   router.use(express.json({ limit: `${Math.ceil((inputLimits.spreadsheetBytes * 4) / 3 / 2 ** 20) + 2}mb` }));
-  router.post("/preview", (request, response) => stream(response, deps.log, (say) => preview(deps, parse(request.body), say)));
+  router.post("/preview", (request, response) => {
+    const body = parse(request.body); // before the stream's 200: a malformed request is a 400
+    return stream(response, deps.log, (say) => preview(deps, body, say));
+  });
   router.post("/send", (request, response) => {
     const body = parse(request.body, true);
     const viewer = response.locals.viewer as Viewer;
@@ -106,6 +109,13 @@ export function importRoutes(deps: ImportDeps): express.Router {
   });
   router.use(((error, _request, response, next) => {
     if (error instanceof RequestError) return void refuse(response, 400, "BAD_USER_INPUT", error.message);
+    if ((error as { status?: number }).status === 413)
+      return void refuse(
+        response,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `The file is too large: a spreadsheet may be ${megabytes(inputLimits.spreadsheetBytes)}, a PDF fiche ${megabytes(inputLimits.pdfBytes)} at most.`,
+      );
     next(error);
   }) as express.ErrorRequestHandler);
   return router;

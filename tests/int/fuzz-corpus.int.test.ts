@@ -10,7 +10,8 @@ import { toCsv } from "../../core/csv.ts";
 import { importKumu } from "../../seeds/import/import-kumu.ts";
 import { readKumuFile } from "../../seeds/import/read-kumu-file.ts";
 import { listSeedFiles, loadSeeds, SeedProblems } from "../../seeds/load-seeds.ts";
-import { createTestAccounts } from "../helpers/accounts.ts";
+import { createTestAccounts, login } from "../helpers/accounts.ts";
+import { pdfOfPages, pdfWithScript, scannedPdf } from "../helpers/make-pdf.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
@@ -492,10 +493,121 @@ const fiches: Case<() => string>[] = [
     () => write("huge.txt", Buffer.alloc(2 * 2 ** 20, "a")),
     /huge\.txt: 2 MB is more than a fiche may be \(1 MB at most\)/,
   ],
-  ["a PDF", () => write("fiche.pdf", "%PDF-1.4"), /fiche\.pdf: a fiche must end in \.txt or \.md/],
+  // (read-pdf.ts reads a PDF's text layer; its refusals are under "imports through the page")
+  ["a PDF to the text reader", () => write("fiche.pdf", "%PDF-1.4"), /fiche\.pdf: a fiche must end in \.txt or \.md/],
 ];
 category("fiches", fiches, async (make, expected) => {
   expect(() => readTextInput(make(), ficheRules)).toThrow(expected);
+});
+
+// ── Imports through the page (POST /import/preview and /send): each file refused in one line, the server unharmed.
+type Upload = { name?: string; data?: () => Buffer | Promise<Buffer>; body?: string; route?: "preview" | "send" };
+const uploads: Case<Upload>[] = [
+  [
+    "a zip bomb named .xlsx (300 kB that inflates to 120 MB)",
+    { name: "bomb.xlsx", data: () => zipFile([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(120 * 2 ** 20, "<c/>") }]) },
+    /^refused bomb\.xlsx: unzips to more than 100 MB/,
+  ],
+  [
+    "a binary renamed .csv",
+    { name: "photo.csv", data: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]) },
+    /^refused photo\.csv: is a binary file/,
+  ],
+  [
+    "a CSV of 200 000 rows",
+    { name: "rows.csv", data: () => Buffer.from(`Nom;Commune\n${"Un allié;Lille\n".repeat(200_000)}`) },
+    /^refused rows\.csv: has more than 50,000 rows, more than one import may hold: split it/,
+  ],
+  [
+    "a password-protected XLSX",
+    { name: "protected.xlsx", data: () => fs.readFileSync("tests/imports/refused/protected.xlsx") },
+    /^refused protected\.xlsx: is protected by a password/,
+  ],
+  [
+    "a password-protected ODS",
+    { name: "protected.ods", data: () => fs.readFileSync("tests/imports/refused/protected.ods") },
+    /^refused protected\.ods: is protected by a password/,
+  ],
+  [
+    "a PDF with JavaScript",
+    { name: "script.pdf", data: pdfWithScript },
+    /^refused script\.pdf: holds JavaScript, which a fiche never needs/,
+  ],
+  [
+    "a PDF of 500 pages",
+    { name: "series.pdf", data: () => pdfOfPages(500) },
+    /^refused series\.pdf: has 500 pages; a fiche has a few \(60 at most\)/,
+  ],
+  ["a scanned PDF", { name: "scan.pdf", data: scannedPdf }, /^refused scan\.pdf: holds no text .*a scan\?.*OCR/],
+  [
+    "a password-protected PDF",
+    { name: "protected.pdf", data: () => fs.readFileSync("tests/fiches/pdf/refused/protected.pdf") },
+    /^refused protected\.pdf: is protected by a password/,
+  ],
+  [
+    "a workbook cut short",
+    { name: "cut.xlsx", data: () => fs.readFileSync("tests/imports/membres.xlsx").subarray(0, 10_000) },
+    /^refused cut\.xlsx: is not a readable spreadsheet/,
+  ],
+  ["an empty file", { name: "empty.csv", data: () => Buffer.alloc(0) }, /^refused empty\.csv: .*empty/],
+  [
+    "a file of 30 MB",
+    { name: "huge.csv", data: () => Buffer.alloc(30 * 2 ** 20, "a") },
+    /^413 The file is too large: a spreadsheet may be 20 MB, a PDF fiche 20 MB at most\.$/,
+  ],
+  ["broken JSON", { body: '{"file": {"name": "a.csv", "data": ' }, /^400 Bad request: Unexpected end of JSON input/],
+  ["no file", { body: "{}" }, /^400 file: /],
+  [
+    "a send without a mode",
+    { name: "a.csv", data: () => Buffer.from("Nom;Commune\nUn allié;Lille\n"), route: "send" },
+    /^400 mode: "propose" or "apply"/,
+  ],
+];
+/** The answer in one line: "refused <message>" for a file refused in the stream, else "<status> <message>". */
+async function importAnswer({ name, data, body, route }: Upload): Promise<string> {
+  const { token } = await login(app.url, "fuzz-editor");
+  const response = await fetch(`${app.url}/import/${route ?? "preview"}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: body ?? JSON.stringify({ file: { name, data: (await data!()).toString("base64") } }),
+  });
+  const text = await response.text();
+  noLeak(text);
+  if (response.headers.get("content-type")?.startsWith("application/x-ndjson")) {
+    const last = JSON.parse(text.trim().split("\n").at(-1)!) as { type: string; reason?: string; message?: string };
+    return last.type === "error" ? `${last.reason} ${last.message}` : `${response.status} ${last.type}`;
+  }
+  const json = (() => {
+    try {
+      return JSON.parse(text) as { errors?: { message: string }[] };
+    } catch {
+      return undefined;
+    }
+  })();
+  return `${response.status} ${json?.errors?.[0]?.message ?? text.slice(0, 200)}`;
+}
+category("imports through the page", uploads, async (upload, expected) => {
+  expect(await importAnswer(upload)).toMatch(expected);
+  expect((await fetch(`${app.url}/health`)).status).toBe(200); // the server unharmed
+});
+
+describe("imports through the page, formulas", () => {
+  it("keeps a formula as its text, never computed, and says so at its cell", async () => {
+    const { token } = await login(app.url, "fuzz-editor");
+    const csv = 'Nom;Commune;Site web\n"=HYPERLINK(""https://exemple.invalid"";""clic"")";Lille;\n"=1+1";Arras;=cmd|\' /C calc\'!A0\n';
+    const response = await fetch(`${app.url}/import/preview`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ file: { name: "formulas.csv", data: Buffer.from(csv).toString("base64") } }),
+    });
+    const preview = JSON.parse((await response.text()).trim().split("\n").at(-1)!).preview;
+    expect(preview.rows).toHaveLength(2);
+    expect(preview.rows[0].cells[0]).toBe('=HYPERLINK("https://exemple.invalid";"clic")');
+    expect(preview.rows[1].cells[0]).toBe("=1+1");
+    for (const row of preview.rows)
+      expect(row.notes.concat(row.problems).some((n: { reason: string }) => n.reason === "formula")).toBe(true);
+    await nothingWritten();
+  });
 });
 
 describe("the corpus", () => {
@@ -506,7 +618,7 @@ describe("the corpus", () => {
         .map(([name, n]) => `${name} ${n}`)
         .join(", ")}`,
     );
-    expect(Object.keys(counts)).toHaveLength(7);
+    expect(Object.keys(counts)).toHaveLength(8);
     for (const n of Object.values(counts)) expect(n).toBeGreaterThanOrEqual(7);
     expect(total).toBeGreaterThanOrEqual(60);
   });

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../../core/gazetteer/gazetteer-file.ts";
 import { extractFiche } from "../../seeds/extract/extract-fiche.ts";
 import { Knowledge } from "../../seeds/extract/knowledge.ts";
 import { readPdfText } from "../../seeds/extract/read-pdf.ts";
+import { makePdf, pdfOfPages, pdfWithScript, scannedPdf } from "../helpers/make-pdf.ts";
 
 const gazetteer = new Gazetteer(readGazetteerFile());
 const pdfDir = path.join("tests", "fiches", "pdf");
@@ -35,11 +36,7 @@ describe("a PDF fiche gives the same draft as its text", () => {
   });
 });
 
-async function pdf(draw: (doc: PDFDocument) => Promise<void>): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  await draw(doc);
-  return Buffer.from(await doc.save());
-}
+const pdf = makePdf;
 
 describe("reading a PDF's text layer", () => {
   // A hyphen at the end of a line is kept, as the text reader keeps it ("Hauts-⏎de-France"); so is a
@@ -63,43 +60,9 @@ describe("reading a PDF's text layer", () => {
   it.each([
     ["not a PDF", async () => Buffer.from("Bonjour"), /is not a PDF/],
     ["a password", async () => fs.readFileSync(path.join(pdfDir, "refused", "protected.pdf")), /is protected by a password/],
-    [
-      "JavaScript",
-      () =>
-        pdf(async (doc) => {
-          const page = doc.addPage();
-          page.drawText("La commune de Vimy, accompagnée par Extracités en saison 1.", {
-            x: 50,
-            y: 700,
-            size: 11,
-            font: await doc.embedFont(StandardFonts.Helvetica),
-          });
-          doc.addJavaScript("main", "app.alert('bonjour')");
-        }),
-      /holds JavaScript.*refused/,
-    ],
-    [
-      "500 pages",
-      () =>
-        pdf(async (doc) => {
-          const font = await doc.embedFont(StandardFonts.Helvetica);
-          for (let i = 0; i < 500; i++) doc.addPage().drawText(`Page ${i + 1}`, { x: 50, y: 700, size: 11, font });
-        }),
-      /has 500 pages; a fiche has a few \(60 at most\)/,
-    ],
-    [
-      "a scan (images, no text)",
-      () =>
-        pdf(async (doc) => {
-          const png = Buffer.from(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-            "base64",
-          );
-          const image = await doc.embedPng(png);
-          doc.addPage().drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
-        }),
-      /holds no text .*a scan\?.*OCR/,
-    ],
+    ["JavaScript", pdfWithScript, /holds JavaScript.*refused/],
+    ["500 pages", () => pdfOfPages(500), /has 500 pages; a fiche has a few \(60 at most\)/],
+    ["a scan (images, no text)", scannedPdf, /holds no text .*a scan\?.*OCR/],
     [
       "21 MB",
       async () => Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(21 * 2 ** 20)]),
