@@ -5,7 +5,7 @@ import { defaultOptions, runBench, smokeOptions } from "./run-bench.ts";
 
 const usage = `npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
 npm run bench -- --json            the same, and a JSON summary on the last line
-npm run bench -- --only api,cache  some measures only (loading, api, cache, client, editing, start, metrics)
+npm run bench -- --only api,cache  some measures only (loading, api, cache, client, editing, start, metrics, import)
 npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
 npm run bench -- --soak            the soak only: 200 clients for 60 s on the page's mix (5 % writes), with and
                                    without the response cache: req/s, latencies, errors, memory (about 3 minutes)

@@ -12,6 +12,23 @@ export function checkBudgets(result: BenchResult): Budget[] {
   const budgets: Budget[] = [];
   const add = (measure: string, value: string, budget: string, ok: boolean) => budgets.push({ measure, value, budget, ok });
   const { loading, api, cache, client, start, editing, soak, metrics } = result;
+  if (result.import) {
+    const { rows, heapLimitMb } = result.import;
+    for (const row of rows.filter((r) => r.rows === 10_000))
+      add(
+        `import preview, 10 000 rows of ${row.format.toUpperCase()}`,
+        `${(row.previewMs / 1000).toFixed(1)} s`,
+        "< 10 s",
+        row.previewMs < 10_000,
+      );
+    for (const row of rows)
+      add(
+        `import preview, ${row.rows} rows of ${row.format.toUpperCase()}: server memory while it runs (worker heap limit ${heapLimitMb} MB)`,
+        `+${row.serverRssPeakMb - row.serverRssBeforeMb} MB`,
+        `< ${heapLimitMb} MB`,
+        row.serverRssPeakMb - row.serverRssBeforeMb < heapLimitMb,
+      );
+  }
   if (loading) {
     add(
       `load ${loading.nodes} nodes + ${loading.relationships} relationships`,
@@ -188,6 +205,25 @@ export function formatReport(result: BenchResult): string {
     lines.push(
       `At ${m.reference.nodes} nodes, exact betweenness ${m.reference.exactMs} ms, the sampled estimate ${m.reference.sampledMs} ms; the estimate's top 20 holds ${Math.round(m.reference.topOverlap * 100)} % of the exact top 20.`,
       "",
+    );
+  }
+  if (result.import) {
+    const m = result.import;
+    lines.push(
+      `### Import preview (POST /import/preview by the real server, against ${m.graphEntities} entities; reference: SheetJS reading the same file into rows)`,
+      "",
+    );
+    table(
+      ["file", "size", "preview", "SheetJS alone", "÷", "server RSS before → peak", "create / update / unchanged / same row / problem"],
+      m.rows.map((r) => [
+        `${r.rows} rows, ${r.format.toUpperCase()}`,
+        `${r.kilobytes} kB`,
+        `${(r.previewMs / 1000).toFixed(1)} s`,
+        `${r.readMs} ms`,
+        `${r.ratio}×`,
+        `${r.serverRssBeforeMb} → ${r.serverRssPeakMb} MB`,
+        [r.counts.create, r.counts.update, r.counts.unchanged, r.counts["same-as-row"], r.counts.problem].join(" / "),
+      ]),
     );
   }
   if (result.soak) {

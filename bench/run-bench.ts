@@ -15,6 +15,7 @@ import { measureEditing, type EditingResult } from "./measure-editing.ts";
 import { measureSoak, type SoakResult } from "./measure-soak.ts";
 import { measureRefusals, type RefusalResult } from "./measure-refusals.ts";
 import { measureMetrics, type MetricsResult } from "./measure-metrics.ts";
+import { measureImport, type ImportResult } from "./measure-import.ts";
 
 export interface BenchOptions {
   loadNodes: number; // 100 000 by default
@@ -33,7 +34,10 @@ export interface BenchOptions {
   soakSeconds: number; // per run (with the cache, then without)
   soakByDefault: boolean; // run the soak without --only soak (the smoke test does; the default bench does not)
   soakLimitPerMinute: number; // RATE_LIMIT_GRAPHQL during the soak
-  only: Set<string> | undefined; // loading, api, cache, client, editing, start, metrics, soak
+  importGraphNodes: number; // the graph an import is matched against
+  importSizes: { rows: number; format: "csv" | "xlsx" }[]; // spreadsheets previewed through the page's import
+  importHeapMb: number; // IMPORT_HEAP_MB
+  only: Set<string> | undefined; // loading, api, cache, client, editing, start, metrics, import, soak
   progress: (line: string) => void;
 }
 
@@ -54,6 +58,13 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   soakSeconds: 60,
   soakByDefault: false,
   soakLimitPerMinute: 600,
+  importGraphNodes: 5_000,
+  importSizes: [
+    { rows: 10_000, format: "csv" },
+    { rows: 10_000, format: "xlsx" },
+    { rows: 50_000, format: "csv" }, // the row limit: memory stays bounded there too
+  ],
+  importHeapMb: 1024,
 };
 
 /** A few seconds' worth of every measure, for npm test: that each one runs, not how fast. */
@@ -74,6 +85,9 @@ export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
   soakSeconds: 2,
   soakByDefault: true,
   soakLimitPerMinute: 150,
+  importGraphNodes: 600,
+  importSizes: [{ rows: 300, format: "csv" }],
+  importHeapMb: 512,
 };
 
 export interface BenchResult {
@@ -87,6 +101,7 @@ export interface BenchResult {
   start?: StartResult;
   soak?: SoakResult;
   metrics?: MetricsResult;
+  import?: ImportResult;
   seconds: number;
 }
 
@@ -170,6 +185,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           progress,
         );
       }
+    }
+
+    if (wants("import")) {
+      progress(
+        `Import: previewing spreadsheets of ${options.importSizes.map((s) => `${s.rows} rows (${s.format})`).join(", ")} against ${options.importGraphNodes} entities…`,
+      );
+      await neo.wipe();
+      const alliance = generateAlliance(
+        gazetteerData,
+        { nodes: options.importGraphNodes, relationshipsPerNode: 3 },
+        path.join(work, "import"),
+      );
+      await runLoader(neo.uri, alliance.dir);
+      result.import = await measureImport(neo, gazetteerData, options.importSizes, options.importHeapMb, progress);
     }
 
     if (wants("soak")) {

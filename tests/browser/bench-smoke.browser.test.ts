@@ -36,6 +36,13 @@ describe("npm run bench -- --smoke", () => {
     expect(result.start!.firstStartSeconds).toBeGreaterThan(0);
     expect(result.metrics!.rows.map((r) => r.nodes)).toEqual(smokeOptions.metricsSizes);
     for (const row of result.metrics!.rows) expect(row.communities).toBeGreaterThan(0);
+    // The page's import: the file's rows previewed, the graph's allies it repeats found (the generator repeats 4 %).
+    expect(result.import!.rows.map((r) => r.rows)).toEqual(smokeOptions.importSizes.map((s) => s.rows));
+    for (const row of result.import!.rows) {
+      expect(row.counts.rows).toBe(row.rows);
+      expect(row.counts.unchanged + row.counts.update).toBeGreaterThan(0);
+      expect(row.serverRssPeakMb).toBeGreaterThan(0);
+    }
     expect(result.soak!.runs.map((r) => r.cache)).toEqual([true, false]);
     for (const run of result.soak!.runs) {
       expect(run.requests).toBeGreaterThan(0);
@@ -53,6 +60,7 @@ describe("npm run bench -- --smoke", () => {
       "### Explorer",
       "### Start",
       "### Soak",
+      "### Import preview",
       "### Budgets",
       "styled ÷ by kind",
     ])

@@ -286,6 +286,21 @@ describe("the preview, and the change it makes", () => {
     expect(p.territories).toMatchObject([{ slug: "arras", code: "62041", rows: [2, 5] }]);
   });
 
+  it("asks a new entity for what every one has, not a row about an entity the graph or an earlier row holds", async () => {
+    const table = await readSpreadsheet(
+      Buffer.from(["Nom;Type;Commune", "Extracités;;Lille", "Atelier W;;Arras", "Atelier V;SCOP;Arras", "Atelier V;;Arras"].join("\n")),
+      "liste.csv",
+    );
+    const { columns } = guessMapping(table, { kind: "ally" });
+    const p = buildPreview({ table, kind: "ally", columns, gazetteer, snapshot, decisions: {} });
+    expect(p.rows.map((r) => [r.line, r.action, r.problems.map((x) => x.reason)])).toEqual([
+      [2, "unchanged", []], // Extracités is a cooperative in the graph already
+      [3, "problem", ["missing-value"]], // a new ally needs its kind
+      [4, "create", []],
+      [5, "same-as-row", []], // row 4 gave it
+    ]);
+  });
+
   it("applies the user's fixes and decisions", async () => {
     const p = await preview(text, { fixes: { "4": { "Code postal": "32300" } }, drop: [6] });
     expect(p.rows[2]).toMatchObject({ action: "create", place: { code: "32389" } });

@@ -122,7 +122,6 @@ export function buildPreview(input: PreviewInput): ImportPreview {
         row.notes.push({ column: placeColumn(note.part), reason: note.reason, params: {}, message: note.message });
     }
     row.values = values.props;
-    requireProperties(label, row, values, columns);
     const name = String(values.props[entityKinds[label].nameProperty] ?? "");
     const rowCandidate = {
       label,
@@ -191,6 +190,8 @@ export function buildPreview(input: PreviewInput): ImportPreview {
         linkIndex.add({ ...candidateOf({ label, slug, props: values.props, places: rowCandidate.places }), row: tableRow.line });
       }
     }
+    // What a new entity must have; a row about one of the graph's, or following an earlier row, has it already.
+    if (!existing && row.action !== "same-as-row") requireProperties(label, row, values, columns);
     const work = { row, values, label, existing };
     works.push(work);
     workAt.set(tableRow.line, work);

@@ -66,7 +66,10 @@ export class MatchIndex {
   private readonly byKey = new Map<string, MatchCandidate[]>();
   private readonly byDomain = new Map<string, MatchCandidate[]>();
   private readonly bySiren = new Map<string, MatchCandidate[]>();
-  private readonly byBlock = new Map<string, { key: string; candidate: MatchCandidate }[]>();
+  // Names a letter or two off, found without comparing a name with every other (PassJoin, Li et al.
+  // 2011): a key within k edits of another keeps one of that other's k + 1 segments whole, shifted
+  // by k at most; each key is indexed by its segments, for k = 1 and 2, under its first letters.
+  private readonly bySegment = new Map<string, { key: string; candidate: MatchCandidate }[]>();
 
   constructor(candidates: Iterable<MatchCandidate> = []) {
     for (const candidate of candidates) this.add(candidate);
@@ -77,7 +80,10 @@ export class MatchIndex {
       const key = compact(nameKey(name));
       if (!key) continue;
       push(this.byKey, key, candidate);
-      push(this.byBlock, blockOf(key), { key, candidate });
+      for (const k of [1, 2])
+        segments(key.length, k).forEach(([start, length], i) =>
+          push(this.bySegment, segmentKey(key, k, i, key.slice(start, start + length)), { key, candidate }),
+        );
     }
     const domain = websiteDomain(candidate.website);
     if (domain) push(this.byDomain, domain, candidate);
@@ -94,7 +100,17 @@ export class MatchIndex {
     const key = compact(nameKey(name));
     const max = key.length >= 10 ? 2 : key.length >= 5 ? 1 : 0;
     if (max === 0) return [];
-    const found = (this.byBlock.get(blockOf(key)) ?? [])
+    const near = new Set<{ key: string; candidate: MatchCandidate }>();
+    for (let length = Math.max(max + 1, key.length - max); length <= key.length + max; length++)
+      segments(length, max).forEach(([start, size], i) => {
+        for (let shift = -max; shift <= max; shift++) {
+          const from = start + shift;
+          if (from < 0 || from + size > key.length) continue;
+          // (the candidate's length in the segment's key, the query's first letters)
+          for (const entry of this.bySegment.get(segmentKey(key, max, i, key.slice(from, from + size), length)) ?? []) near.add(entry);
+        }
+      });
+    const found = [...near]
       .filter(({ candidate }) => labels.includes(candidate.label))
       .map(({ key: other, candidate }) => ({ candidate, distance: boundedLevenshtein(key, other, max) }))
       .filter(({ distance }) => distance <= max)
@@ -166,6 +182,26 @@ export function candidateOf(entity: {
 
 function blockOf(key: string): string {
   return key.slice(0, 3);
+}
+
+/** A key of `length` split into k + 1 segments as even as can be: [start, length] of each. */
+function segments(length: number, k: number): [number, number][] {
+  if (length < k + 1) return [];
+  const short = Math.floor(length / (k + 1));
+  const long = length - short * (k + 1); // the last `long` segments are one longer
+  const list: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i <= k; i++) {
+    const size = short + (i >= k + 1 - long ? 1 : 0);
+    list.push([start, size]);
+    start += size;
+  }
+  return list;
+}
+
+/** Where a segment is indexed: the names' first letters (matches stay among names that start alike), k, the key's length, which segment, its text. */
+function segmentKey(key: string, k: number, index: number, text: string, length = key.length): string {
+  return `${blockOf(key)}|${k}|${length}|${index}|${text}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
