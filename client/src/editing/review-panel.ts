@@ -53,7 +53,6 @@ export function openReviewPanel(ctx: EditingContext): void {
         const done =
           action === "accept" ? await ctx.api.acceptChange(change.id) : await ctx.api.rejectChange(change.id, comment.value.trim());
         ctx.changed();
-        ctx.status(action === "accept" ? t.accepted : t.rejected);
         // The entities it changed, as the graph has them now (its source document aside, which the graph does not draw);
         // an import's hundreds at once, with the relationships among them.
         const changed = done.effects.filter((e) => e.target === "entity" && e.entity && e.entity.kind !== "source");
@@ -64,6 +63,7 @@ export function openReviewPanel(ctx: EditingContext): void {
           await ctx.refreshMany([...new Map(ends.map((x) => [`${x.kind}:${x.slug}`, { kind: x.kind, slug: x.slug }])).values()]);
         } else
           for (const effect of changed) await ctx.refresh({ kind: effect.entity!.kind, slug: effect.entity!.slug }, effect.after === null);
+        ctx.status(action === "accept" ? t.accepted : t.rejected); // once the graph shows it
         await load();
       } catch (error) {
         problem.textContent = wordProblems(error, ctx.lang) || describeError(error, ctx.lang);
