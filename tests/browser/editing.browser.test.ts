@@ -8,7 +8,7 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 import { createTestAccounts, deleteTestAccounts } from "../helpers/accounts.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
-import { watchedPage } from "../helpers/watched-page.ts";
+import { logInThroughPage, watchedPage } from "../helpers/watched-page.ts";
 
 const screenshots = path.resolve("test-results/screenshots");
 let database: Database;
@@ -44,16 +44,7 @@ async function open(page: Page, url = "/"): Promise<void> {
   await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
 }
 
-/** Logs in through the page; it reloads with its session (requests of the page before are cut: not failures). */
-async function logIn(page: Page, username: string, problems?: string[]): Promise<void> {
-  await page.click("#login");
-  await page.fill('.login-dialog input[name="username"]', username);
-  await page.fill('.login-dialog input[name="password"]', `${username}-password`);
-  await Promise.all([page.waitForEvent("load"), page.click('.login-dialog button[type="submit"]')]);
-  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
-  await page.waitForSelector("#signed-in");
-  if (problems) for (let i = problems.length - 1; i >= 0; i -= 1) if (problems[i]!.endsWith("net::ERR_ABORTED")) problems.splice(i, 1);
-}
+const logIn = logInThroughPage;
 
 /** Fills the open change dialog's source as a first-hand statement, with its quote. */
 async function statement(page: Page, quote: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 import { createTestAccounts, deleteTestAccounts } from "../helpers/accounts.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
 import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
-import { watchedPage } from "../helpers/watched-page.ts";
+import { logInThroughPage, openExplorer, watchedPage } from "../helpers/watched-page.ts";
 
 /**
  * *Importer*, as the Fabrique's staff use it: a contributor drops a 300-row CSV of allies with French
@@ -43,15 +43,8 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: false });
 
 async function logIn(page: Page, username: string, problems: string[]): Promise<void> {
-  await page.goto(`${app.url}/`);
-  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
-  await page.click("#login");
-  await page.fill('.login-dialog input[name="username"]', username);
-  await page.fill('.login-dialog input[name="password"]', `${username}-password`);
-  await Promise.all([page.waitForEvent("load"), page.click('.login-dialog button[type="submit"]')]);
-  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
-  await page.waitForSelector("#signed-in");
-  for (let i = problems.length - 1; i >= 0; i -= 1) if (problems[i]!.endsWith("net::ERR_ABORTED")) problems.splice(i, 1);
+  await openExplorer(page, app.url);
+  await logInThroughPage(page, username, problems);
 }
 
 /** The rows the preview shows on its current page: line, action and the slug it creates or updates. */

@@ -33,3 +33,17 @@ export async function openExplorer(page: Page, baseUrl: string, url = "/"): Prom
   await page.goto(`${baseUrl}${url}`);
   await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
 }
+
+/**
+ * Logs in through the page's own dialog (the password is the test accounts' `NAME-password`); the
+ * page reloads with its session, and the requests it cut short then are not failures.
+ */
+export async function logInThroughPage(page: Page, username: string, problems?: string[]): Promise<void> {
+  await page.click("#login");
+  await page.fill('.login-dialog input[name="username"]', username);
+  await page.fill('.login-dialog input[name="password"]', `${username}-password`);
+  await Promise.all([page.waitForEvent("load"), page.click('.login-dialog button[type="submit"]')]);
+  await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
+  await page.waitForSelector("#signed-in");
+  if (problems) for (let i = problems.length - 1; i >= 0; i -= 1) if (problems[i]!.endsWith("net::ERR_ABORTED")) problems.splice(i, 1);
+}
