@@ -226,8 +226,8 @@ export function openImportDialog(ctx: EditingContext): void {
           : t.sent(change.operations);
       ctx.status(status.textContent);
       ctx.changed();
+      send.hidden = apply.hidden = progress.hidden = true; // sent: nothing more to send from this preview
       if (refs.length) await ctx.refreshMany(refs); // applied at once: on the map now
-      send.hidden = apply.hidden = true;
     } catch (error) {
       status.textContent = "";
       const words = wordProblems(error, ctx.lang) || describeError(error, ctx.lang);
