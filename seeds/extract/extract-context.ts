@@ -25,11 +25,21 @@ export class ExtractContext {
     this.draft.known = knowledge.relationships;
   }
 
-  /** An entity by name: the known one (its slug and spelling), else a new one. */
-  entityNamed(label: Label, name: string, slug = slugify(name)): DraftEntity {
+  /**
+   * An entity by name: the known one (its slug and spelling), else a new one. An ally spelt a little
+   * otherwise than a known one is taken as that one, quoted with the sentence and said so to the
+   * reviewer: a fiche's "Extra Cités" is the graph's Extracités, not a second ally.
+   */
+  entityNamed(label: Label, name: string, slug = slugify(name), quote?: string): DraftEntity {
     const known = this.knowledge.find(label, name) ?? this.knowledge.bySlug(label, slug);
-    const entity = this.draft.entity(label, known?.slug ?? slug, Boolean(known));
-    if (!known) this.draft.set(entity, label === "Initiative" || label === "Source" ? "title" : "name", name);
+    const close = !known && label === "Ally" ? this.knowledge.closeTo(label, name) : undefined;
+    const entity = this.draft.entity(label, (known ?? close?.entity)?.slug ?? slug, Boolean(known ?? close));
+    if (close) {
+      const note = `the fiche writes "${name}": taken as the known ${close.knownAs} (${close.entity.slug}); check it, and add "${name}" to its aliases if right`;
+      if (!entity.notes.includes(note)) entity.notes.push(note);
+      this.draft.quote(entity, quote);
+    }
+    if (!known && !close) this.draft.set(entity, label === "Initiative" || label === "Source" ? "title" : "name", name);
     return entity;
   }
 

@@ -1,7 +1,8 @@
 import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import type { DraftEntity } from "./draft.ts";
 import type { ExtractContext } from "./extract-context.ts";
-import { capitalize, sentences, type Block } from "./fiche-text.ts";
+import { personName, roleWords } from "./extract-people.ts";
+import { capitalize, sentences, unbreakName, type Block } from "./fiche-text.ts";
 
 /**
  * D'AUTRES PROJETS RÉUSSIS: one initiative per bullet — its title (in italics, or the noun it
@@ -34,7 +35,7 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
 
     // "créé en coopération avec la commune de Loos-en-Gohelle", "en lien avec la commune d'Arques", "lancé avec la commune de Montville".
     const together =
-      /(?:en coopération|en lien|en partenariat|lanc[ée]e?|men[ée]e?|con[çc]ue?) avec la commune (?:de |d['’])([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
+      /(?:en coopération|en lien|en partenariat|lanc[ée]e?|men[ée]e?|con[çc]ue?|mise? en place|r[ée]alis[ée]e?|d[ée]velopp[ée]e?|cr[ée]{2}e?) avec la commune (?:de |d['’])([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
         text,
       );
     if (together) {
@@ -49,11 +50,15 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
         });
       else draft.unplaced.push(`${together[0]} — no such commune`);
     }
-    const people =
-      /(mis(?:e)? en scène|anim[ée]e?|port[ée]e?|réalis[ée]e?|coordonn[ée]e?) par ([A-ZÀ-Ý][\p{Ll}'’-]+(?: [A-ZÀ-Ý][\p{Ll}'’-]+)+)/gu;
+    // "coordonné par Lucie Ferrand", "animé par Pierre-⏎Yves Lacombe", "coordonnée par Aurélie Bas-⏎tide, chargée de mission…".
+    const people = new RegExp(
+      `(mis(?:e)? en scène|anim[ée]e?|port[ée]e?|réalis[ée]e?|coordonn[ée]e?|pilot[ée]e?|suivie?) par (${personName})(?:, ((?:l['’]|le |la )?${roleWords}[^,.;]*))?`,
+      "gu",
+    );
     for (const match of text.matchAll(people)) {
-      const person = context.entityNamed("Person", match[2]!);
+      const person = context.entityNamed("Person", unbreakName(match[2]!, block));
       draft.quote(person, match[0]);
+      if (match[3]) context.set(person, "role", match[3].trim(), match[0]);
       draft.relate({
         type: "CONTRIBUTED_TO",
         from: `Person/${person.slug}`,
@@ -94,6 +99,8 @@ function roleOf(verb: string): string {
   if (/anim/.test(verb)) return "animation";
   if (/port/.test(verb)) return "portage";
   if (/réalis/.test(verb)) return "réalisation";
+  if (/pilot/.test(verb)) return "pilotage";
+  if (/suivi/.test(verb)) return "suivi";
   return "coordination";
 }
 

@@ -1,44 +1,10 @@
 import { slugify } from "../../core/text/normalize.ts";
+import type { AllyPhrase } from "./ally-phrases.ts";
 import type { DraftEntity } from "./draft.ts";
 import type { ExtractContext } from "./extract-context.ts";
-import { capitalize, monthYear, sentences, type Block } from "./fiche-text.ts";
-
-/** The words that say what kind of ally it is: "une coopérative de communication" → cooperative. */
-export function allyKind(description: string): string | undefined {
-  const text = description.toLowerCase();
-  if (/coop[ée]rative|scop|scic/.test(text)) return "cooperative";
-  if (/association/.test(text)) return "association";
-  if (/cabinet|bureau d['’][ée]tudes|conseil/.test(text)) return "consultancy";
-  if (/r[ée]seau|alliance/.test(text)) return "network";
-  if (/fondation|financeur/.test(text)) return "funder";
-  if (/entreprise|soci[ée]t[ée]/.test(text)) return "company";
-  if (/agence|[ée]tablissement public|minist[èe]re/.test(text)) return "public-body";
-  if (/collectivit[ée]/.test(text)) return "local-authority";
-  return undefined;
-}
-
-const kindNouns =
-  /^(?:l['’]|la |le |les )(association|coop[ée]rative|r[ée]seau|cabinet(?: de conseil)?|bureau d['’][ée]tudes|fondation|agence|entreprise|soci[ée]t[ée]|collectif|scop|scic)\s+(.+)$/i;
-
-/**
- * How a sentence names an ally: "Extracités", "l'association Terres Communes" (its kind before its
- * name), "Bascule Conseil, un cabinet de conseil en stratégie" (its kind in apposition).
- */
-export function allyPhrase(text: string): { name: string; kind?: string; description?: string; basedIn?: string } {
-  const apposition =
-    /^(.+?), (une? .+)$/.exec(text) ??
-    /^(.+?), ((?:association|coop[ée]rative|r[ée]seau|cabinet|bureau d['’][ée]tudes|collectif|agence|soci[ée]t[ée]|fondation)\b.+)$/i.exec(
-      text,
-    );
-  if (apposition) {
-    const description = apposition[2]!.trim();
-    const basedIn = /\b(?:install[ée]e?|situ[ée]e?|bas[ée]e?) à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(description)?.[1];
-    return { name: apposition[1]!.trim(), kind: allyKind(description), description, ...(basedIn ? { basedIn } : {}) };
-  }
-  const noun = kindNouns.exec(text);
-  if (noun) return { name: noun[2]!.trim(), kind: allyKind(noun[1]!) };
-  return { name: text.replace(/^(?:l['’]|la |le )(?=\p{Lu})/u, "").trim() };
-}
+import { extractPeopleByRole } from "./extract-people.ts";
+import { capitalize, sentences, type Block } from "./fiche-text.ts";
+import { activity, callsIn, endOf, pilotSubject, proposedEarlier } from "./pilot-phrases.ts";
 
 /**
  * LE PROJET PILOTE and LES ÉTAPES: the pilot project (and what it became), who proposed it and
@@ -66,12 +32,9 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         draft.placed.add(sentence);
       };
 
-      const pilot =
-        /le projet pilote (?:faisait le choix de prioriser|porte sur|consiste à|vise à|a pour (?:ambition|objectif|objet) de|est consacré à|concerne) (?:la |le |les |l['’])?(.+?)\.?$/i.exec(
-          sentence,
-        ) ?? /^Au c(?:œ|oe)ur du projet pilote ?: (?:la |le |les |l['’])?(.+?)\.?$/i.exec(sentence);
-      if (pilot) {
-        context.pilot = initiative(pilot[1]!, "pilot-project", sentence);
+      const subject = !context.pilot ? pilotSubject(sentence) : undefined;
+      if (subject) {
+        context.pilot = initiative(subject, "pilot-project", sentence);
         if (cohort) draft.relate({ type: "IN_COHORT", from: context.pilot.slug, to: cohort, props: {}, quote: sentence });
         take();
       }
@@ -83,33 +46,25 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
-      // "proposée par Extracités, dans le cadre de l'accompagnement "Territoires pilotes" saison 1 (2021-2022), suite à…",
-      // "suggérée par la coopérative Ricochet lors de la saison 1 (2021-2022)", "proposé par Bascule Conseil, un cabinet…, en saison 1 (…)".
-      const seasonClause =
-        '(?:dans le cadre de l[\'’]accompagnement "?[^"]+?"? |lors de la |au cours de la |en )saison (\\d+) \\((\\d{4})\\s*[-–]\\s*(\\d{4})\\)(?:,? (?:suite à|après) (.+?))?\\.?$';
-      const cleft = new RegExp(
-        `^C['’]est (?:l['’]alli[ée]e? )?(.+?),? qui (?:avait |a )?(?:propos[ée]|sugg[ée]r[ée]|initi[ée]) .+? ${seasonClause}`,
-      ).exec(sentence);
-      const proposedBy = cleft ?? new RegExp(`(?:propos[ée]e?|sugg[ée]r[ée]e?|initi[ée]e?) par (.+?),? ${seasonClause}`).exec(sentence);
-      if (proposedBy) {
-        const phrase = allyPhrase(proposedBy[1]!.trim());
-        const ally = context.entityNamed("Ally", phrase.name);
+      const earlier = proposedEarlier(sentence, season);
+      if (earlier) {
+        const { ally: phrase, season: s, years } = earlier;
+        const ally = context.entityNamed("Ally", phrase.name, undefined, sentence);
         if (phrase.kind) context.set(ally, "kind", phrase.kind, sentence);
         if (phrase.description) context.set(ally, "description", phrase.description, sentence);
-        const [s, start, end] = [Number(proposedBy[2]), Number(proposedBy[3]), Number(proposedBy[4])];
         if (!ally.known && !phrase.kind) ally.notes.push("its kind (cooperative, association…) is not in the sentence: add it");
-        const earlier = context.cohort(s, [start, end], sentence);
+        const cohortThen = context.cohort(s, years, sentence);
         if (context.territory) {
-          draft.relate({ type: "MEMBER_OF", from: context.territory.slug, to: earlier.slug, props: {}, quote: sentence });
+          draft.relate({ type: "MEMBER_OF", from: context.territory.slug, to: cohortThen.slug, props: {}, quote: sentence });
           draft.relate({
             type: "ACCOMPANIED",
             from: ally.slug,
             to: context.territory.slug,
-            props: { season: s, startYear: start, endYear: end, ...(proposedBy[5] ? { role: proposedBy[5] } : {}) },
+            props: { season: s, startYear: years[0], endYear: years[1], ...(earlier.role ? { role: earlier.role } : {}) },
             quote: sentence,
           });
         }
-        if (context.pilot)
+        if (context.pilot && earlier.proposed)
           draft.relate({
             type: "CONTRIBUTED_TO",
             from: ally.slug,
@@ -117,12 +72,13 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
             props: { role: "a proposé cette orientation", season: s },
             quote: sentence,
           });
+        if (phrase.basedIn) basedIn(context, ally, phrase.basedIn, sentence);
         context.lastAlly = ally;
         take();
       }
 
       const proposes = /^(.+?) propose(?: alors)? (un|une) (.+?)(?: avec .+| suivi .+)?\.$/.exec(sentence);
-      if (proposes && !proposedBy) {
+      if (proposes && !earlier) {
         const [by] = context.allyMentions(proposes[1]!);
         if (by) {
           const proposal = initiative(proposes[3]!.replace(/,$/, ""), "proposal", sentence);
@@ -166,25 +122,14 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         take();
       }
 
-      // Who was called in, and by whom: "X fait appel à l'allié Y, une coopérative…", "X a fait appel à Y, un
-      // collectif… installé à Rouen", "X fait appel à deux alliés : Y, une…, et Z, une…", "L'alliée Y, un…, a été sollicitée par X".
-      const verb = "(?:fait appel à|a fait appel à|a sollicité|sollicite|a mobilisé|mobilise)";
-      const several = new RegExp(`^(.+?) ${verb} (?:deux|trois|quatre|plusieurs) alli[ée]·?e?s ?: (.+?)\\.(?:\\s|$)`).exec(sentence);
-      const calls = several ? undefined : new RegExp(`^(.+?) ${verb} (?:l['’]alli[ée]e? )?(.+?, (?:une? )?.+?)\\.(?:\\s|$)`).exec(sentence);
-      const passive = /^(?:L['’]alli[ée]e? )?(.+?, une? .+?), a été (?:sollicit[ée]e?|appel[ée]e?|mobilis[ée]e?) par (.+?)\.(?:\s|$)/.exec(
-        sentence,
-      );
-      const called = several
-        ? { caller: several[1]!, allies: several[2]!.split(/,? et (?=\p{Lu})/u), quote: several[0].trim() }
-        : calls
-          ? { caller: calls[1]!, allies: [calls[2]!], quote: calls[0].trim() }
-          : passive
-            ? { caller: passive[2]!, allies: [passive[1]!], quote: passive[0].trim() }
-            : undefined;
-      if (called && called.allies.every((a) => allyPhrase(a.trim()).kind !== undefined || /, une? /.test(a))) {
-        for (const phrase of called.allies) callIn(context, allyPhrase(phrase.trim()), called.caller, called.quote);
+      // Who was called in, and by whom (pilot-phrases.ts: one ally or a counted list of them).
+      const called = !earlier ? callsIn(sentence) : undefined;
+      if (called) {
+        for (const phrase of called.allies) callIn(context, phrase, called.caller, called.quote);
         take();
       }
+
+      if (extractPeopleByRole(sentence, block, context)) take();
 
       const located =
         /(?:[Ee]lle|[Ii]l|[Ee]lles|[Ii]ls) (?:est|sont) (?:situ[ée]e?s?|bas[ée]e?s?|implant[ée]e?s?) à ([A-ZÀ-Ý][\p{L}'’-]+(?:[- ][\p{L}'’-]+)*)/u.exec(
@@ -247,23 +192,17 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
       }
 
       // An activity planned or done: "Deux ateliers participatifs ont été organisés en mars 2022 avec les habitants."
-      const activity =
-        (!planned &&
-          /^((?:Une?|Deux|Trois|Quatre|Cinq|Six|Plusieurs|\d+) .+?) (?:est|sont|a été|ont été|était|étaient|sera|seront) (?:aussi |également )?(prévue?s?|organis[ée]e?s?|men[ée]e?s?|r[ée]alis[ée]e?s?|anim[ée]e?s?)(?: (.+?))?\.?$/.exec(
-            sentence,
-          )) ||
-        /^((?:Une?|Deux|Trois|Quatre|Cinq|Six|Plusieurs|\d+) .+?) (?:a|ont) eu lieu(?: (.+?))?\.?$/.exec(sentence);
-      if (activity && context.pilot) {
-        const when = activity.length === 4 ? activity[3] : activity[2];
-        addStep(context, context.pilot, when ? `${activity[1]} (${when})` : activity[1]!, sentence);
+      const step = !planned ? activity(sentence) : undefined;
+      if (step && context.pilot) {
+        addStep(context, context.pilot, step, sentence);
         take();
       }
-      const ended = /(?:L['’]accompagnement|Le projet(?: pilote)?|Il|Elle) s['’]est (?:termin[ée]e?|achev[ée]e?) en (.+?)\.?$/.exec(
-        sentence,
-      );
-      if (ended && context.pilot) {
-        context.set(context.pilot, "status", "completed", sentence);
-        context.set(context.pilot, "endDate", monthYear(ended[1]!), sentence);
+      const end = endOf(sentence);
+      if (end && context.pilot) {
+        if (end.done) {
+          context.set(context.pilot, "status", "completed", sentence);
+          context.set(context.pilot, "endDate", end.month, sentence);
+        } else context.set(context.pilot, "plannedEndDate", end.month, sentence);
         take();
       }
 
@@ -271,12 +210,6 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
         context.set(context.pilot, "status", "running", sentence);
         take();
       }
-      const ends = /(?:devrait se terminer|se terminera|prendra fin) en (.+?)\.?$/.exec(sentence);
-      if (ends && context.pilot) {
-        context.set(context.pilot, "plannedEndDate", monthYear(ends[1]!), sentence);
-        take();
-      }
-
       if (!placed) draft.unplaced.push(sentence);
     }
   }
@@ -295,19 +228,20 @@ function addStep(context: ExtractContext, pilot: DraftEntity, step: string, quot
  * accompanied the territory in the fiche's season; the ally's kind, description and place when the
  * sentence gives them.
  */
-function callIn(context: ExtractContext, phrase: ReturnType<typeof allyPhrase>, callerText: string, quote: string): void {
+function callIn(context: ExtractContext, phrase: AllyPhrase, callerText: string, quote: string): void {
   const { draft, season } = context;
-  const ally = context.entityNamed("Ally", phrase.name);
+  const ally = context.entityNamed("Ally", phrase.name, undefined, quote);
   if (phrase.kind) context.set(ally, "kind", phrase.kind, quote);
   if (phrase.description) context.set(ally, "description", phrase.description, quote);
-  const [caller] = context.allyMentions(callerText);
+  const [caller] = context.allyMentions(callerText).filter((c) => c.slug !== ally.slug);
+  const callerName = caller ? nameOf(context, caller.slug) : undefined;
   const when = season !== undefined ? { season } : {};
   if (context.pilot) {
     draft.relate({
       type: "CONTRIBUTED_TO",
       from: ally.slug,
       to: context.pilot.slug,
-      props: { role: `appelé par ${callerText}`, ...when },
+      props: { role: callerName ? `appelé par ${callerName}` : "accompagne le projet pilote", ...when },
       quote,
     });
     if (caller)
@@ -324,9 +258,17 @@ function callIn(context: ExtractContext, phrase: ReturnType<typeof allyPhrase>, 
     draft.relate({ type: "ACCOMPANIED", from: ally.slug, to: context.territory.slug, props, quote });
     if (caller) draft.relate({ type: "ACCOMPANIED", from: caller.slug, to: context.territory.slug, props, quote });
   }
-  if (phrase.basedIn) {
-    const where = context.commune(phrase.basedIn, quote);
-    if (where) draft.relate({ type: "BASED_IN", from: ally.slug, to: where.slug, props: {}, quote });
-  }
+  if (phrase.basedIn) basedIn(context, ally, phrase.basedIn, quote);
   context.lastAlly = ally;
+}
+
+/** "…installée à Grasse": the ally is based in that commune, when the gazetteer knows it. */
+function basedIn(context: ExtractContext, ally: DraftEntity, commune: string, quote: string): void {
+  const where = context.commune(commune, quote);
+  if (where) context.draft.relate({ type: "BASED_IN", from: ally.slug, to: where.slug, props: {}, quote });
+}
+
+function nameOf(context: ExtractContext, slug: string): string {
+  const drafted = context.draft.get("Ally", slug)?.props.name;
+  return String(drafted ?? context.knowledge.bySlug("Ally", slug)?.names[0] ?? slug);
 }

@@ -6,6 +6,7 @@ export interface Block {
   text: string; // normalised: one line, markdown emphasis removed, words hyphenated across lines joined
   raw: string; // whitespace collapsed, *italics* and **bold** kept (titles are in italics)
   index: number;
+  broken: string[]; // words cut by a hyphen at a line's end and going on in lower case ("Bas-tide"), as the text has them
 }
 
 export type SectionName = "header" | "pilot" | "steps" | "others" | "about" | "credits";
@@ -32,6 +33,7 @@ export function readFiche(text: string, layout: FicheLayout = layouts[0]!): { bl
     else joined.push(paragraph);
   }
   const blocks = joined.map((paragraph, index) => ({
+    broken: [...paragraph.matchAll(/(\p{L}+)-[ \t]*\n\s*(\p{Ll}+)/gu)].map((m) => `${m[1]}-${m[2]}`),
     text: normalizeForQuotes(paragraph),
     raw: paragraph
       .replace(/(\p{L})-[ \t]*\n\s*/gu, "$1-")
@@ -69,6 +71,15 @@ export function sentences(block: Block): string[] {
     else merged.push(part);
   }
   return merged.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * A name as it is spelt, not as the line broke it: "Aurélie Bas-⏎tide" is Aurélie Bastide, while
+ * "Pierre-⏎Yves" (a capital after the hyphen) and a hyphen inside a line stay. The quote keeps the
+ * fiche's text; only the name is mended.
+ */
+export function unbreakName(name: string, block: Pick<Block, "broken">): string {
+  return name.replace(/(\p{L}+)-(\p{Ll}+)/gu, (word, left: string, right: string) => (block.broken.includes(word) ? left + right : word));
 }
 
 /** "gestion transitoire du projet" → "Gestion transitoire du projet". */

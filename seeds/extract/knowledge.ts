@@ -1,4 +1,5 @@
 import path from "node:path";
+import { distance } from "fastest-levenshtein";
 import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import { listSeedFiles, readSeedFiles } from "../load-seeds.ts";
 import type { Label } from "../../core/model/index.ts";
@@ -69,6 +70,26 @@ export class Knowledge {
   find(label: Label, name: string): KnownEntity | undefined {
     const key = normalizePlaceName(name);
     return this.entities.find((e) => e.label === label && e.names.some((n) => normalizePlaceName(n) === key));
+  }
+
+  /**
+   * The known entity a name is a slightly other spelling of ("Extra Cités", "Extracité" for
+   * Extracités): the same letters once spaces, hyphens and accents are set aside, or one letter off
+   * (two past 12 letters), and no other known name as close. Undefined when none or several are.
+   */
+  closeTo(label: Label, name: string): { entity: KnownEntity; knownAs: string } | undefined {
+    const squeeze = (text: string) => normalizePlaceName(text).replace(/ /g, "");
+    const key = squeeze(name);
+    if (key.length < 5) return undefined;
+    const limit = key.length > 12 ? 2 : 1;
+    const close = this.entities
+      .filter((e) => e.label === label)
+      .flatMap((entity) => entity.names.map((knownAs) => ({ entity, knownAs, d: distance(key, squeeze(knownAs)) })))
+      .filter((c) => c.d <= limit)
+      .sort((a, b) => a.d - b.d);
+    const best = close[0];
+    if (!best || close.some((c) => c.entity !== best.entity && c.d === best.d)) return undefined;
+    return { entity: best.entity, knownAs: best.knownAs };
   }
 
   bySlug(label: Label, slug: string): KnownEntity | undefined {
