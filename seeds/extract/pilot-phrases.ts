@@ -114,7 +114,7 @@ export function callsIn(sentence: string): { caller: string; allies: AllyPhrase[
     const count = countWords[list[2]!.toLowerCase()] ?? (/^\d+$/.test(list[2]!) ? Number(list[2]) : undefined);
     const allies = splitAllyList(list[3]!, count).map(allyPhrase);
     if (allies.length >= 2 && allies.every((a) => a.kind !== undefined || a.description !== undefined))
-      return { caller: list[1]!, allies, quote: sentence };
+      return { caller: list[1]!.trim(), allies, quote: sentence };
     return undefined;
   }
   const single = new RegExp(`^(.+?) ${callVerbs}(?:\\s+|(?<=['’]))(.+?, (?:une? )?.+?)\\.?$`).exec(sentence);
