@@ -1,7 +1,7 @@
 import { normalizePlaceName, slugify } from "../../core/text/normalize.ts";
 import type { DraftEntity } from "./draft.ts";
 import type { ExtractContext } from "./extract-context.ts";
-import { personName, roleWords } from "./extract-people.ts";
+import { contributionRole, personName, roleWords } from "./extract-people.ts";
 import { capitalize, sentences, unbreakName, type Block } from "./fiche-text.ts";
 
 /**
@@ -63,7 +63,7 @@ export function extractOtherProjects(blocks: Block[], context: ExtractContext): 
         type: "CONTRIBUTED_TO",
         from: `Person/${person.slug}`,
         to: initiative.slug,
-        props: { role: roleOf(match[1]!) },
+        props: { role: contributionRole(match[1]!) },
         quote: match[0],
       });
     }
@@ -92,16 +92,6 @@ function placePage(context: ExtractContext, initiative: DraftEntity, page: strin
   else draft.unplaced.push(`${page} — "${where}" is no territory the gazetteer knows`);
   const from = /à partir (?:de la |du |de l['’]|des |de )[^.,;]+/.exec(text)?.[0];
   draft.relate({ type: "INSPIRED_BY", from: initiative.slug, to: source.slug, props: {}, ...(from ? { quote: from } : {}) });
-}
-
-function roleOf(verb: string): string {
-  if (/scène/.test(verb)) return "mise en scène";
-  if (/anim/.test(verb)) return "animation";
-  if (/port/.test(verb)) return "portage";
-  if (/réalis/.test(verb)) return "réalisation";
-  if (/pilot/.test(verb)) return "pilotage";
-  if (/suivi/.test(verb)) return "suivi";
-  return "coordination";
 }
 
 /** The bullet without its "Pour en savoir plus, voir l'initiative…" tail. */

@@ -125,7 +125,7 @@ export function extractPilot(blocks: Block[], context: ExtractContext): void {
       // Who was called in, and by whom (pilot-phrases.ts: one ally or a counted list of them).
       const called = !earlier ? callsIn(sentence) : undefined;
       if (called) {
-        for (const phrase of called.allies) callIn(context, phrase, called.caller, called.quote);
+        for (const phrase of called.allies) callIn(context, phrase, called.caller, sentence);
         take();
       }
 

@@ -108,13 +108,13 @@ const countWords: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq:
  * l'association C, un…"; "Deux allié·es l'accompagnent : …"). Undefined when some ally of the
  * sentence is not told as one (no kind, no apposition): nothing is guessed.
  */
-export function callsIn(sentence: string): { caller: string; allies: AllyPhrase[]; quote: string } | undefined {
+export function callsIn(sentence: string): { caller: string; allies: AllyPhrase[] } | undefined {
   const list = counted.exec(sentence);
   if (list) {
     const count = countWords[list[2]!.toLowerCase()] ?? (/^\d+$/.test(list[2]!) ? Number(list[2]) : undefined);
     const allies = splitAllyList(list[3]!, count).map(allyPhrase);
     if (allies.length >= 2 && allies.every((a) => a.kind !== undefined || a.description !== undefined))
-      return { caller: list[1]!.trim(), allies, quote: sentence };
+      return { caller: list[1]!.trim(), allies };
     return undefined;
   }
   const single = new RegExp(`^(.+?) ${callVerbs}(?:\\s+|(?<=['’]))(.+?, (?:une? )?.+?)\\.?$`).exec(sentence);
@@ -126,7 +126,7 @@ export function callsIn(sentence: string): { caller: string; allies: AllyPhrase[
   if (!called) return undefined;
   const ally = allyPhrase(called.phrase);
   if (ally.kind === undefined && ally.description === undefined) return undefined;
-  return { caller: called.caller, allies: [ally], quote: sentence };
+  return { caller: called.caller, allies: [ally] };
 }
 
 const count = "(?:Une?|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Dix|Plusieurs|Des|\\d+)";
