@@ -4,6 +4,8 @@ import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { checkSeeds, listSeedFiles } from "../seeds/load-seeds.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
 import type { GeneratedAlliance } from "./generate-alliance.ts";
+import { checksumOfDatabase, loadStamps } from "../seeds/backup/backup.ts";
+import { measureBulk, type BulkMeasure } from "./measure-bulk.ts";
 import { naiveLoad } from "./naive-loader.ts";
 import { median, round } from "./stats.ts";
 
@@ -31,6 +33,7 @@ export interface LoadingResult {
   naiveRowsPerSecond: number;
   naiveRows: number;
   speedup: number; // batched ÷ naive, rows per second, measured in the same run
+  bulk: BulkMeasure; // npm run seed -- --bulk beside neo4j-admin import, same files
   runs: { cold: LoadRun[]; reload: LoadRun[] };
 }
 
@@ -58,14 +61,17 @@ export async function measureLoading(
   alliance: GeneratedAlliance,
   repetitions: number,
   naiveRows: number,
+  work: string,
   progress: (line: string) => void,
 ): Promise<LoadingResult> {
   const cold: LoadRun[] = [];
   const reload: LoadRun[] = [];
+  let checksum = "";
   for (let i = 0; i < repetitions; i++) {
     await neo.wipe();
     cold.push(await runLoader(neo.uri, alliance.dir));
     progress(`  load ${i + 1}/${repetitions}: ${round(cold.at(-1)!.ms / 1000)} s into an empty graph`);
+    if (i === 0) checksum = await checksumOfDatabase(neo.driver, "neo4j", loadStamps); // what --bulk must give
     reload.push(await runLoader(neo.uri, alliance.dir));
     progress(`  reload ${i + 1}/${repetitions}: ${round(reload.at(-1)!.ms / 1000)} s`);
   }
@@ -81,6 +87,8 @@ export async function measureLoading(
   const coldMs = median(cold.map((r) => r.ms));
   const batchedRowsPerSecond = totalRows / (coldMs / 1000);
   const naiveRowsPerSecond = naive.rows / (naive.ms / 1000);
+  progress("  the first load through neo4j-admin import, and npm run seed -- --bulk…");
+  const bulk = await measureBulk(alliance, work, { checksum, rowsPerSecond: Math.round(batchedRowsPerSecond) }, progress);
   return {
     nodes: first.nodes,
     relationships: first.relationships,
@@ -98,6 +106,7 @@ export async function measureLoading(
     naiveRowsPerSecond: Math.round(naiveRowsPerSecond),
     naiveRows: naive.rows,
     speedup: round(batchedRowsPerSecond / naiveRowsPerSecond),
+    bulk,
     runs: { cold, reload },
   };
 }

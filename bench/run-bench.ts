@@ -137,7 +137,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (wants("loading")) {
       progress(`Loading: generating ${options.loadNodes} nodes and ${options.loadNodes * 3} relationships…`);
       const alliance = generateAlliance(gazetteerData, { nodes: options.loadNodes, relationshipsPerNode: 3 }, path.join(work, "load"));
-      result.loading = await measureLoading(neo, alliance, options.loadRepetitions, options.naiveRows, progress);
+      result.loading = await measureLoading(neo, alliance, options.loadRepetitions, options.naiveRows, work, progress);
       fs.rmSync(alliance.dir, { recursive: true, force: true });
     }
 

@@ -11,7 +11,7 @@ import { checkDataFolder } from "../../core/neo4j/check-data-folder.ts";
 import { startEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
 import { checkSeeds, SeedProblems } from "../load-seeds.ts";
 import { runAdminImport } from "./admin-import.ts";
-import { writeImportFiles } from "./import-files.ts";
+import { writeImportFiles, type EmptyLists } from "./import-files.ts";
 
 export interface BulkResult {
   nodes: number;
@@ -106,7 +106,7 @@ async function assertEmpty(embedded: EmbeddedNeo4jConfig, log: Logger): Promise<
   }
 }
 
-async function finish(embedded: EmbeddedNeo4jConfig, emptyLists: string[], log: Logger): Promise<FinishTimings> {
+async function finish(embedded: EmbeddedNeo4jConfig, emptyLists: EmptyLists[], log: Logger): Promise<FinishTimings> {
   const at = [performance.now()];
   const lap = (): number => (at.push(performance.now()), Math.round(at.at(-1)! - at.at(-2)!));
   const neo = await startEmbeddedNeo4j(embedded, log);
@@ -120,7 +120,11 @@ async function finish(embedded: EmbeddedNeo4jConfig, emptyLists: string[], log: 
     const session = driver.session({ database: "neo4j" });
     try {
       // CALL … IN TRANSACTIONS: auto-commit transactions. The patterns are built from the model's labels and types only.
-      for (const pattern of emptyLists) await session.run(readQuery("load/bulk-empty-lists").replace("__PATTERN__", pattern));
+      for (const { pattern, always, marked } of emptyLists) {
+        for (const property of always)
+          await session.run(readQuery("load/bulk-absent-list").replace("__PATTERN__", pattern).replaceAll("__PROPERTY__", property));
+        if (marked) await session.run(readQuery("load/bulk-empty-lists").replace("__PATTERN__", pattern));
+      }
       await session.executeWrite((tx) => tx.run(readQuery("load/bump-graph-version")));
       await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
     } finally {

@@ -30,8 +30,14 @@ export interface ImportFiles {
   nodes: number;
   relationships: number; // the plan's relationships, without provenance
   provenance: number;
-  /** The patterns (`(entity:Ally)`, `()-[entity:SOURCED_FROM]->()`) whose files hold empty lists, for the fix-up after the import. */
-  emptyLists: string[];
+  /** Where the files left out empty lists, for the fix-up after the import (seeds/bulk/bulk-load.ts). */
+  emptyLists: EmptyLists[];
+}
+
+export interface EmptyLists {
+  pattern: string; // `(entity:Ally)`, `(:Ally)-[entity:SOURCED_FROM]->()`: from the model's labels and types only
+  always: string[]; // list properties every row has: where one is missing, it was empty
+  marked: boolean; // other empty lists are named in the EMPTY_LISTS column
 }
 
 export class BulkInputError extends Error {}
@@ -40,8 +46,8 @@ export function writeImportFiles(plan: LoadPlan, dir: string): ImportFiles {
   fs.mkdirSync(dir, { recursive: true });
   const args: string[] = [];
   const result: ImportFiles = { dir, arguments: args, nodes: 0, relationships: 0, provenance: 0, emptyLists: [] };
-  const marked = (pattern: string, hasEmptyLists: boolean): void => {
-    if (hasEmptyLists) result.emptyLists.push(pattern);
+  const marked = (pattern: string, fix: Omit<EmptyLists, "pattern"> | undefined): void => {
+    if (fix) result.emptyLists.push({ pattern, ...fix });
   };
   for (const { label, entities } of plan.nodes) {
     if (!entities.length) continue;
@@ -98,7 +104,8 @@ export function writeImportFiles(plan: LoadPlan, dir: string): ImportFiles {
 
 /**
  * One CSV file: its header (the id columns, then one typed column per property any row has) and its
- * rows. Returns whether some row holds an empty list (named in the EMPTY_LISTS column).
+ * rows. Returns, when some row holds an empty list, how to restore them: a list property that every
+ * row has needs no marker (missing means empty); the others are named in the EMPTY_LISTS column.
  */
 function writeTable<T extends { props: Record<string, unknown> }>(
   file: string,
@@ -107,7 +114,7 @@ function writeTable<T extends { props: Record<string, unknown> }>(
   ids: (row: T) => string[],
   what: string,
   known: Record<string, ColumnType> = {},
-): boolean {
+): Omit<EmptyLists, "pattern"> | undefined {
   const columns = new Map<string, ColumnType | "location">(Object.entries(known));
   const emptyListsOnly = new Set<string>();
   for (const row of rows) {
@@ -126,9 +133,13 @@ function writeTable<T extends { props: Record<string, unknown> }>(
     }
   }
   for (const name of emptyListsOnly) if (!columns.has(name)) columns.set(name, "string[]");
-  const emptyLists = (row: T): string[] =>
-    Object.keys(row.props).filter((name) => Array.isArray(row.props[name]) && !(row.props[name] as unknown[]).length);
-  const marked = rows.some((row) => emptyLists(row).length > 0);
+  const isEmptyList = (value: unknown): boolean => Array.isArray(value) && value.length === 0;
+  const lists = [...columns].filter(([, type]) => type.endsWith("[]")).map(([name]) => name);
+  const always = lists.filter((name) => rows.every((row) => Array.isArray(row.props[name])) && /^[A-Za-z]\w*$/.test(name));
+  const someEmpty = lists.filter((name) => rows.some((row) => isEmptyList(row.props[name])));
+  const alwaysEmpty = always.filter((name) => someEmpty.includes(name));
+  const emptyLists = (row: T): string[] => Object.keys(row.props).filter((name) => isEmptyList(row.props[name]) && !always.includes(name));
+  const marked = someEmpty.some((name) => !always.includes(name));
   const names = [...columns.keys()];
   const header = [
     ...idHeaders,
@@ -149,7 +160,7 @@ function writeTable<T extends { props: Record<string, unknown> }>(
   } finally {
     fs.closeSync(fd);
   }
-  return marked;
+  return someEmpty.length ? { always: alwaysEmpty, marked } : undefined;
 }
 
 function columnType(value: unknown, where: string): ColumnType {
