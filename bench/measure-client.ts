@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../core/dev/chromium.ts";
 import { startApiServer } from "./api-server.ts";
+import { startRendererPage, type RendererPage } from "./renderer-page.ts";
 import type { BenchNeo4j } from "./bench-neo4j.ts";
 import { median, percentile, round } from "./stats.ts";
 
@@ -20,8 +21,21 @@ export interface ClientRow {
   serverMetricsMs: number; // the server's one-off metrics of the graph version (not in firstRenderMs)
 }
 
+/** The same overview elements drawn by a bare renderer page (bench/renderers): no panels, no explorer. */
+export interface RendererRow {
+  targetElements: number;
+  elements: number;
+  renderer: "sigma" | "cytoscape-canvas" | "cytoscape-webgl";
+  firstRenderMs: number; // elements parsed → first frame drawn (median)
+  panFrameP50Ms: number;
+  panFrameP95Ms: number;
+}
+
+export const renderers: RendererRow["renderer"][] = ["sigma", "cytoscape-canvas", "cytoscape-webgl"];
+
 export interface ClientResult {
   rows: ClientRow[];
+  renderers: RendererRow[];
   webgl2Available: boolean;
   webglRenderer: string;
   screenshots: string[];
@@ -105,6 +119,8 @@ export async function measureClient(
   repetitions = 2,
 ): Promise<ClientResult> {
   const api = await startApiServer(neo.uri);
+  const rendererPage = await startRendererPage();
+  const rendererRows: RendererRow[] = [];
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   const shots = path.resolve("test-results/bench");
   fs.mkdirSync(shots, { recursive: true });
@@ -140,6 +156,7 @@ export async function measureClient(
         body: JSON.stringify({ query: "{ networkMetrics { computedMs } }" }),
       });
       const serverMetricsMs = Math.round(performance.now() - metricsStarted);
+      rendererRows.push(...(await measureRenderers(browser, rendererPage, api.url, limit, target, repetitions, progress)));
       const variants: { layout: "network" | "map"; renderer: string; styling?: string }[] = [
         { layout: "network", renderer: "canvas" },
         { layout: "network", renderer: "canvas", styling: "size=betweenness&color=community" },
@@ -221,8 +238,85 @@ export async function measureClient(
   } finally {
     await browser.close();
     await api.stop();
+    await rendererPage.close();
   }
-  return { rows, webgl2Available, webglRenderer, screenshots };
+  return { rows, renderers: rendererRows, webgl2Available, webglRenderer, screenshots };
+}
+
+/**
+ * The overview the explorer would receive for `limit` entities (positions from the server's
+ * layout), drawn by each bare renderer in the same Chromium: elements parsed → first frame, and
+ * frame times while the view is dragged, as for the explorer.
+ */
+async function measureRenderers(
+  browser: Browser,
+  rendererPage: RendererPage,
+  apiUrl: string,
+  limit: number,
+  target: number,
+  repetitions: number,
+  progress: (line: string) => void,
+): Promise<RendererRow[]> {
+  const answer = (await (
+    await fetch(`${apiUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `query ($limit: Int) { overview(limit: $limit) { nodes { group data position { x y } } edges { group data } } }`,
+        variables: { limit },
+      }),
+    })
+  ).json()) as { data: { overview: { nodes: { data: Record<string, unknown> }[]; edges: unknown[] } } };
+  const overview = answer.data.overview;
+  if (!overview.nodes.length) throw new Error(`the overview of ${limit} entities is empty`);
+  rendererPage.setElements(overview);
+  const rows: RendererRow[] = [];
+  for (const renderer of renderers) {
+    const renders: number[] = [];
+    const frames: number[] = [];
+    try {
+      for (let i = 0; i < repetitions; i++) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        const failures: string[] = [];
+        page.on("pageerror", (error) => failures.push(error.message));
+        page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+        await page.goto(`${rendererPage.url}?renderer=${renderer}`);
+        await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 }); // a renderer slower than that is reported as failed
+        if (failures.length) throw new Error(failures[0]);
+        renders.push(
+          (await page.evaluate(
+            `performance.getEntriesByName("bench:rendered")[0].startTime - performance.getEntriesByName("bench:data")[0].startTime`,
+          )) as number,
+        );
+        if (i === 0) await page.screenshot({ path: path.resolve("test-results/bench", `renderer-${target}-${renderer}.png`) });
+        frames.push(...(await panFrames(page, 12, 12)));
+        await page.close();
+      }
+      const row: RendererRow = {
+        targetElements: target,
+        elements: overview.nodes.length + overview.edges.length,
+        renderer,
+        firstRenderMs: Math.round(median(renders)),
+        panFrameP50Ms: round(percentile(frames, 50)),
+        panFrameP95Ms: round(percentile(frames, 95)),
+      };
+      rows.push(row);
+      progress(
+        `  ${row.elements} elements, bare ${renderer}: first frame ${row.firstRenderMs} ms, pan frames p50 ${row.panFrameP50Ms} / p95 ${row.panFrameP95Ms} ms`,
+      );
+    } catch (error) {
+      rows.push({
+        targetElements: target,
+        elements: overview.nodes.length + overview.edges.length,
+        renderer,
+        firstRenderMs: -1,
+        panFrameP50Ms: -1,
+        panFrameP95Ms: -1,
+      });
+      progress(`  bare ${renderer} at ${target} elements: failed — ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  return rows;
 }
 
 /** "size=betweenness&color=community" → "betweenness, community". */

@@ -1,3 +1,4 @@
+import type { ClientResult } from "./measure-client.ts";
 import type { BenchResult } from "./run-bench.ts";
 
 export interface Budget {
@@ -37,12 +38,21 @@ export function checkBudgets(result: BenchResult): Budget[] {
       loading.coldSeconds < 30,
     );
     add("batched loader ÷ one MERGE per row (rows/s)", `${loading.speedup}×`, "≥ 10×", loading.speedup >= 10);
+    const { bulk } = loading;
+    add(
+      "seed --bulk ÷ neo4j-admin import, then started with the same constraints and indexes (rows/s, a database ready to query)",
+      `${bulk.ratioToReady}×`,
+      "≥ 0.5×",
+      bulk.ratioToReady >= 0.5,
+    );
+    add("seed --bulk ÷ neo4j-admin import alone (rows/s, the import step only)", `${bulk.ratioToImport}×`, "—", true);
+    add("seed --bulk: the batched loader's graph (canonical checksum)", String(bulk.sameGraph), "true", bulk.sameGraph);
     add("re-load the same files (idempotent)", `${loading.reloadSeconds} s`, "< 40 s", loading.reloadSeconds < 40);
     add("loader process peak memory", `${loading.peakRssMb} MB`, "< 500 MB", loading.peakRssMb < 500);
   }
   if (api) {
     for (const row of api.rows) {
-      add(`${row.query}, ${row.clients} client(s): API p50 ÷ raw driver p50`, `${row.ratioP50}`, "≤ 1.5", row.ratioP50 <= 1.5);
+      add(`${row.query}, ${row.clients} client(s): API p50 ÷ raw driver p50`, `${row.ratioP50}`, "≤ 1.2", row.ratioP50 <= 1.2);
       if (row.clients === 10) add(`${row.query}, 10 clients: p99`, `${row.api.p99} ms`, "< 50 ms", row.api.p99 < 50);
       add(`${row.query}, ${row.clients} client(s): errors`, `${row.api.errors}`, "0", row.api.errors === 0);
     }
@@ -112,6 +122,33 @@ export function checkBudgets(result: BenchResult): Budget[] {
       }
     }
   }
+  if (client) {
+    for (const side of rendererSides(client)) {
+      const at = `${side.elements} elements`;
+      if (side.sigma && side.canvas)
+        add(
+          `Cytoscape canvas ÷ sigma.js, first frame, ${at}`,
+          `${round2(side.canvas.firstRenderMs / Math.max(side.sigma.firstRenderMs, 1))}`,
+          "—",
+          true,
+        );
+      if (side.sigma && side.webgl)
+        add(
+          `Cytoscape WebGL ÷ sigma.js, first frame, ${at}`,
+          `${round2(side.webgl.firstRenderMs / Math.max(side.sigma.firstRenderMs, 1))}`,
+          "—",
+          true,
+        );
+      if (side.target < 10_000 || side.explorerMs === undefined || side.explorerToFastest === undefined) continue;
+      const limitMs = side.target <= 10_000 ? 1500 : 4000;
+      add(
+        `explorer first render ÷ fastest renderer (sigma.js, Cytoscape canvas, WebGL), ${at}`,
+        `${side.explorerMs} ms, ${side.explorerToFastest}×`,
+        `≤ ${limitMs / 1000} s or ≤ 1.1×`,
+        side.explorerMs <= limitMs || side.explorerToFastest <= 1.1,
+      );
+    }
+  }
   if (start)
     add("npm start to ready (launcher built, seeds loaded)", `${start.firstStartSeconds} s`, "< 20 s", start.firstStartSeconds < 20);
   return budgets;
@@ -142,6 +179,19 @@ export function formatReport(result: BenchResult): string {
         ["batched loader", `${l.batchedRowsPerSecond} rows/s`],
         [`one MERGE per row (${l.naiveRows} rows)`, `${l.naiveRowsPerSecond} rows/s`],
         ["speed-up", `${l.speedup}×`],
+        [
+          "neo4j-admin import alone / then started with the schema",
+          `${l.bulk.adminRowsPerSecond} / ${l.bulk.adminReadyRowsPerSecond} rows/s (${round2(l.bulk.adminImportMs / 1000)} / ${round2(l.bulk.adminReadyMs / 1000)} s)`,
+        ],
+        [
+          "npm run seed -- --bulk (validation, CSV, neo4j-admin import, start, schema, lists, stop)",
+          `${l.bulk.bulkRowsPerSecond} rows/s (${round2(l.bulk.bulk.ms / 1000)} s: ${Object.entries(l.bulk.bulk.timings)
+            .filter(([name]) => !["totalMs", "finishMs"].includes(name))
+            .map(([name, ms]) => `${name.replace(/Ms$/, "")} ${ms}`)
+            .join(", ")}; peak ${l.bulk.bulk.peakRssMb} MB)`,
+        ],
+        ["seed --bulk ÷ neo4j-admin import alone / ÷ started with the schema", `${l.bulk.ratioToImport}× / ${l.bulk.ratioToReady}×`],
+        ["seed --bulk gives the batched loader's graph (checksum)", String(l.bulk.sameGraph)],
       ],
     );
   }
@@ -305,6 +355,30 @@ export function formatReport(result: BenchResult): string {
         styledRatio(result.client!.rows, r),
       ]),
     );
+    const sides = rendererSides(result.client);
+    if (sides.length) {
+      lines.push("The same overview elements on a bare page (bench/renderers: no panels), each renderer in the same Chromium:", "");
+      table(
+        [
+          "elements",
+          "sigma.js ms",
+          "Cytoscape canvas ms",
+          "Cytoscape WebGL ms",
+          "pan p95 sigma / canvas / WebGL ms",
+          "explorer ms",
+          "explorer ÷ fastest",
+        ],
+        sides.map((side) => [
+          side.elements,
+          side.sigma?.firstRenderMs ?? "—",
+          side.canvas?.firstRenderMs ?? "—",
+          side.webgl?.firstRenderMs ?? "—",
+          [side.sigma, side.canvas, side.webgl].map((r) => r?.panFrameP95Ms ?? "—").join(" / "),
+          side.explorerMs ?? "—",
+          side.explorerToFastest ?? "—",
+        ]),
+      );
+    }
   }
   if (result.start) {
     lines.push("### Start", "");
@@ -327,6 +401,29 @@ export function formatReport(result: BenchResult): string {
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Per size: each bare renderer's row, the explorer's network render, and its ratio to the fastest. */
+export function rendererSides(client: ClientResult) {
+  return [...new Set(client.renderers.map((r) => r.targetElements))].map((target) => {
+    const of = (renderer: string) =>
+      client.renderers.find((r) => r.targetElements === target && r.renderer === renderer && r.firstRenderMs >= 0);
+    const sigma = of("sigma");
+    const canvas = of("cytoscape-canvas");
+    const webgl = of("cytoscape-webgl");
+    const fastest = Math.min(...[sigma, canvas, webgl].filter((r) => r !== undefined).map((r) => r.firstRenderMs));
+    const explorer = client.rows.find((r) => r.targetElements === target && r.layout === "network" && !r.styling && r.firstRenderMs >= 0);
+    return {
+      target,
+      elements: (sigma ?? canvas ?? webgl)?.elements ?? target,
+      sigma,
+      canvas,
+      webgl,
+      fastestMs: Number.isFinite(fastest) ? fastest : undefined,
+      explorerMs: explorer?.firstRenderMs,
+      explorerToFastest: explorer && Number.isFinite(fastest) ? round2(explorer.firstRenderMs / Math.max(fastest, 1)) : undefined,
+    };
+  });
 }
 
 /** A styled render against the same slice drawn by kind, in the same run (the reference). */
