@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Mutex } from "async-mutex";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
@@ -11,7 +12,6 @@ import { keyOfEntity } from "../../core/change-keys.ts";
 import { planChange } from "./plan-change.ts";
 import { appliedRecord, emptyRecord } from "./new-records.ts";
 import { laterConflicts } from "./revert-conflicts.ts";
-import { entitiesNamedBy, entitiesTouchedBy, lockEntities, stampVersion } from "./entity-locks.ts";
 
 /** Who makes or reviews a change. */
 export interface Actor {
@@ -53,19 +53,20 @@ export class ChangeService {
     private readonly timeoutMs?: number,
   ) {}
 
+  private readonly writes = new Mutex();
+
   /** Validates and applies at once (an editor's change, or an accepted one). */
   async apply(input: ChangeInput, author: Actor, kind: ChangeKind, note?: string): Promise<ChangeRecord> {
     const id = randomUUID();
     await this.write(async (tx) => {
-      await lockEntities(tx, entitiesNamedBy(input));
+      const seq = await lockGraph(tx);
       const { effects, sourceSlug } = await this.planEffects(tx, input, author, id, kind);
       await writeEffects(tx, effects);
       await createChangeRecord(tx, {
-        ...appliedRecord(id, input, author, kind, effects),
+        ...appliedRecord(id, input, author, kind, effects, seq),
         sourceSlug,
         note: note ?? input.note ?? undefined,
       });
-      await stampVersion(tx, id);
     }, input.operations?.length);
     return (await this.get(id))!;
   }
@@ -98,7 +99,7 @@ export class ChangeService {
       const [change] = await readChangeRecords(tx, { id });
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "pending") throw new ChangeStateError(id, change.status);
-      await lockEntities(tx, entitiesNamedBy(change.input));
+      const seq = await lockGraph(tx);
       const { effects, sourceSlug } = await this.planEffects(
         tx,
         change.input,
@@ -108,11 +109,10 @@ export class ChangeService {
       );
       await writeEffects(tx, effects);
       const applied = {
-        ...appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects),
+        ...appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq),
         sourceSlug,
       };
       await updateChangeRecord(tx, id, { ...applied, reviewedBy: reviewer.username, reviewedAt: new Date().toISOString(), comment });
-      await stampVersion(tx, id);
     }, operations);
     return (await this.get(id))!;
   }
@@ -143,7 +143,7 @@ export class ChangeService {
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "applied") throw new ChangeStateError(id, change.status);
       if (change.revertedBy) throw new ChangeStateError(id, "reverted");
-      await lockEntities(tx, entitiesTouchedBy(change.effects));
+      const seq = await lockGraph(tx);
       const conflicts = await laterConflicts(tx, change);
       if (conflicts.length > 0) throw new ChangeRefused(conflicts);
       const effects = inverseOf(change.effects);
@@ -160,9 +160,8 @@ export class ChangeService {
         source: { statement: { by: reviewer.username, on: today }, quote: reason },
         note: reason,
       };
-      await createChangeRecord(tx, { ...appliedRecord(revertId, input, reviewer, "revert", effects), revertOf: id, note: reason });
+      await createChangeRecord(tx, { ...appliedRecord(revertId, input, reviewer, "revert", effects, seq), revertOf: id, note: reason });
       await updateChangeRecord(tx, id, { revertedBy: revertId });
-      await stampVersion(tx, revertId);
     });
     return (await this.get(revertId))!;
   }
@@ -215,27 +214,21 @@ export class ChangeService {
   }
 
   /**
-   * One change's transaction. Changes of different entities run side by side (seeds/changes/entity-locks.ts);
-   * the driver retries a deadlock between two of them. When two create the same entity or source at
-   * once, the slug constraint refuses the second at its commit: it is planned again against the graph
-   * as the first left it (then the source is reused, or the entity said to exist).
+   * Changes apply one at a time: across instances by the graph version's lock in Neo4j, and within
+   * this process by a mutex first, so that a burst of edits waits its turn here rather than inside
+   * open transactions (which would hold them, and their deadline, while they wait for the lock).
    */
   private async write(work: (tx: ManagedTransaction) => Promise<void>, operations = 1): Promise<void> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await session.executeWrite(work, this.transactionConfig(operations));
-          break;
-        } catch (error) {
-          if (attempt >= 3 || (error as { code?: string }).code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw error;
-        }
+    await this.writes.runExclusive(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        await session.executeWrite(work, this.transactionConfig(operations));
+        // Search must find what was just written (the fulltext index is eventually consistent).
+        await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+      } finally {
+        await session.close();
       }
-      // Search must find what was just written (the fulltext index is eventually consistent).
-      await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   /**
@@ -254,4 +247,9 @@ export class ChangeService {
       await session.close();
     }
   }
+}
+
+async function lockGraph(tx: ManagedTransaction): Promise<number> {
+  const { records } = await tx.run(readQuery("changes/lock-graph"));
+  return Number(records[0]!.get("version"));
 }

@@ -35,6 +35,7 @@ export function appliedRecord(
   author: Actor,
   kind: ChangeKind,
   effects: Effect[],
+  seq: number,
 ): Omit<ChangeRecord, "createdAt"> {
   const keys: string[] = [];
   const mentions = new Set<string>();
@@ -51,7 +52,7 @@ export function appliedRecord(
     ...emptyRecord(id, input, author, kind),
     status: "applied",
     appliedAt: new Date().toISOString(),
-    seq: undefined, // the graph version the change makes, stamped by its last statement (entity-locks.ts stampVersion)
+    seq,
     sourceSlug: input.source.slug ?? undefined,
     effects,
     keys,

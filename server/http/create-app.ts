@@ -56,7 +56,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.headersTimeout = config.http.headersTimeoutMs;
-  // One change service for the API and the imports (changes of different entities apply side by side: seeds/changes/entity-locks.ts).
+  // One change service for the API and the imports: its mutex queues every write of this process.
   const changes = new ChangeService(database.driver, database.database, gazetteer, sourcesDir, config.http.queryTimeoutMs);
   const schema = await buildSchema({
     driver: database.driver,

@@ -21,7 +21,7 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
   const versionQuery = readQuery("queries/graph-version");
   let lastVersion: string | undefined;
 
-  const readVersion = async (): Promise<string> => {
+  const currentVersion = async (): Promise<string> => {
     const session = driver.session({ database, defaultAccessMode: "READ" });
     try {
       const result = await session.run(versionQuery, {}, timeoutMs ? { timeout: timeoutMs } : undefined);
@@ -39,44 +39,6 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
     }
   };
 
-  // One version read at a time, shared: a request waits for a read that began after it arrived
-  // (one in flight began before, so it waits for the next, which every request arriving meanwhile
-  // shares). Under 200 clients that is one small query per round trip, not one per request.
-  let inFlight: Promise<string> | undefined;
-  let next: Promise<string> | undefined;
-  const currentVersion = (): Promise<string> => {
-    if (!inFlight) {
-      inFlight = readVersion().finally(() => (inFlight = undefined));
-      return inFlight;
-    }
-    next ??= inFlight
-      .catch(() => undefined)
-      .then(() => {
-        next = undefined;
-        return currentVersion();
-      });
-    return next;
-  };
-
-  // Under constant edits every lookup misses (the version moves on between two reads) and costs a
-  // version read and a copy of the answer: then the cache steps aside for a while, longer each time
-  // it finds the same, and answers go straight to the resolvers as with RESPONSE_CACHE=off.
-  const window = { lookups: 0, hits: 0 };
-  let bypassUntil = 0;
-  let bypassMs = 0;
-  const bypassing = (): boolean => performance.now() < bypassUntil;
-  const counted = (hit: boolean): void => {
-    window.lookups++;
-    if (hit) window.hits++;
-    if (window.lookups < 200) return;
-    if (window.hits / window.lookups < 0.1) {
-      bypassMs = Math.min(Math.max(bypassMs * 2, 2000), 16_000);
-      bypassUntil = performance.now() + bypassMs;
-    } else bypassMs = 0;
-    window.lookups = 0;
-    window.hits = 0;
-  };
-
   return {
     async requestDidStart({ request }) {
       // Answers to someone logged in (token or session cookie) may hold what others may not see.
@@ -85,7 +47,6 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
       return {
         async responseForOperation({ operation, request }) {
           if (!anonymous || operation?.operation !== "query") return null; // no operation: an unknown operationName
-          if (bypassing()) return null;
           let version: string;
           try {
             version = await currentVersion();
@@ -96,7 +57,6 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
             .update(`${version}\u0000${request.query}\u0000${request.operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`)
             .digest("base64");
           const entry = entries.get(key);
-          counted(entry !== undefined);
           if (!entry) return null;
           entries.delete(key); // refresh its place in the LRU order
           entries.set(key, entry);

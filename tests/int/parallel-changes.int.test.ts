@@ -32,7 +32,7 @@ const description = async (slug: string): Promise<string> =>
     await database.driver.executeQuery("MATCH (a:Ally {slug: $slug}) RETURN a.description AS d", { slug }, { database: database.database })
   ).records[0]!.get("d");
 
-describe("changes that touch different entities apply side by side; the same entity, one version at a time", () => {
+describe("changes sent at once: every one applied or refused exactly, one version of an entity at a time", () => {
   it("20 editors update one ally at once, 5 times: exactly one wins each version, the 19 others are refused as stale, nothing is lost", async () => {
     const slug = "extracites"; // seeds/data/allies.yaml
     const start = (await changes.history("Ally", slug)).version;
