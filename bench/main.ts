@@ -3,9 +3,10 @@ import { parseCommandLine } from "../core/cli/parse-command-line.ts";
 import { checkBudgets, formatReport } from "./report.ts";
 import { defaultOptions, runBench, smokeOptions } from "./run-bench.ts";
 
-const usage = `npm run bench                      every measure at the default sizes (under 10 minutes on 2 cores)
+const usage = `npm run bench                      every measure at the default sizes (about 25 minutes on 2 cores)
 npm run bench -- --json            the same, and a JSON summary on the last line
-npm run bench -- --only api,cache  some measures only (loading, api, cache, client, editing, start, metrics, import)
+npm run bench -- --only api,cache  some measures only (loading, api, cache, client, editing, start, metrics, import):
+                                   loading includes neo4j-admin import and seed --bulk; client, sigma.js and Cytoscape bare
 npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
 npm run bench -- --soak            the soak only: 200 clients for 60 s on the page's mix (5 % writes), with and
                                    without the response cache: req/s, latencies, errors, memory (about 3 minutes)
