@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../core/dev/free-port.ts";
@@ -14,6 +13,7 @@ import { writeImportFiles } from "../seeds/bulk/import-files.ts";
 import { checkSeeds, listSeedFiles } from "../seeds/load-seeds.ts";
 import { benchLog } from "./bench-neo4j.ts";
 import type { GeneratedAlliance } from "./generate-alliance.ts";
+import { runJsonChild } from "./json-child.ts";
 import { round } from "./stats.ts";
 
 export interface BulkMeasure {
@@ -93,19 +93,5 @@ export async function measureBulk(
 }
 
 function runBulkChild(dir: string, home: string): Promise<BulkMeasure["bulk"]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/bulk-child.ts", dir, home], {
-      env: { ...process.env, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last));
-      else reject(new Error(`npm run seed -- --bulk failed (${code}): ${err.slice(-2000)}`));
-    });
-  });
+  return runJsonChild<BulkMeasure["bulk"]>("bench/bulk-child.ts", [dir, home], {}, "npm run seed -- --bulk");
 }

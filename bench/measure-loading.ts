@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { checkSeeds, listSeedFiles } from "../seeds/load-seeds.ts";
@@ -6,6 +5,7 @@ import type { BenchNeo4j } from "./bench-neo4j.ts";
 import type { GeneratedAlliance } from "./generate-alliance.ts";
 import { checksumOfDatabase, loadStamps } from "../seeds/backup/backup.ts";
 import { measureBulk, type BulkMeasure } from "./measure-bulk.ts";
+import { runJsonChild } from "./json-child.ts";
 import { naiveLoad } from "./naive-loader.ts";
 import { median, round } from "./stats.ts";
 
@@ -39,21 +39,7 @@ export interface LoadingResult {
 
 /** The real loader (`npm run seed`'s code and heap cap), in a process of its own so that its memory is measured alone. */
 export function runLoader(uri: string, dir: string): Promise<LoadRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/load-child.ts", dir], {
-      env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").pop() ?? "";
-      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last));
-      else reject(new Error(`the loader failed (${code}): ${err.slice(-2000)}`));
-    });
-  });
+  return runJsonChild<LoadRun>("bench/load-child.ts", [dir], { NEO4J_URI: uri }, "the loader");
 }
 
 export async function measureLoading(
