@@ -4,8 +4,7 @@ import { freePort } from "../core/dev/free-port.ts";
 import { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { readGazetteerFile } from "../core/gazetteer/gazetteer-file.ts";
 import { applySchema } from "../core/neo4j/apply-schema.ts";
-import { createDriver } from "../core/neo4j/create-driver.ts";
-import { startEmbeddedNeo4j } from "../core/neo4j/start-embedded-neo4j.ts";
+import { withEmbeddedNeo4j } from "../core/neo4j/start-embedded-neo4j.ts";
 import { checksumOfDatabase, loadStamps } from "../seeds/backup/backup.ts";
 import { runAdminImport } from "../seeds/bulk/admin-import.ts";
 import type { BulkResult } from "../seeds/bulk/bulk-load.ts";
@@ -52,11 +51,9 @@ export async function measureBulk(
   fs.mkdirSync(adminHome);
   const admin = await runAdminImport(adminHome, csv.arguments, { overwrite: false, reportFile: path.join(work, "admin.report") });
   const readyStarted = performance.now();
-  const neo = await startEmbeddedNeo4j({ home: adminHome, boltPort: await freePort(), ...settings }, benchLog);
-  const driver = createDriver({ uri: neo.uri, username: "neo4j", password: "" });
-  await applySchema(driver, "neo4j", benchLog);
-  await driver.close();
-  await neo.stop();
+  await withEmbeddedNeo4j({ home: adminHome, boltPort: await freePort(), ...settings }, benchLog, (driver) =>
+    applySchema(driver, "neo4j", benchLog),
+  );
   const adminReadyMs = admin.ms + Math.round(performance.now() - readyStarted);
   fs.rmSync(adminHome, { recursive: true, force: true });
   fs.rmSync(csv.dir, { recursive: true, force: true });
@@ -65,11 +62,9 @@ export async function measureBulk(
   const bulkHome = path.join(work, "bulk-home");
   const bulk = await runBulkChild(alliance.dir, bulkHome);
   progress(`  npm run seed -- --bulk: ${round(bulk.ms / 1000)} s (${JSON.stringify(bulk.timings)})`);
-  const check = await startEmbeddedNeo4j({ home: bulkHome, boltPort: await freePort(), ...settings }, benchLog);
-  const checkDriver = createDriver({ uri: check.uri, username: "neo4j", password: "" });
-  const checksum = await checksumOfDatabase(checkDriver, "neo4j", loadStamps);
-  await checkDriver.close();
-  await check.stop();
+  const checksum = await withEmbeddedNeo4j({ home: bulkHome, boltPort: await freePort(), ...settings }, benchLog, (driver) =>
+    checksumOfDatabase(driver, "neo4j", loadStamps),
+  );
   fs.rmSync(bulkHome, { recursive: true, force: true });
 
   const perSecond = (ms: number) => Math.round(rows / (ms / 1000));

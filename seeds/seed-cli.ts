@@ -16,7 +16,7 @@ const usage = `npm run seed                       validate seeds/data/*.yaml, th
 npm run seed -- FILE…              load FILE(s) with the rest of seeds/data (a FILE stands in for the seed file of its name)
 npm run seed -- --check [FILE…]    validate, write nothing
 npm run seed -- --bulk [FILE…]     a first load into an empty embedded database through neo4j-admin import:
-                                   the same validation, the same graph, faster at scale (stop npm start first)
+                                   the same validation and graph, less Neo4j memory (stop npm start first)
 
 Loads into NEO4J_URI if set; else into the embedded Neo4j of \`npm start\` if it is running,
 else starts the embedded Neo4j just for the load.`;

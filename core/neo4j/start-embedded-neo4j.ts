@@ -3,6 +3,8 @@ import net from "node:net";
 import path from "node:path";
 import type { EmbeddedNeo4jConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { Driver } from "neo4j-driver";
+import { createDriver } from "./create-driver.ts";
 import { ensureLauncherBuilt, splitLines } from "./build-launcher.ts";
 import { findJava } from "./find-java.ts";
 import { LauncherError, useYourOwnNeo4j } from "./launcher-error.ts";
@@ -47,6 +49,18 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, log: Logge
   const uri = await waitUntilReady(child, exited, stderrTail, config, log);
   log.info({ uri }, "Embedded Neo4j is up");
   return { uri, home: config.home, exited, pid: child.pid, stop: () => stopJvm(child, exited, log) };
+}
+
+/** Neo4j started on `config.home` for one piece of work with a driver, and stopped after it, whatever happens. */
+export async function withEmbeddedNeo4j<T>(config: EmbeddedNeo4jConfig, log: Logger, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const neo = await startEmbeddedNeo4j(config, log);
+  const driver = createDriver({ uri: neo.uri, username: "neo4j", password: "" });
+  try {
+    return await work(driver);
+  } finally {
+    await driver.close();
+    await neo.stop();
+  }
 }
 
 function javaArguments(config: EmbeddedNeo4jConfig): string[] {

@@ -8,7 +8,7 @@ import { applySchema } from "../../core/neo4j/apply-schema.ts";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import { createDriver } from "../../core/neo4j/create-driver.ts";
 import { checkDataFolder } from "../../core/neo4j/check-data-folder.ts";
-import { startEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
+import { startEmbeddedNeo4j, withEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
 import { checkSeeds, SeedProblems } from "../load-seeds.ts";
 import { runAdminImport } from "./admin-import.ts";
 import { writeImportFiles, type EmptyLists } from "./import-files.ts";
@@ -89,9 +89,7 @@ function removeStore(home: string): void {
  */
 async function assertEmpty(embedded: EmbeddedNeo4jConfig, log: Logger): Promise<boolean> {
   if (!fs.existsSync(path.join(embedded.home, "data", "databases", "neo4j"))) return false;
-  const neo = await startEmbeddedNeo4j(embedded, log);
-  const driver = createDriver({ uri: neo.uri, username: "neo4j", password: "" });
-  try {
+  return withEmbeddedNeo4j(embedded, log, async (driver) => {
     const { records } = await driver.executeQuery(readQuery("load/nodes-besides-version"), {}, { database: "neo4j" });
     const count = Number(records[0]?.get("count") ?? 0);
     if (count > 0)
@@ -100,10 +98,7 @@ async function assertEmpty(embedded: EmbeddedNeo4jConfig, log: Logger): Promise<
           `npm run seed loads into this one (only what changed is written).`,
       );
     return true;
-  } finally {
-    await driver.close();
-    await neo.stop();
-  }
+  });
 }
 
 async function finish(embedded: EmbeddedNeo4jConfig, emptyLists: EmptyLists[], log: Logger): Promise<FinishTimings> {

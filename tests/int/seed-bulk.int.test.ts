@@ -5,9 +5,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../core/dev/free-port.ts";
-import { createDriver } from "../../core/neo4j/create-driver.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
-import { startEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
+import { withEmbeddedNeo4j } from "../../core/neo4j/start-embedded-neo4j.ts";
 import { checksumOfDatabase, loadStamps } from "../../seeds/backup/backup.ts";
 import { mutateSeeds } from "../helpers/mutated-seeds.ts";
 import { openTestDatabase, resetToSeeds, testConfig, testLog } from "../helpers/test-database.ts";
@@ -36,9 +35,7 @@ async function seedBulk(targetHome: string, extra: string[] = [], env: Record<st
 
 /** The canonical checksum of what a home's database holds, which load stamped it aside, read on a Neo4j started for it. */
 async function checksumOfHome(targetHome: string): Promise<{ checksum: string; population: number; quotes: string[] }> {
-  const neo = await startEmbeddedNeo4j({ home: targetHome, boltPort: await freePort(), heap: "512m", pageCacheMb: 64 }, testLog);
-  const driver = createDriver({ uri: neo.uri, username: "neo4j", password: "" });
-  try {
+  return withEmbeddedNeo4j({ home: targetHome, boltPort: await freePort(), heap: "512m", pageCacheMb: 64 }, testLog, async (driver) => {
     const { records } = await driver.executeQuery(
       "MATCH (v:Territory {slug: 'vimy'})-[p:SOURCED_FROM]->(:Source {slug: 'territoires-pilotes-saison-2-vimy'}) RETURN v.population AS population, p.quotes AS quotes",
       {},
@@ -49,10 +46,7 @@ async function checksumOfHome(targetHome: string): Promise<{ checksum: string; p
       population: records[0]?.get("population"),
       quotes: records[0]?.get("quotes") ?? [],
     };
-  } finally {
-    await driver.close();
-    await neo.stop();
-  }
+  });
 }
 
 beforeAll(async () => {
