@@ -17,13 +17,20 @@ const fragments: Record<string, () => string> = {
  * every value still travels as a $parameter.
  */
 export function fillQuery(name: string, values: Record<string, string>): string {
+  const key = `${name}\u0000${Object.entries(values).flat().join("\u0000")}`;
+  let filled = filledQueries.get(key);
+  if (filled !== undefined) return filled;
   const expanded = readQuery(name).replace(/__[A-Z_]+__/g, (placeholder) => fragments[placeholder]?.() ?? placeholder);
-  return expanded.replace(/__[A-Z]+__/g, (placeholder) => {
+  filled = expanded.replace(/__[A-Z]+__/g, (placeholder) => {
     const value = values[placeholder];
     if (value === undefined) throw new Error(`cypher/${name}.cypher: no value for ${placeholder}`);
     return value;
   });
+  filledQueries.set(key, filled); // a handful of names × labels: filled once, not on every request
+  return filled;
 }
+
+const filledQueries = new Map<string, string>();
 
 export function checkedLabel(label: string): Label {
   if (!isLabel(label)) throw new Error(`unknown label ${label}`);

@@ -2,7 +2,7 @@ import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -88,6 +88,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(), // it loads from Apollo's CDN; GraphiQL is served from npm instead (graphql-ide.ts)
+      // No field carries a cache hint (the response cache keys on the graph's version): without this,
+      // Apollo's cache-control plugin wraps every field's resolver, a thousand times for a neighbourhood.
+      ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(log),
       serviceErrorsPlugin(),
       ...(config.responseCache ? [responseCachePlugin(database.driver, database.database, config.http.queryTimeoutMs)] : []),

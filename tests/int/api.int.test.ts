@@ -115,8 +115,34 @@ describe("neighbourhood, paths and collaborators", () => {
         expect.objectContaining({ id: expect.any(String), kind: expect.any(String), slug: expect.any(String), label: expect.any(String) }),
       );
     }
+    // The data's shape, from the seeds (allies.yaml, the Vimy fiche) and the public places (Lille ~50.63 N, 3.06 E).
+    const extracites = data.neighbourhood.nodes.find((n: any) => n.data.id === "ally:extracites").data;
+    expect(extracites).toMatchObject({
+      kind: "ally",
+      subkind: "cooperative",
+      slug: "extracites",
+      name: "Extracités",
+      label: "Extracités",
+      aliases: ["ExtraCité"],
+      legalForm: "SCOP",
+    });
+    expect(Math.abs(extracites.latitude - 50.63)).toBeLessThan(0.05);
+    expect(Math.abs(extracites.longitude - 3.06)).toBeLessThan(0.05);
+    expect(extracites).not.toHaveProperty("location"); // the point is latitude and longitude
+    const initiative = data.neighbourhood.nodes.find((n: any) => n.data.id === "initiative:vertiges-de-labour").data;
+    expect(initiative).toMatchObject({ kind: "initiative", subkind: "show", title: "Vertiges de Labour", label: "Vertiges de Labour" });
+    expect(initiative).toMatchObject({ latitude: null, longitude: null }); // an initiative has no point of its own
     const accompanied = data.neighbourhood.edges.find((e: any) => e.data.type === "ACCOMPANIED" && e.data.source === "ally:extracites");
-    expect(accompanied.data).toMatchObject({ target: "territory:vimy", season: 1, sourceDocument: "territoires-pilotes-saison-2-vimy" });
+    expect(accompanied.group).toBe("edges");
+    expect(accompanied.data).toMatchObject({
+      id: "ACCOMPANIED|ally:extracites|territory:vimy|1",
+      target: "territory:vimy",
+      season: 1,
+      startYear: 2021,
+      endYear: 2022,
+      role: "entretiens et atelier de co-production",
+      sourceDocument: "territoires-pilotes-saison-2-vimy",
+    });
     expect(data.neighbourhood.edges.every((e: any) => ids.includes(e.data.source) && ids.includes(e.data.target))).toBe(true);
     expect(data.neighbourhood.edges.some((e: any) => e.data.type === "SOURCED_FROM")).toBe(false);
   });

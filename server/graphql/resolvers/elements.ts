@@ -1,6 +1,6 @@
 import { nodeIdOfLabel } from "../../../core/ids.ts";
 import { displayName, kindOf, type Label } from "../../../core/model/index.ts";
-import { plainProperties, toLatLon } from "../../../core/node-values.ts";
+import { toLatLon } from "../../../core/node-values.ts";
 
 export interface NodeRow {
   label: Label;
@@ -33,23 +33,26 @@ export function parseElementRow(row: { nodes: string; relationships: string }): 
 
 /**
  * Nodes and relationships as Cytoscape.js elements: each node's data carries kind, slug and label.
- * One pass, one object per element: this runs on every neighbourhood and overview answer (hundreds
- * of elements), where spreading property maps cost more than the query itself.
+ * One pass, and each element's data is its parsed property map itself, changed in place: this runs
+ * on every neighbourhood and overview answer (hundreds of elements), where copying property maps
+ * cost more than the query itself. A key set to undefined (the point, moved to latitude and
+ * longitude) is left out of the JSON answer.
  */
 export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], truncated: boolean): Elements {
   const seenNodes = new Map<string, Elements["nodes"][number]>();
   for (const node of nodes) {
     const props = node.props;
-    const kind = kindOf[node.label];
     const id = nodeIdOfLabel(node.label, String(props.slug));
     if (seenNodes.has(id)) continue;
-    const data = plainProperties(props, "location"); // the location becomes latitude and longitude
     const { latitude, longitude } = toLatLon(props.location);
+    const subkind = props.kind ?? null;
+    const label = displayName(props);
+    const data = pointsAsLatLon(props);
+    data.location = undefined;
     data.id = id;
-    data.kind = kind;
-    data.subkind = props.kind ?? null;
-    data.slug = props.slug;
-    data.label = displayName(props);
+    data.kind = kindOf[node.label];
+    data.subkind = subkind;
+    data.label = label;
     data.latitude = latitude;
     data.longitude = longitude;
     seenNodes.set(id, { group: "nodes", data });
@@ -60,17 +63,28 @@ export function toElements(nodes: NodeRow[], relationships: RelationshipRow[], t
     const source = nodeIdOfLabel(relationship.from, relationship.fromSlug);
     const target = nodeIdOfLabel(relationship.to, relationship.toSlug);
     if (!seenNodes.has(source) || !seenNodes.has(target)) continue;
-    // Cytoscape reserves data.source for the edge's end; the provenance slug goes in sourceDocument.
-    const data = plainProperties(relationship.props, "source");
+    const data = pointsAsLatLon(relationship.props);
     const id = `${relationship.type}|${source}|${target}|${String(data.season ?? "")}`;
     if (seenEdges.has(id)) continue;
     seenEdges.add(id);
+    // Cytoscape reserves data.source for the edge's end; the provenance slug goes in sourceDocument.
+    data.sourceDocument = data.source ?? null;
     data.id = id;
     data.type = relationship.type;
     data.source = source;
     data.target = target;
-    data.sourceDocument = relationship.props.source ?? null;
     edges.push({ group: "edges", data });
   }
   return { nodes: [...seenNodes.values()], edges, truncated };
+}
+
+/** APOC's JSON points among the properties as { latitude, longitude }, in place (plainProperties without the copy). */
+function pointsAsLatLon(props: Record<string, unknown>): Record<string, unknown> {
+  for (const key in props) {
+    const value = props[key];
+    if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
+    const point = toLatLon(value);
+    if (point.latitude !== null) props[key] = point;
+  }
+  return props;
 }
