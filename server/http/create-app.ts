@@ -14,6 +14,7 @@ import { buildSchema } from "../graphql/build-schema.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { LayoutService } from "../layout/layout-service.ts";
+import { compressLarge } from "./compress-large.ts";
 import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
 import { responseCachePlugin } from "./response-cache.ts";
@@ -124,6 +125,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       exposedHeaders: ["Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
     }),
     rateLimit(config.http.graphqlPerMinute, "GraphQL"),
+    compressLarge(),
     async (request, response, next) => {
       try {
         const viewer = await authenticator.viewerOf(request);

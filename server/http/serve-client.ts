@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
 import type { Driver } from "neo4j-driver";
+import { compressLarge } from "./compress-large.ts";
 import { entityCard, permalinkOf, withPreview } from "./link-preview.ts";
 import { clientDir } from "../../core/client-dir.ts";
 import { entityKinds, labels } from "../../core/model/index.ts";
@@ -15,8 +16,8 @@ const segments = labels.map((label) => entityKinds[label].segment).join("|");
  */
 export function serveClient(app: Express, database?: { driver: Driver; database: string }): void {
   const index = path.join(clientDir, "index.html");
-  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-  app.get("/basemap.json", (_request, response) =>
+  app.use("/assets", compressLarge(), express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+  app.get("/basemap.json", compressLarge(), (_request, response) =>
     response.set("Cache-Control", "public, max-age=86400").sendFile(path.join(clientDir, "basemap.json")),
   );
   const page = (request: express.Request, response: express.Response) => {

@@ -1,3 +1,5 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haversineKm } from "../../core/gazetteer/join-coordinates.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
@@ -352,6 +354,47 @@ describe("the generated API", () => {
       approximate: false,
     });
     expect(data.gazetteer.communes).toBe(34969);
+  });
+});
+
+describe("compression", () => {
+  /** POST /graphql with exactly these headers (fetch would add its own Accept-Encoding), the raw body back. */
+  const post = (query: string, headers: Record<string, string>) =>
+    new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const body = JSON.stringify({ query });
+      const request = http.request(
+        `${app.url}/graphql`,
+        { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  const large = `{ __schema { types { name description fields { name description } } } }`; // the whole schema: well over 16 kB
+  const small = `{ search(text: "vimy") { slug } }`;
+
+  it("compresses an answer over 16 kB when the client asks for gzip or brotli, and not otherwise", async () => {
+    const gzipped = await post(large, { "accept-encoding": "gzip" });
+    expect(gzipped.encoding).toBe("gzip");
+    const text = zlib.gunzipSync(gzipped.body).toString();
+    expect(text.length).toBeGreaterThan(16 * 1024);
+    expect(JSON.parse(text).data.__schema.types.length).toBeGreaterThan(0);
+    const brotli = await post(large, { "accept-encoding": "br" });
+    expect(brotli.encoding).toBe("br");
+    expect(JSON.parse(zlib.brotliDecompressSync(brotli.body).toString())).toEqual(JSON.parse(text));
+    const plainAnswer = await post(large, {});
+    expect(plainAnswer.encoding).toBeUndefined();
+    expect(JSON.parse(plainAnswer.body.toString())).toEqual(JSON.parse(text));
+  });
+
+  it("sends a small answer as it is, even to a client that accepts gzip", async () => {
+    const answer = await post(small, { "accept-encoding": "gzip, br" });
+    expect(answer.encoding).toBeUndefined();
+    expect(JSON.parse(answer.body.toString()).data.search.map((hit: any) => hit.slug)).toContain("vimy");
   });
 });
 
