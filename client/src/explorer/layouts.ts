@@ -49,7 +49,7 @@ export class Layouts {
       else if (unplaced.nonempty()) await runNetworkLayout(cy, unplaced);
       cy.fit(cy.nodes().not(".hidden"), 40);
     }
-    cy.nodes().toggleClass("approximate", false);
+    cy.nodes(".approximate").removeClass("approximate"); // only those that have it: a restyle of every node costs
     if (state.layout === "map") cy.nodes("[?locationApproximate]").addClass("approximate");
   }
 
