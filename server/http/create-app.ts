@@ -11,6 +11,7 @@ import type { Config } from "../../core/config.ts";
 import { locales } from "../../core/locales/index.ts";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { buildSchema } from "../graphql/build-schema.ts";
+import { stringifyResult } from "../graphql/json-text.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { LayoutService } from "../layout/layout-service.ts";
@@ -74,6 +75,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const protection = queryProtection(config.queryLimits);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    stringifyResult, // an answer from the response cache is written as the text it keeps (json-text.ts)
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     logger: log, // Apollo's own messages ("Unexpected error processing request") in our log, not on the console

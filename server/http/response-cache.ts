@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from "@apollo/server";
+import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Driver } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { JsonText } from "../graphql/json-text.ts";
 
 interface Entry {
-  body: GraphQLResponse["body"];
+  data: string; // the answer's data as the JSON text first sent: a hit writes it as it is (json-text.ts)
   bytes: number;
 }
 
@@ -61,15 +62,16 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
           entries.delete(key); // refresh its place in the LRU order
           entries.set(key, entry);
           const http = { status: 200, headers: new HeaderMap([["x-response-cache", "hit"]]) };
-          return { http, body: entry.body };
+          return { http, body: { kind: "single", singleResult: { data: new JsonText(entry.data) as never } } };
         },
         async willSendResponse({ response }) {
           if (!key || response.body.kind !== "single" || response.body.singleResult.errors?.length) return;
           if (entries.has(key)) return;
           response.http.headers.set("x-response-cache", "miss");
-          const size = JSON.stringify(response.body.singleResult).length * 2;
+          const data = JSON.stringify(response.body.singleResult.data);
+          const size = data.length * 2;
           if (size > maxBytes / 8) return; // one huge answer does not empty the cache
-          entries.set(key, { body: response.body, bytes: size });
+          entries.set(key, { data, bytes: size });
           bytes += size;
           for (const [oldest, entry] of entries) {
             if (bytes <= maxBytes) break;

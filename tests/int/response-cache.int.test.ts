@@ -43,6 +43,16 @@ describe("the response cache", () => {
     expect(again.body).toEqual({ data: { territories: [{ population: 4261 }] } });
   });
 
+  it("a hit answers exactly what the miss that stored it answered, a neighbourhood's elements included", async () => {
+    const query = '{ neighbourhood(kind: territory, slug: "vimy", depth: 2) { nodes { group data } edges { group data } truncated } }';
+    const miss = await ask(a, query);
+    expect(miss.cache).toBe("miss");
+    expect(miss.body.data.neighbourhood.nodes.length).toBeGreaterThan(0);
+    const hit = await ask(a, query);
+    expect(hit.cache).toBe("hit");
+    expect(hit.body).toEqual(miss.body);
+  });
+
   it("never serves a read from before a load, on either instance", async () => {
     await ask(a);
     await ask(b);
