@@ -155,6 +155,21 @@ describe("filters and focus", () => {
     expect(cy.getElementById("territory:vimy").position()).toEqual(before);
   });
 
+  it("the timeline marks what appeared in the season shown, and the marks go when it is left", () => {
+    applyVisibility(cy, { ...noFilters, until: 1 }, null);
+    // Season 1 of the fixture: Extracités accompanied Vimy and proposed the school catering project
+    // (the fiche); Lille, the département and the theme are context, with no season of their own.
+    expect(
+      cy
+        .nodes(".new")
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(["ally:extracites", "cohort:territoires-pilotes-saison-1", "initiative:restauration-scolaire-vimy", "territory:vimy"]);
+    applyVisibility(cy, noFilters, null);
+    expect(cy.nodes(".new").length).toBe(0);
+    expect(shown()).toHaveLength(base.nodes.length);
+  });
+
   it("focus keeps the node and its neighbourhood to the chosen depth", () => {
     applyVisibility(cy, noFilters, { nodeId: "territory:lille", depth: 1 });
     expect(shown()).toEqual(["ally:bien-fait-pour-ta-com", "ally:extracites", "territory:lille"]);
