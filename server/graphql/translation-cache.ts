@@ -11,6 +11,7 @@ import {
 } from "graphql";
 import neo4j, { type Driver } from "neo4j-driver";
 import { labels } from "../../core/model/index.ts";
+import { recorder, type Captured } from "./recording-driver.ts";
 
 /**
  * @neo4j/graphql translates each request of its generated queries (`initiatives(where: …)`) to
@@ -33,11 +34,6 @@ export interface TranslationCacheStats {
   hits: number;
   misses: number;
   uncacheable: number;
-}
-
-interface Captured {
-  cypher: string;
-  params: Record<string, unknown>;
 }
 
 interface Slot {
@@ -190,32 +186,6 @@ async function run(driver: Driver, plan: Plan, variables: Record<string, unknown
     transactionConfig: { timeout: context.transaction?.timeout },
   });
   return records.map((record) => record.get("this"));
-}
-
-/**
- * An execution context for @neo4j/graphql (a driver, as far as it can tell) that records what it is
- * asked to run: through the real driver, or, with none, answering nothing without running anything.
- */
-function recorder(driver: Driver | undefined): { driver: unknown; runs: Captured[] } {
-  const runs: Captured[] = [];
-  const recordingTx = (tx: { run(cypher: string, params: Record<string, unknown>): unknown } | undefined) => ({
-    run(cypher: string, params: Record<string, unknown>) {
-      runs.push({ cypher, params });
-      return tx ? tx.run(cypher, params) : Promise.resolve({ records: [], summary: { counters: { updates: () => ({}) } } });
-    },
-  });
-  type Work = (tx: unknown) => unknown;
-  const session = (config: Record<string, unknown>) => {
-    const real = driver?.session(config as never);
-    return {
-      executeRead: (work: Work, txConfig?: unknown) =>
-        real ? real.executeRead((tx) => work(recordingTx(tx)), txConfig as never) : work(recordingTx(undefined)),
-      executeWrite: (work: Work, txConfig?: unknown) =>
-        real ? real.executeWrite((tx) => work(recordingTx(tx)), txConfig as never) : work(recordingTx(undefined)),
-      close: () => real?.close() ?? Promise.resolve(),
-    };
-  };
-  return { driver: { session, executeQueryBookmarkManager: driver?.executeQueryBookmarkManager }, runs };
 }
 
 function namedTypeOf(type: TypeNode): string {

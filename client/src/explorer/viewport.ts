@@ -46,7 +46,7 @@ export class Viewport {
   /**
    * Level of detail for big graphs: labels only when zoomed in far enough to read them, straight
    * edges without arrowheads (Cytoscape's haystack edges: no curve or arrow to compute per edge,
-   * a third of the first drawing at 17 000 elements), and edges left out while the view moves
+   * a third less time to draw 17 000 elements), and edges left out while the view moves
    * (drawn again when it stops), so that panning stays smooth.
    */
   adaptToSize(): void {
