@@ -6,6 +6,7 @@ import { Editing } from "./editing/editing.ts";
 import { openLoginDialog } from "./editing/login-dialog.ts";
 import { readSession, type Session } from "./editing/session.ts";
 import { Explorer } from "./explorer/explorer.ts";
+import { loadFirstView } from "./explorer/start.ts";
 import { parseUrl, toUrl } from "./state/url-state.ts";
 import { h } from "./ui/dom.ts";
 import { buildPage } from "./ui/page.ts";
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     openLoginDialog(state.lang, true);
     return;
   }
-  const explorer = new Explorer(page, api, state);
+  page.status.textContent = locales[state.lang].ui.loading;
+  const explorer = new Explorer(page, api, state, await loadFirstView(api, state));
   // Tests and other tools drive the page through the Cytoscape instance.
   (window as unknown as { cy: unknown }).cy = explorer.cy;
 

@@ -408,3 +408,120 @@ describe("words in the page's language", () => {
     await page.close();
   });
 });
+
+/**
+ * Large slices are drawn by sigma.js over a headless Cytoscape (client/src/graph/sigma-view.ts).
+ * The seeds are small, so ?renderer=sigma asks for it; the bench draws 10 000 and 50 000 elements
+ * that way without asking. What is checked is what a person sees and does: the drawing's pixels
+ * where Cytoscape's viewport puts a node, a click on it, a drag, a filter, an export.
+ */
+describe("sigma.js draws large slices, behind the same panels and URL", () => {
+  /** Opens a page that fails on any page error or failed request, at any time, not only at load. */
+  async function openStrict(url: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("requestfailed", (request) => errors.push(`${request.url()}: ${request.failure()?.errorText}`));
+    await page.goto(`${app.url}${url}`);
+    await page.waitForSelector("#app[data-ready=true]", { timeout: 30_000 });
+    return { page, errors };
+  }
+
+  /** The colour of the screen at (x, y), read from a screenshot (decoded by the page's own canvas). */
+  async function pixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+    const png = await page.screenshot({ clip: { x: x - 1, y: y - 1, width: 3, height: 3 } });
+    return page.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext("2d")!;
+      context.drawImage(image, 0, 0);
+      const [r, g, b] = context.getImageData(Math.floor(image.width / 2), Math.floor(image.height / 2), 1, 1).data;
+      return [r!, g!, b!] as [number, number, number];
+    }, png.toString("base64"));
+  }
+
+  const rgb = (hex: string): [number, number, number] =>
+    [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const close = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 12);
+
+  /** A visible node far enough from the others (and their labels, drawn to the right) to be seen alone; its place on screen. */
+  const loneNode = (page: Page, kind: string) =>
+    page.evaluate((wanted) => {
+      const cy = (window as any).cy;
+      const box = cy.container().getBoundingClientRect();
+      const shown = cy.nodes().filter((n: any) => !n.hasClass("hidden"));
+      const candidates = shown.filter((n: any) => n.data("kind") === wanted);
+      for (const node of candidates) {
+        const p = node.renderedPosition();
+        if (p.x < 40 || p.y < 40 || p.x > box.width - 40 || p.y > box.height - 40) continue;
+        const crowded = shown.some((other: any) => {
+          if (other === node) return false;
+          const q = other.renderedPosition();
+          return Math.abs(q.y - p.y) < 30 && q.x - p.x > -200 && q.x - p.x < 40; // its disc, or a label running over it
+        });
+        if (!crowded) return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
+      }
+      return null;
+    }, kind);
+
+  it("draws each node where Cytoscape's viewport puts it, in its kind's colour; a click selects it, with its URL", async () => {
+    const { page, errors } = await openStrict("/?renderer=sigma");
+    expect(await page.getAttribute("#cy", "data-renderer")).toBe("sigma");
+    expect(await page.locator("#cy canvas").count()).toBeGreaterThan(2); // sigma's layers (edges, nodes, labels…)
+    expect(await page.evaluate(() => (window as any).cy.nodes().length)).toBeGreaterThan(30);
+    await shot(page, "20-sigma-overview");
+    const ally = await loneNode(page, "ally");
+    const territory = await loneNode(page, "territory");
+    expect(ally).not.toBeNull();
+    expect(territory).not.toBeNull();
+    // The Okabe–Ito colours of core/model/kind-colors.ts: ally blue, territory bluish green.
+    expect(close(await pixel(page, ally!.x, ally!.y), rgb("#0072B2"))).toBe(true);
+    expect(close(await pixel(page, territory!.x, territory!.y), rgb("#009E73"))).toBe(true);
+
+    await page.mouse.click(ally!.x, ally!.y);
+    await page.waitForFunction((id) => (window as any).cy.getElementById(id).selected(), ally!.id);
+    const slug = await page.evaluate((id) => (window as any).cy.getElementById(id).data("slug"), ally!.id);
+    await page.waitForFunction((s) => location.pathname === `/allies/${s}`, slug);
+    const label = await page.evaluate((id) => (window as any).cy.getElementById(id).data("label"), ally!.id);
+    expect(await page.textContent("#details")).toContain(label);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a drag pans Cytoscape's viewport; a filter hides the node in the drawing; the PNG export is sigma's drawing", async () => {
+    const { page, errors } = await openStrict("/?renderer=sigma");
+    const before = await page.evaluate(() => ({ ...(window as any).cy.pan() }));
+    const box = (await page.locator("#cy").boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height - 20);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 8, box.y + box.height - 20 - i * 4);
+    await page.waitForTimeout(400); // held still before release: no inertia, the view stays where it was dragged
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => ({ ...(window as any).cy.pan() }));
+    expect(after.x - before.x).toBeCloseTo(80, -1);
+    expect(after.y - before.y).toBeCloseTo(-40, -1);
+
+    const territory = (await loneNode(page, "territory"))!;
+    expect(territory).not.toBeNull();
+    expect(close(await pixel(page, territory.x, territory.y), rgb("#009E73"))).toBe(true);
+    await page.uncheck('input[name="kind"][value="territory"]');
+    await page.waitForFunction((id) => (window as any).cy.getElementById(id).hasClass("hidden"), territory.id);
+    await page.waitForTimeout(300); // sigma draws at the next frame
+    expect(close(await pixel(page, territory.x, territory.y), rgb("#009E73"))).toBe(false);
+    expect(new URL(page.url()).searchParams.get("kinds")).not.toContain("territory");
+
+    await page.click("#export-menu summary");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bytes.readUInt32BE(16)).toBe(2 * Math.round(box.width)); // twice the screen's resolution, as Cytoscape's export
+    expect(bytes.length).toBeGreaterThan(20_000); // a drawing, not a blank page
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

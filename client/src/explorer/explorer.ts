@@ -17,13 +17,14 @@ import type { PageElements } from "../ui/page.ts";
 import { renderToolbar, type ToolbarActions } from "../ui/toolbar.ts";
 import { attachTooltip } from "../ui/tooltip.ts";
 import type { ExplorerContext } from "./context.ts";
-import { createCy } from "./create-cy.ts";
+import { chooseRenderer, createCy } from "./create-cy.ts";
+import type { SigmaView } from "../graph/sigma-view.ts";
 import { ExpandFocus } from "./expand-focus.ts";
 import { Layouts } from "./layouts.ts";
 import { Near } from "./near.ts";
 import { Paths } from "./paths.ts";
 import { Selection } from "./selection.ts";
-import { startExplorer } from "./start.ts";
+import { firstViewSize, startExplorer, type FirstView } from "./start.ts";
 import { Viewport } from "./viewport.ts";
 import { Structure } from "./structure.ts";
 import { describeError } from "../api/api-error.ts";
@@ -40,6 +41,7 @@ import { QualityPanel } from "../ui/quality-panel.ts";
  */
 export class Explorer {
   readonly cy: Core;
+  private readonly sigma: SigmaView | null; // draws large slices (create-cy.ts)
   private readonly ctx: ExplorerContext;
   private readonly viewport: Viewport;
   private readonly layouts: Layouts;
@@ -64,8 +66,10 @@ export class Explorer {
     private readonly page: PageElements,
     api: Api,
     private readonly state: UrlState,
+    private readonly first: FirstView,
   ) {
-    this.cy = createCy(page.graph, new URLSearchParams(window.location.search).get("renderer") === "webgl");
+    const asked = new URLSearchParams(window.location.search).get("renderer");
+    ({ cy: this.cy, sigma: this.sigma } = createCy(page.graph, chooseRenderer(asked, firstViewSize(first))));
     const graph = new GraphModel(this.cy, state.lang);
     this.ctx = {
       cy: this.cy,
@@ -133,12 +137,8 @@ export class Explorer {
 
   /** Loads what the URL asks for and draws it (explorer/start.ts). */
   async start(): Promise<void> {
-    await startExplorer(this.ctx, {
-      loadReferentials: async () => {
-        const [options, sources] = await Promise.all([
-          this.ctx.api.filterOptions().catch(() => undefined),
-          this.ctx.api.sources().catch(() => []),
-        ]);
+    await startExplorer(this.ctx, this.first, {
+      useReferentials: ({ options, sources }) => {
         this.sources = new Map(sources.map((s) => [s.slug, s]));
         if (options) this.options = filterOptions(options, this.state.lang);
       },
@@ -270,7 +270,7 @@ export class Explorer {
       },
       showList: () => this.layouts.setView("list"),
       currentUrl: () => new URL(toUrl(this.state), window.location.origin).href,
-      exportPng: () => exportPng(this.cy, `alliance-${stamp()}.png`),
+      exportPng: () => void exportPng(this.cy, this.sigma, `alliance-${stamp()}.png`),
       exportJson: () => exportJson(this.cy, `alliance-${stamp()}.json`),
       exportCsv: (group) => exportCsv(this.cy, group, `alliance-${group === "nodes" ? "noeuds" : "liens"}-${stamp()}.csv`),
       switchLanguage: () => {
@@ -317,6 +317,7 @@ export class Explorer {
       this.shownToolbar = toolbar;
       renderToolbar(this.page.toolbar, this.toolbarActions(), state.lang, { layout: state.layout, view: state.view });
     }
+    this.sigma?.schedule(); // what was added, drawn at the next frame (the rest follows Cytoscape's events)
     this.writeUrl(push);
   }
 

@@ -50,6 +50,7 @@ export class Viewport {
    * (drawn again when it stops), so that panning stays smooth.
    */
   adaptToSize(): void {
+    if ((this.cy as unknown as { headless(): boolean }).headless()) return; // sigma.js draws large slices, with its own level of detail (graph/sigma-view.ts)
     const big = this.cy.elements().length > 3000;
     this.cy
       .style()

@@ -4,8 +4,10 @@ import { neutralizeCell } from "../../../core/text/spreadsheet-cell.ts";
 import { download } from "./download.ts";
 
 /** The current view as a PNG, as the user sees it (twice the screen's resolution). */
-export function exportPng(cy: Core, fileName: string): void {
-  const blob = cy.png({ output: "blob", full: false, scale: 2, bg: "#ffffff" }) as unknown as Blob;
+export async function exportPng(cy: Core, sigma: { png(scale: number): Promise<Blob> } | null, fileName: string): Promise<void> {
+  const blob = sigma
+    ? await sigma.png(2) // sigma.js draws large slices (graph/sigma-view.ts)
+    : (cy.png({ output: "blob", full: false, scale: 2, bg: "#ffffff" }) as unknown as Blob);
   download(blob, fileName);
 }
 

@@ -85,32 +85,35 @@ export function applyDisplay(
   const range = values.length > 0 ? { min: Math.min(...values), max: Math.max(...values) } : null;
   const legend = new Map<string, ColorGroup>();
 
+  // Only what changes is written: a commit runs on every change of state, and a write is a restyle.
+  const outside = new Set<string>();
   cy.batch(() => {
     cy.nodes().forEach((node) => {
       const value = measure(node);
-      if (value === undefined || !range) node.removeData("displaySize");
-      else node.data("displaySize", scaled(value, range));
+      const size = value === undefined || !range ? undefined : scaled(value, range);
+      if (node.data("displaySize") !== size) {
+        if (size === undefined) node.removeData("displaySize");
+        else node.data("displaySize", size);
+      }
       const key = colorKey ? colorKey(node) : undefined;
-      if (key === undefined) node.removeData("displayColor");
-      else {
-        const group = key === null ? { label: names.none, color: noneColor } : colors.get(key)!;
-        node.data("displayColor", group.color);
-        if (!node.hasClass("hidden")) {
-          const entry = legend.get(group.label) ?? { key: key ?? "", label: group.label, color: group.color, count: 0 };
-          entry.count += 1;
-          legend.set(group.label, entry);
-        }
+      const group = key === undefined ? undefined : key === null ? { label: names.none, color: noneColor } : colors.get(key)!;
+      if (node.data("displayColor") !== group?.color) {
+        if (group === undefined) node.removeData("displayColor");
+        else node.data("displayColor", group.color);
+      }
+      if (group && !node.hasClass("hidden")) {
+        const entry = legend.get(group.label) ?? { key: key ?? "", label: group.label, color: group.color, count: 0 };
+        entry.count += 1;
+        legend.set(group.label, entry);
       }
       const member = community === null || metrics.get(node.id())?.community === community;
-      node.toggleClass("outside-community", !member);
+      if (!member) outside.add(node.id());
+      if (node.hasClass("outside-community") === member) node.toggleClass("outside-community", !member);
     });
-    cy.edges().forEach(
-      (edge) =>
-        void edge.toggleClass(
-          "outside-community",
-          edge.source().hasClass("outside-community") || edge.target().hasClass("outside-community"),
-        ),
-    );
+    cy.edges().forEach((edge) => {
+      const out = outside.size > 0 && (outside.has(edge.data("source") as string) || outside.has(edge.data("target") as string));
+      if (edge.hasClass("outside-community") !== out) edge.toggleClass("outside-community", out);
+    });
   });
   return {
     groups: [...legend.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),

@@ -33,7 +33,9 @@ export class GraphModel {
     }
     for (const edge of elements.edges) {
       if (this.cy.getElementById(edge.data.id).nonempty()) continue;
-      fresh.push({ group: "edges", data: { ...edge.data } });
+      // Captions in the data before the edge is added: set afterwards, each was a restyle (a second at 50 000 elements).
+      const data = edge.data as Record<string, unknown>;
+      fresh.push({ group: "edges", data: { ...edge.data, caption: edgeCaption(data, this.lang), detail: edgeDetail(data, this.lang) } });
     }
     if (fresh.length === 0) return [];
     this.cy.batch(() => {
@@ -48,11 +50,6 @@ export class GraphModel {
             e.group === "edges" && this.cy.getElementById(e.data.source!).nonempty() && this.cy.getElementById(e.data.target!).nonempty(),
         ),
       );
-      this.cy.edges().forEach((edge) => {
-        if (edge.data("caption")) return;
-        edge.data("caption", edgeCaption(edge, this.lang));
-        edge.data("detail", edgeDetail(edge, this.lang));
-      });
       placeNear(added.difference(placed), anchor);
     });
     return freshIds;

@@ -1,4 +1,4 @@
-import type { Core, NodeCollection, NodeSingular, Position } from "cytoscape";
+import type { CollectionArgument, Core, NodeCollection, NodeSingular, Position } from "cytoscape";
 import { kmToModel, project } from "./projection.ts";
 
 export type LayoutName = "network" | "map";
@@ -43,15 +43,17 @@ export function rememberNetworkPositions(nodes: NodeCollection): void {
 
 /** Back to the network positions the user saw last (those not yet placed stay where they are). */
 export function restoreNetworkPositions(cy: Core): NodeCollection {
-  let unplaced = cy.collection() as NodeCollection;
+  const unplaced: NodeSingular[] = [];
   cy.batch(() =>
     cy.nodes().forEach((node) => {
       const position = node.scratch("_net") as Position | undefined;
-      if (position) node.position(position);
-      else unplaced = unplaced.union(node) as NodeCollection;
+      if (!position) unplaced.push(node);
+      // A node already there is left alone: a move is an event and a bounds update (the first view's
+      // nodes all are, with the server's positions).
+      else if (node.position("x") !== position.x || node.position("y") !== position.y) node.position(position);
     }),
   );
-  return unplaced;
+  return cy.collection(unplaced as unknown as CollectionArgument) as NodeCollection;
 }
 
 /**
