@@ -99,7 +99,7 @@ export class SigmaView {
       else if (element.isEdge() && graph.hasEdge(element.id())) graph.mergeEdgeAttributes(element.id(), edgeLook(lookSource(element)));
     }
     if (!this.sigma) this.sigma = this.createSigma();
-    else this.sigma.refresh({ schedule: true });
+    else this.sigma.scheduleRender(); // graphology's events have asked for what changed; this draws even if nothing did (nextRender waits for it)
   }
 
   private drop(element: SingularElementArgument): void {
@@ -111,8 +111,9 @@ export class SigmaView {
   }
 
   private createSigma(): Sigma {
-    // Made on an empty graph, framed, then given the graph: the frame is in place before sigma's one
-    // full processing of the elements (given after, it would apply at the next processing, and move the picture).
+    // Made on an empty graph, framed and its camera placed, then given the graph: one processing of
+    // the elements and one first frame, in place (a frame given after would apply at the next
+    // processing, and move the picture).
     const sigma = new Sigma(new MultiDirectedGraph(), this.container, {
       // Sizes in the model's units, as Cytoscape's: a node grows as the view zooms in.
       itemSizesReference: "positions",
@@ -126,13 +127,16 @@ export class SigmaView {
       labelFont: "system-ui, sans-serif",
       labelSize: 12,
       labelRenderedSizeThreshold: 9,
+      // While the view moves: nodes only (edges and labels come back when it stops), as Cytoscape's
+      // level of detail does on large graphs.
       hideEdgesOnMove: true,
+      hideLabelsOnMove: true,
       enableCameraRotation: false,
       zIndex: true,
       allowInvalidContainer: true,
     });
     sigma.setCustomBBox(frame);
-    sigma.setGraph(this.graph);
+    sigma.refresh(); // the frame applied, on the empty graph
     sigma.on("clickNode", ({ node, event }) => this.emit(this.cy.getElementById(node), "tap", event));
     sigma.on("doubleClickNode", ({ node, event }) => {
       event.preventSigmaDefault(); // a double click expands the entity, it does not zoom
@@ -145,6 +149,7 @@ export class SigmaView {
     sigma.getCamera().on("updated", (state) => this.cyFromCamera(state));
     this.sigma = sigma;
     this.cameraFromCy();
+    sigma.setGraph(this.graph); // processes every element and draws the first frame
     return sigma;
   }
 
