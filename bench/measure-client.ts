@@ -49,7 +49,7 @@ const inPageMeasure = `(() => {
   // The node of the fewest shown neighbours is the likeliest to have more to show.
   const allies = cy.nodes('[kind = "ally"]:visible').sort((a, b) => a.degree() - b.degree());
   const box = cy.container().getBoundingClientRect();
-  return { renderMs: rendered - data, elements: cy.elements().length, expandId: allies.length ? allies[0].id() : cy.nodes(":visible")[0].id(), x: box.left + 12, y: box.top + 12 };
+  return { renderMs: rendered - data, elements: cy.elements().length, renderer: cy.container().dataset.renderer, expandId: allies.length ? allies[0].id() : cy.nodes(":visible")[0].id(), x: box.left + 12, y: box.top + 12 };
 })()`;
 
 /** Frame times while a person drags the view: recorded by requestAnimationFrame in the page. */
@@ -169,41 +169,48 @@ export async function measureClient(
           const expands: number[] = [];
           const frames: number[] = [];
           let received = 0;
+          let drawnBy = variant.renderer;
           for (let i = 0; i < repetitions; i++) {
             const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-            await page.goto(
-              `${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}${variant.styling ? `&${variant.styling}` : ""}`,
-            );
-            await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
-            // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
-            const measured = (await page.evaluate(inPageMeasure)) as {
-              renderMs: number;
-              elements: number;
-              expandId: string;
-              x: number;
-              y: number;
-            };
-            received = measured.elements;
-            renders.push(measured.renderMs);
-            frames.push(...(await panFrames(page, measured.x, measured.y)));
-            // Returns nothing: Playwright would otherwise serialise the Cytoscape element (seconds).
-            await page.evaluate((id) => void (window as any).cy.getElementById(id).emit("tap"), measured.expandId);
-            await page.waitForSelector("#details .actions button");
-            await page.click("#details .actions button");
-            await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
-            expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
-            if (i === 0) {
-              const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
-              await page.screenshot({ path: file });
-              screenshots.push(file);
+            try {
+              await page.goto(
+                `${api.url}/?limit=${limit}${variant.layout === "map" ? "&layout=map" : ""}${variant.renderer === "webgl" ? "&renderer=webgl" : ""}${variant.styling ? `&${variant.styling}` : ""}`,
+              );
+              await page.waitForSelector("#app[data-ready=true]", { timeout: 120_000 });
+              // Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
+              const measured = (await page.evaluate(inPageMeasure)) as {
+                renderMs: number;
+                elements: number;
+                renderer: string; // what drew it: sigma above 4 000 elements (client/src/explorer/create-cy.ts), else Cytoscape's canvas or WebGL
+
+                expandId: string;
+                x: number;
+                y: number;
+              };
+              received = measured.elements;
+              drawnBy = measured.renderer;
+              renders.push(measured.renderMs);
+              frames.push(...(await panFrames(page, measured.x, measured.y)));
+              // Returns nothing: Playwright would otherwise serialise the Cytoscape element (seconds).
+              await page.evaluate((id) => void (window as any).cy.getElementById(id).emit("tap"), measured.expandId);
+              await page.waitForSelector("#details .actions button");
+              await page.click("#details .actions button");
+              await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
+              expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
+              if (i === 0) {
+                const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
+                await page.screenshot({ path: file });
+                screenshots.push(file);
+              }
+            } finally {
+              await page.close();
             }
-            await page.close();
           }
           const row: ClientRow = {
             targetElements: target,
             elements: received || elements,
             layout: variant.layout,
-            renderer: variant.renderer,
+            renderer: drawnBy,
             firstRenderMs: Math.round(median(renders)),
             expandMs: Math.round(median(expands)),
             panFrameP50Ms: round(percentile(frames, 50)),
@@ -277,20 +284,25 @@ async function measureRenderers(
     try {
       for (let i = 0; i < repetitions; i++) {
         const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-        const failures: string[] = [];
-        page.on("pageerror", (error) => failures.push(error.message));
-        page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
-        await page.goto(`${rendererPage.url}?renderer=${renderer}`);
-        await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 }); // a renderer slower than that is reported as failed
-        if (failures.length) throw new Error(failures[0]);
-        renders.push(
-          (await page.evaluate(
-            `performance.getEntriesByName("bench:rendered")[0].startTime - performance.getEntriesByName("bench:data")[0].startTime`,
-          )) as number,
-        );
-        if (i === 0) await page.screenshot({ path: path.resolve("test-results/bench", `renderer-${target}-${renderer}.png`) });
-        frames.push(...(await panFrames(page, 12, 12)));
-        await page.close();
+        // Closed even when it fails: a renderer still drawing after its time is up would take the
+        // CPU from every measure after it (Cytoscape's WebGL on 50 000 elements, for minutes).
+        try {
+          const failures: string[] = [];
+          page.on("pageerror", (error) => failures.push(error.message));
+          page.on("requestfailed", (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+          await page.goto(`${rendererPage.url}?renderer=${renderer}`);
+          await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 }); // a renderer slower than that is reported as failed
+          if (failures.length) throw new Error(failures[0]);
+          renders.push(
+            (await page.evaluate(
+              `performance.getEntriesByName("bench:rendered")[0].startTime - performance.getEntriesByName("bench:data")[0].startTime`,
+            )) as number,
+          );
+          if (i === 0) await page.screenshot({ path: path.resolve("test-results/bench", `renderer-${target}-${renderer}.png`) });
+          frames.push(...(await panFrames(page, 12, 12)));
+        } finally {
+          await page.close();
+        }
       }
       const row: RendererRow = {
         targetElements: target,
