@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edgeLook, nodeLook, withAlpha, type LookSource } from "../../client/src/graph/sigma-look.ts";
+import { edgeLook, nodeLook, overWhite, type LookSource } from "../../client/src/graph/sigma-look.ts";
 
 /**
  * What sigma.js draws for the explorer's large slices, against Cytoscape's stylesheet
@@ -38,8 +38,9 @@ describe("sigma.js looks (sigma-look.ts)", () => {
 
   it("hidden, faded, outside the community, selected, near, on a path", () => {
     expect(nodeLook(source({ kind: "ally" }, ["hidden"]), at).hidden).toBe(true);
-    expect(nodeLook(source({ kind: "ally" }, ["faded"]), at).color).toBe("rgba(0,114,178,0.18)");
-    expect(nodeLook(source({ kind: "ally" }, ["outside-community"]), at).color).toBe("rgba(0,114,178,0.15)");
+    // opacity 0.18 over white: 0.18 × (0, 114, 178) + 0.82 × 255 = (209, 230, 241)
+    expect(nodeLook(source({ kind: "ally" }, ["faded"]), at).color).toBe("#d1e6f1");
+    expect(nodeLook(source({ kind: "ally" }, ["outside-community"]), at).color).toBe("#d9eaf3"); // opacity 0.15
     expect(nodeLook(source({ kind: "ally", label: "A" }, [], true), at)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 1 });
     expect(nodeLook(source({ kind: "ally", label: "A", nearLabel: "A — 3 km" }, ["near"]), at)).toMatchObject({
       label: "A — 3 km",
@@ -57,11 +58,11 @@ describe("sigma.js looks (sigma-look.ts)", () => {
     expect(edgeLook(source({ type: "ACCOMPANIED" }, ["path"]))).toEqual({ size: 5, color: "#000000", hidden: false, zIndex: 1 });
     expect(edgeLook(source({ type: "ACCOMPANIED" }, [], true)).size).toBe(4);
     expect(edgeLook(source({ type: "ACCOMPANIED" }, ["hidden"])).hidden).toBe(true);
-    expect(edgeLook(source({ type: "ACCOMPANIED" }, ["faded"])).color).toBe("rgba(0,114,178,0.18)");
+    expect(edgeLook(source({ type: "ACCOMPANIED" }, ["faded"])).color).toBe("#d1e6f1");
   });
 
-  it("withAlpha writes a hex colour as rgba, and leaves an opaque one as it is", () => {
-    expect(withAlpha("#E69F00", 0.5)).toBe("rgba(230,159,0,0.5)");
-    expect(withAlpha("#E69F00", 1)).toBe("#E69F00");
+  it("overWhite mixes a colour with the page's white as Cytoscape's opacity shows it, and leaves an opaque one as it is", () => {
+    expect(overWhite("#E69F00", 0.5)).toBe("#f3cf80"); // (230, 159, 0) halfway to 255: (242.5 → 243, 207, 127.5 → 128)
+    expect(overWhite("#E69F00", 1)).toBe("#E69F00");
   });
 });

@@ -59,7 +59,7 @@ export function nodeLook(node: LookSource, position: { x: number; y: number }): 
     x: position.x,
     y: -position.y,
     size: width / 2,
-    color: withAlpha(base, alpha),
+    color: overWhite(base, alpha),
     label: String((near ? data.nearLabel : undefined) ?? data.label ?? data.id ?? ""),
     hidden: classes.has("hidden"),
     forceLabel: stressed,
@@ -76,17 +76,25 @@ export function edgeLook(edge: LookSource): EdgeLook {
   const alpha = classes.has("faded") ? fadedAlpha : classes.has("outside-community") ? 0.08 : 1;
   return {
     size: onPath ? 5 : edge.selected ? 4 : classes.has("highlight") ? 3 : style.dashed ? 1.2 : 1.6,
-    color: withAlpha(onPath ? "#000000" : style.color, alpha),
+    color: overWhite(onPath ? "#000000" : style.color, alpha),
     hidden: classes.has("hidden"),
     zIndex: stressed ? 1 : 0,
   };
 }
 
-/** "#0072B2" with alpha 0.18 → "rgba(0,114,178,0.18)"; alpha 1 leaves the colour as it is. */
-export function withAlpha(color: string, alpha: number): string {
-  if (alpha >= 1) return color;
+/**
+ * "#0072B2" at opacity 0.18 over the page's white → "#d1e6f1", an opaque colour: what Cytoscape's
+ * opacity shows on a white page. (sigma blends its colours as premultiplied, so an rgba colour
+ * came out bright cyan instead of pale blue.) Opacity 1 leaves the colour as it is.
+ */
+export function overWhite(color: string, opacity: number): string {
+  if (opacity >= 1) return color;
   const hex = /^#([0-9a-f]{6})$/i.exec(color);
   if (!hex) return color;
   const n = parseInt(hex[1]!, 16);
-  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+  const channel = (shift: number) =>
+    Math.round(((n >> shift) & 255) * opacity + 255 * (1 - opacity))
+      .toString(16)
+      .padStart(2, "0");
+  return `#${channel(16)}${channel(8)}${channel(0)}`;
 }
