@@ -198,7 +198,10 @@ export async function measureClient(
               await page.waitForFunction(() => (window as any).__allianceExpandMs !== undefined, undefined, { timeout: 60_000 });
               expands.push(await page.evaluate(() => (window as any).__allianceExpandMs));
               if (i === 0) {
-                const file = path.join(shots, `client-${target}-${variant.layout}-${variant.renderer}.png`);
+                const file = path.join(
+                  shots,
+                  `client-${target}-${variant.layout}-${measured.renderer}${variant.styling ? "-styled" : ""}.png`,
+                );
                 await page.screenshot({ path: file });
                 screenshots.push(file);
               }
