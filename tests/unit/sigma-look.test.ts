@@ -39,7 +39,7 @@ describe("sigma.js looks (sigma-look.ts)", () => {
   it("hidden, faded, outside the community, selected, near, on a path", () => {
     expect(nodeLook(source({ kind: "ally" }, ["hidden"]), at).hidden).toBe(true);
     // opacity 0.18 over white: 0.18 × (0, 114, 178) + 0.82 × 255 = (209, 230, 241)
-    expect(nodeLook(source({ kind: "ally" }, ["faded"]), at).color).toBe("#d1e6f1");
+    expect(nodeLook(source({ kind: "ally", label: "A" }, ["faded"]), at)).toMatchObject({ color: "#d1e6f1", label: "" });
     expect(nodeLook(source({ kind: "ally" }, ["outside-community"]), at).color).toBe("#d9eaf3"); // opacity 0.15
     expect(nodeLook(source({ kind: "ally", label: "A" }, [], true), at)).toMatchObject({ highlighted: true, forceLabel: true, zIndex: 1 });
     expect(nodeLook(source({ kind: "ally", label: "A", nearLabel: "A — 3 km" }, ["near"]), at)).toMatchObject({

@@ -60,7 +60,8 @@ export function nodeLook(node: LookSource, position: { x: number; y: number }): 
     y: -position.y,
     size: width / 2,
     color: overWhite(base, alpha),
-    label: String((near ? data.nearLabel : undefined) ?? data.label ?? data.id ?? ""),
+    // A faded node's label is as faint as the node in Cytoscape: here, none.
+    label: alpha < 1 ? "" : String((near ? data.nearLabel : undefined) ?? data.label ?? data.id ?? ""),
     hidden: classes.has("hidden"),
     forceLabel: stressed,
     highlighted: node.selected || near,
