@@ -91,16 +91,11 @@ export function applyDisplay(
     cy.nodes().forEach((node) => {
       const value = measure(node);
       const size = value === undefined || !range ? undefined : scaled(value, range);
-      if (node.data("displaySize") !== size) {
-        if (size === undefined) node.removeData("displaySize");
-        else node.data("displaySize", size);
-      }
+      // Set to undefined rather than removeData(), which leaves the node's style as it was.
+      if (node.data("displaySize") !== size) node.data({ displaySize: size });
       const key = colorKey ? colorKey(node) : undefined;
       const group = key === undefined ? undefined : key === null ? { label: names.none, color: noneColor } : colors.get(key)!;
-      if (node.data("displayColor") !== group?.color) {
-        if (group === undefined) node.removeData("displayColor");
-        else node.data("displayColor", group.color);
-      }
+      if (node.data("displayColor") !== group?.color) node.data({ displayColor: group?.color });
       if (group && !node.hasClass("hidden")) {
         const entry = legend.get(group.label) ?? { key: key ?? "", label: group.label, color: group.color, count: 0 };
         entry.count += 1;
