@@ -492,19 +492,26 @@ describe("sigma.js draws large slices, behind the same panels and URL", () => {
     await page.close();
   });
 
-  it("a drag pans Cytoscape's viewport; a filter hides the node in the drawing; the PNG export is sigma's drawing", async () => {
+  it("a drag pans Cytoscape's viewport and the picture with it; a filter hides the node in the drawing; the PNG export is sigma's drawing", async () => {
     const { page, errors } = await openStrict("/?renderer=sigma");
     const before = await page.evaluate(() => ({ ...(window as any).cy.pan() }));
+    const lone = (await loneNode(page, "territory"))!;
+    expect(lone).not.toBeNull();
     const box = (await page.locator("#cy").boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + box.height - 20);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 8, box.y + box.height - 20 - i * 4);
     await page.waitForTimeout(400); // held still before release: no inertia, the view stays where it was dragged
+    // Mid-drag, the picture (moved as one, not drawn again) shows the node where Cytoscape now puts it.
+    const moved = { x: lone.x + 80, y: lone.y - 40 };
+    expect(close(await pixel(page, moved.x, moved.y), rgb("#009E73"))).toBe(true);
     await page.mouse.up();
     await page.waitForTimeout(300);
     const after = await page.evaluate(() => ({ ...(window as any).cy.pan() }));
     expect(after.x - before.x).toBeCloseTo(80, -1);
     expect(after.y - before.y).toBeCloseTo(-40, -1);
+    // Drawn again at the camera the drag left: the node is still there.
+    expect(close(await pixel(page, moved.x, moved.y), rgb("#009E73"))).toBe(true);
 
     const territory = (await loneNode(page, "territory"))!;
     expect(territory).not.toBeNull();
