@@ -182,7 +182,6 @@ export async function measureClient(
                 renderMs: number;
                 elements: number;
                 renderer: string; // what drew it: sigma above 4 000 elements (client/src/explorer/create-cy.ts), else Cytoscape's canvas or WebGL
-
                 expandId: string;
                 x: number;
                 y: number;

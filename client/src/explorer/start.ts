@@ -25,11 +25,6 @@ export interface StartParts {
 }
 
 /**
- * The first view: the overview (or, embedded, the entity's neighbourhood), the entity of the URL
- * selected, then "near" and paths if the URL asks for them. An entity that does not exist is said so
- * in the page's language, with every panel in place, search at hand and a link to the overview.
- */
-/**
  * What the first view draws: the overview (with the entity of the URL's neighbourhood, when it
  * exists) or, embedded, the entity's neighbourhood. Loaded before the explorer is made, since its
  * size chooses the renderer (create-cy.ts); a failure is kept, and said once the page is up.
@@ -81,10 +76,13 @@ export function firstViewSize(first: FirstView): number {
   return (first.ok ? first.elements : []).reduce((sum, e) => sum + e.nodes.length + e.edges.length, 0);
 }
 
+/**
+ * The first view: the overview (or, embedded, the entity's neighbourhood), the entity of the URL
+ * selected, then "near" and paths if the URL asks for them. An entity that does not exist is said so
+ * in the page's language, with every panel in place, search at hand and a link to the overview.
+ */
 export async function startExplorer(ctx: ExplorerContext, first: FirstView, parts: StartParts): Promise<void> {
   const { graph, state, page } = ctx;
-  const t = locales[state.lang].ui;
-  ctx.status(t.loading);
   if (!first.ok) {
     parts.useReferentials(await first.referentials);
     ctx.status(describeError(first.error, state.lang), true);

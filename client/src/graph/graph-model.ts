@@ -35,7 +35,7 @@ export class GraphModel {
       if (this.cy.getElementById(edge.data.id).nonempty()) continue;
       // Captions in the data before the edge is added: set afterwards, each was a restyle (a second at 50 000 elements).
       const data = edge.data as Record<string, unknown>;
-      fresh.push({ group: "edges", data: { ...edge.data, caption: edgeCaption(data, this.lang), detail: edgeDetail(data, this.lang) } });
+      fresh.push({ group: "edges", data: { ...data, caption: edgeCaption(data, this.lang), detail: edgeDetail(data, this.lang) } });
     }
     if (fresh.length === 0) return [];
     this.cy.batch(() => {

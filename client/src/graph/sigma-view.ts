@@ -22,7 +22,7 @@ import { edgeLook, nodeLook, type LookSource } from "./sigma-look.ts";
 export class SigmaView {
   readonly graph = new MultiDirectedGraph();
   private sigma: Sigma | null = null;
-  private changed = new Set<SingularElementArgument>();
+  private readonly changed = new Set<SingularElementArgument>();
   private frame = 0;
   private applyingCamera = false;
 
@@ -32,7 +32,10 @@ export class SigmaView {
   ) {
     // No "add" listener: Cytoscape calls one per element added (a third of a second at 15 000).
     // The explorer's commit(), which follows every addition, calls schedule(); flush compares counts.
-    cy.on("position data class select unselect", (event) => this.queue(this.changed, event.target));
+    cy.on("position data class select unselect", (event) => {
+      this.changed.add(event.target);
+      this.schedule();
+    });
     cy.on("remove", (event) => this.drop(event.target as SingularElementArgument));
     cy.on("viewport", () => this.cameraFromCy());
     // explorer/expand-focus.ts's nextRender asks the renderer to draw and waits for "render".
@@ -58,11 +61,6 @@ export class SigmaView {
     context.fillRect(0, 0, canvas.width, canvas.height);
     for (const layer of Object.values(sigma.getCanvases())) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
     return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG export failed")))));
-  }
-
-  private queue(into: Set<SingularElementArgument>, element: SingularElementArgument): void {
-    into.add(element);
-    this.schedule();
   }
 
   /** Brings the drawing up to date at the next frame. */
@@ -135,7 +133,7 @@ export class SigmaView {
       zIndex: true,
       allowInvalidContainer: true,
     });
-    sigma.setCustomBBox(frame);
+    sigma.setCustomBBox(normalisationBox);
     sigma.refresh(); // the frame applied, on the empty graph
     sigma.on("clickNode", ({ node, event }) => this.emit(this.cy.getElementById(node), "tap", event));
     sigma.on("doubleClickNode", ({ node, event }) => {
@@ -241,7 +239,7 @@ export class SigmaView {
 }
 
 /** sigma's normalisation frame, fixed; any box would do, the camera is computed against it. */
-const frame = { x: [-1000, 1000] as [number, number], y: [-1000, 1000] as [number, number] };
+const normalisationBox = { x: [-1000, 1000] as [number, number], y: [-1000, 1000] as [number, number] };
 
 function lookSource(element: SingularElementArgument): LookSource {
   return { data: element.data() as Record<string, unknown>, classes: new Set(element.classes()), selected: element.selected() };
