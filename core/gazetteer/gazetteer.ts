@@ -31,7 +31,8 @@ export class Gazetteer {
   private readonly byEpci = new Map<string, Commune[]>();
   private readonly partsByName = new Map<string, GazetteerData["parts"]>();
 
-  constructor(private readonly data: GazetteerData) {
+  /** `data`: what it was made from (a worker thread makes its own from it). */
+  constructor(readonly data: GazetteerData) {
     this.communes = data.communes.map(([code, name, departement, region, population, epci, lat, lon, precision]) => ({
       code,
       name,

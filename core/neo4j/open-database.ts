@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { checkApoc } from "./check-apoc.ts";
-import { createDriver } from "./create-driver.ts";
+import { createDriver, type DriverOptions } from "./create-driver.ts";
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from "./start-embedded-neo4j.ts";
 import { waitForNeo4j } from "./wait-for-neo4j.ts";
 import { superviseEmbeddedNeo4j } from "./supervise-embedded.ts";
@@ -11,6 +11,7 @@ export interface Database {
   driver: Driver;
   database: string; // database name for every session
   uri: string;
+  connection: DriverOptions; // how to open another driver (the change thread's, server/changes/change-thread.ts)
   embedded: EmbeddedNeo4j | undefined; // set when this process started Neo4j itself
   serverAgent: string;
   apocVersion: string;
@@ -29,7 +30,8 @@ export async function openDatabase(config: Neo4jConfig, log: Logger, options: { 
       ? await superviseEmbeddedNeo4j(config.embedded, log)
       : await startEmbeddedNeo4j(config.embedded, log);
   const uri = config.uri ?? embedded!.uri;
-  const driver = createDriver({ uri, username: config.username, password: embedded ? "" : config.password });
+  const connection = { uri, username: config.username, password: embedded ? "" : config.password };
+  const driver = createDriver(connection);
   try {
     await waitForNeo4j(driver, config.database);
     const info = await driver.getServerInfo({ database: config.database });
@@ -39,6 +41,7 @@ export async function openDatabase(config: Neo4jConfig, log: Logger, options: { 
       driver,
       database: config.database,
       uri,
+      connection,
       embedded,
       serverAgent: info.agent ?? "unknown",
       apocVersion,

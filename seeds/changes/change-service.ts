@@ -38,6 +38,12 @@ export class ChangeStateError extends Error {
   }
 }
 
+/** What the API and the imports ask of the change service (server/changes/change-thread.ts runs it in a worker thread). */
+export type Changes = Pick<
+  ChangeService,
+  "apply" | "hold" | "accept" | "reject" | "revert" | "get" | "pending" | "pendingCount" | "history"
+>;
+
 /**
  * Every write of the graph, whatever its origin: a change is validated (planChange), then either
  * applied — its writes, its record (who, when, source, before and after) and the graph's version

@@ -3,7 +3,7 @@ import { keyOfEntity, relationshipKey } from "../../core/change-keys.ts";
 import { givenPropertiesOf, kindOf, type RelationshipType } from "../../core/model/index.ts";
 import type { LoadPlan } from "../build-load-plan.ts";
 import type { ChangeInput, OperationInput } from "./change-input.ts";
-import { ChangeService, type Actor } from "./change-service.ts";
+import type { Actor, Changes } from "./change-service.ts";
 import { GraphReader } from "./graph-reader.ts";
 
 /**
@@ -15,7 +15,7 @@ export async function proposePlan(
   driver: Driver,
   database: string,
   plan: LoadPlan,
-  service: ChangeService,
+  service: Changes,
   author: string | Actor, // a tool's name ("extract:alice"), or the page's user
   kind: "import" | "extract",
   onlyFile?: string, // propose only what this file of the plan states (a draft checked with the rest of seeds/data)

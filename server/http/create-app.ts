@@ -36,10 +36,10 @@ import { rateLimit } from "./rate-limit.ts";
 import { inputErrorFromNeo4j } from "../graphql/bad-user-input.ts";
 import { requestId } from "./request-id.ts";
 import { serviceError, serviceErrorsPlugin } from "./service-errors.ts";
-import { ChangeService } from "../../seeds/changes/change-service.ts";
 import { sourcesDir } from "../../seeds/load-seeds.ts";
 import { MappingStore } from "../../seeds/import/spreadsheet/mapping-store.ts";
 import { ImportJobs } from "../import/import-jobs.ts";
+import { ChangeThread } from "../changes/change-thread.ts";
 import { importRoutes } from "../import/import-routes.ts";
 
 export interface App {
@@ -58,8 +58,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.headersTimeout = config.http.headersTimeoutMs;
-  // One change service for the API and the imports: its mutex queues every write of this process.
-  const changes = new ChangeService(database.driver, database.database, gazetteer, sourcesDir, config.http.queryTimeoutMs);
+  // One change service for the API and the imports, in a thread of its own: its mutex queues every write of this process.
+  const changes = new ChangeThread(database.connection, database.database, gazetteer, sourcesDir, config.http.queryTimeoutMs);
   const schema = await buildSchema({
     driver: database.driver,
     database: database.database,
@@ -90,6 +90,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       // graphql-armor is typed against Apollo's CommonJS build, the app against its ESM one: the same plugins.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ serverWillStop: () => changes.close() }) }, // after the drain: no change is under way
       ApolloServerPluginLandingPageDisabled(), // it loads from Apollo's CDN; GraphiQL is served from npm instead (graphql-ide.ts)
       // No field carries a cache hint (the response cache keys on the graph's version): without this,
       // Apollo's cache-control plugin wraps every field's resolver, a thousand times for a neighbourhood.

@@ -6,7 +6,7 @@ import type { Logger } from "../../core/logger.ts";
 import { isKind, kindOf, type Label } from "../../core/model/index.ts";
 import { hasRole } from "../../core/roles.ts";
 import { inputLimits, megabytes } from "../../core/cli/input-file.ts";
-import { ChangeRefused, type ChangeService } from "../../seeds/changes/change-service.ts";
+import { ChangeRefused, type Changes } from "../../seeds/changes/change-service.ts";
 import { proposePlan } from "../../seeds/changes/propose-plan.ts";
 import { buildLoadPlan } from "../../seeds/build-load-plan.ts";
 import { sourcesDir } from "../../seeds/load-seeds.ts";
@@ -24,7 +24,7 @@ export interface ImportDeps {
   database: Database;
   gazetteer: Gazetteer;
   jobs: ImportJobs;
-  changes: ChangeService;
+  changes: Changes;
   mappings: MappingStore;
   authenticator: Authenticator;
   log: Logger;

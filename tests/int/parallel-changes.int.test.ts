@@ -1,21 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../core/neo4j/open-database.ts";
-import { ChangeRefused, ChangeService } from "../../seeds/changes/change-service.ts";
+import { ChangeRefused, ChangeService, ChangeStateError, type Changes } from "../../seeds/changes/change-service.ts";
 import { sourcesDir } from "../../seeds/load-seeds.ts";
+import { ChangeThread } from "../../server/changes/change-thread.ts";
 import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
 
 let database: Database;
-let changes: ChangeService;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await resetToSeeds(database);
-  changes = new ChangeService(database.driver, database.database, testGazetteer(), sourcesDir, 30_000);
 });
 afterAll(async () => {
   await resetToSeeds(database);
   await database.close();
 });
+
+// The tools apply changes in their own process; the API, in its change thread (server/changes/change-thread.ts).
+const services: [string, () => Changes & { close?: () => Promise<void> }][] = [
+  [
+    "in the process (the tools' ChangeService)",
+    () => new ChangeService(database.driver, database.database, testGazetteer(), sourcesDir, 30_000),
+  ],
+  ["in the API's change thread", () => new ChangeThread(database.connection, database.database, testGazetteer(), sourcesDir, 30_000)],
+];
 
 const statement = (by: string, quote: string) => ({ statement: { by, on: "2026-12-03" }, quote });
 const describeAlly = (slug: string, version: number, description: string, by: string) => ({
@@ -32,7 +39,14 @@ const description = async (slug: string): Promise<string> =>
     await database.driver.executeQuery("MATCH (a:Ally {slug: $slug}) RETURN a.description AS d", { slug }, { database: database.database })
   ).records[0]!.get("d");
 
-describe("changes sent at once: every one applied or refused exactly, one version of an entity at a time", () => {
+describe.each(services)("changes sent at once, %s: every one applied or refused exactly, one version of an entity at a time", (_, make) => {
+  let changes: Changes & { close?: () => Promise<void> };
+  beforeAll(async () => {
+    await resetToSeeds(database);
+    changes = make();
+  });
+  afterAll(() => changes.close?.());
+
   it("20 editors update one ally at once, 5 times: exactly one wins each version, the 19 others are refused as stale, nothing is lost", async () => {
     const slug = "extracites"; // seeds/data/allies.yaml
     const start = (await changes.history("Ally", slug)).version;
@@ -98,5 +112,37 @@ describe("changes sent at once: every one applied or refused exactly, one versio
       { database: database.database },
     );
     expect(records[0]!.get("n")).toBe(1);
+  });
+});
+
+describe("the change thread", () => {
+  it("gives back the errors of its worker as they were: a refusal at its fields, a missing change, a database error with its code", async () => {
+    const thread = new ChangeThread(database.connection, database.database, testGazetteer(), sourcesDir, 30_000);
+    try {
+      const refused = await thread.apply(newAlly("Pas Un Slug", "Collectif", "Éditeur"), editor(0), "edit").catch((error) => error);
+      expect(refused).toBeInstanceOf(ChangeRefused);
+      expect((refused as ChangeRefused).problems.map((p) => p.field)).toContain("operations[0].entity.slug");
+      const missing = await thread.accept("no-such-change", editor(0), undefined).catch((error) => error);
+      expect(missing).toBeInstanceOf(ChangeStateError);
+      expect(missing).toMatchObject({ id: "no-such-change", status: "missing" });
+    } finally {
+      await thread.close();
+    }
+    const nowhere = new ChangeThread(database.connection, "no-such-database", testGazetteer(), sourcesDir, 30_000);
+    try {
+      const failed = await nowhere.get("any").catch((error) => error);
+      expect(failed).toBeInstanceOf(Error);
+      expect((failed as { code?: string }).code).toBe("Neo.ClientError.Database.DatabaseNotFound");
+    } finally {
+      await nowhere.close();
+    }
+  });
+
+  it("starts a new worker for the next call once its worker has stopped", async () => {
+    const thread = new ChangeThread(database.connection, database.database, testGazetteer(), sourcesDir, 30_000);
+    await thread.close();
+    expect(await thread.get("no-such-change")).toBeUndefined();
+    expect(await thread.pendingCount()).toBeGreaterThanOrEqual(0);
+    await thread.close();
   });
 });

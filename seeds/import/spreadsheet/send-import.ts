@@ -3,7 +3,7 @@ import type { ImportPreview } from "../../../core/import-preview.ts";
 import { readQuery } from "../../../core/neo4j/cypher-files.ts";
 import { labelOf } from "../../../core/model/index.ts";
 import type { ChangeRecord } from "../../changes/change-record.ts";
-import type { Actor, ChangeService } from "../../changes/change-service.ts";
+import type { Actor, Changes } from "../../changes/change-service.ts";
 import { changeOfPreview, type SpreadsheetSource } from "./preview-to-change.ts";
 
 /**
@@ -15,7 +15,7 @@ import { changeOfPreview, type SpreadsheetSource } from "./preview-to-change.ts"
 export async function sendImport(
   driver: Driver,
   database: string,
-  service: ChangeService,
+  service: Changes,
   preview: ImportPreview,
   source: SpreadsheetSource,
   actor: Actor,

@@ -5,7 +5,7 @@ import { displayName, kindOf, labelOf, type Kind } from "../../../core/model/ind
 import { hasRole, type Role } from "../../../core/roles.ts";
 import type { ChangeInput } from "../../../seeds/changes/change-input.ts";
 import type { ChangeRecord } from "../../../seeds/changes/change-record.ts";
-import { ChangeRefused, ChangeStateError, type Actor, type ChangeService } from "../../../seeds/changes/change-service.ts";
+import { ChangeRefused, ChangeStateError, type Actor, type Changes } from "../../../seeds/changes/change-service.ts";
 import type { Effect } from "../../../seeds/changes/effects.ts";
 import { badUserInput, checkRange } from "../bad-user-input.ts";
 import type { RequestContext } from "./services.ts";
@@ -36,7 +36,7 @@ async function answer<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function changeResolvers(changes: ChangeService) {
+export function changeResolvers(changes: Changes) {
   return {
     Query: {
       me: (_: unknown, __: unknown, context: RequestContext) =>

@@ -3,7 +3,7 @@ import type { Driver } from "neo4j-driver";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
 import type { Viewer } from "../../auth/authenticate.ts";
-import type { ChangeService } from "../../../seeds/changes/change-service.ts";
+import type { Changes } from "../../../seeds/changes/change-service.ts";
 import type { MetricsService, MetricsSnapshot } from "../../metrics/metrics-service.ts";
 
 /** What the custom resolvers need, given once when the schema is built. */
@@ -12,7 +12,7 @@ export interface Services {
   database: string;
   gazetteer: Gazetteer;
   layouts?: LayoutService; // positions for overview slices; without it, the page lays them out
-  changes?: ChangeService; // the write side (seeds/changes); without it, the change mutations are refused
+  changes?: Changes; // the write side (seeds/changes); without it, the change mutations are refused
   queryTimeoutMs?: number; // the database ends any of these reads past this (QUERY_TIMEOUT_MS)
   metrics?: MetricsService; // the network's structure, per graph version; without it, one is made
   views?: CuratedView[]; // the explorer's curated views; without them, seeds/views.yaml is read
