@@ -71,6 +71,7 @@ export interface Neo4jConfig {
   username: string;
   password: string;
   database: string;
+  maxConnections: number; // NEO4J_MAX_CONNECTIONS: of each driver's pool (the API's, the change thread's)
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -131,6 +132,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       username: env.NEO4J_USERNAME || "neo4j",
       password: env.NEO4J_PASSWORD || "",
       database: env.NEO4J_DATABASE || "neo4j",
+      maxConnections: readInteger(env, "NEO4J_MAX_CONNECTIONS", 10, 1),
       embedded: {
         home: path.resolve(env.NEO4J_HOME || ".neo4j"),
         boltPort: readPort(env, "NEO4J_BOLT_PORT", 7687),

@@ -30,7 +30,7 @@ export async function openDatabase(config: Neo4jConfig, log: Logger, options: { 
       ? await superviseEmbeddedNeo4j(config.embedded, log)
       : await startEmbeddedNeo4j(config.embedded, log);
   const uri = config.uri ?? embedded!.uri;
-  const connection = { uri, username: config.username, password: embedded ? "" : config.password };
+  const connection = { uri, username: config.username, password: embedded ? "" : config.password, maxConnections: config.maxConnections };
   const driver = createDriver(connection);
   try {
     await waitForNeo4j(driver, config.database);

@@ -12,6 +12,7 @@ describe("readConfig", () => {
     expect(config.neo4j.embedded.boltPort).toBe(7687);
     expect(config.neo4j.embedded.home).toMatch(/\.neo4j$/);
     expect(config.neo4j.database).toBe("neo4j");
+    expect(config.neo4j.maxConnections).toBe(10);
     expect(config.corsOrigins).toBe("*");
   });
 
@@ -21,13 +22,21 @@ describe("readConfig", () => {
       NEO4J_USERNAME: "u",
       NEO4J_PASSWORD: "p",
       NEO4J_DATABASE: "alliance",
+      NEO4J_MAX_CONNECTIONS: "40",
       CORS_ORIGINS: "https://a.org, https://b.org",
     });
-    expect(config.neo4j).toMatchObject({ uri: "neo4j+s://x.databases.neo4j.io", username: "u", password: "p", database: "alliance" });
+    expect(config.neo4j).toMatchObject({
+      uri: "neo4j+s://x.databases.neo4j.io",
+      username: "u",
+      password: "p",
+      database: "alliance",
+      maxConnections: 40,
+    });
     expect(config.corsOrigins).toEqual(["https://a.org", "https://b.org"]);
     expect(() => readConfig({ PORT: "http" })).toThrow(ConfigError);
     expect(() => readConfig({ NEO4J_BOLT_PORT: "70000" })).toThrow(/NEO4J_BOLT_PORT=70000 is not a TCP port/);
     expect(() => readConfig({ NEO4J_HEAP: "lots" })).toThrow(/NEO4J_HEAP/);
+    expect(() => readConfig({ NEO4J_MAX_CONNECTIONS: "0" })).toThrow(/NEO4J_MAX_CONNECTIONS/);
   });
 });
 
