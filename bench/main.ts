@@ -9,7 +9,8 @@ npm run bench -- --only api,cache  some measures only (loading, api, cache, clie
                                    loading includes neo4j-admin import and seed --bulk; client, sigma.js and Cytoscape bare
 npm run bench -- --smoke           every measure at a tiny size: that it runs, not how fast
 npm run bench -- --soak            the soak only: 200 clients for 60 s on the page's mix (5 % writes), with and
-                                   without the response cache: req/s, latencies, errors, memory (about 3 minutes)
+                                   without the response cache, after a 30 s pass that warms Neo4j: req/s, latencies,
+                                   errors, memory (about 4 minutes)
 
 Runs on an embedded Neo4j of its own, in a temporary folder: never the user's database.`;
 
