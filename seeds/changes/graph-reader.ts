@@ -38,6 +38,12 @@ export class GraphReader {
     };
   }
 
+  /** An entity's own properties only (a source's, whose citations may be thousands), or undefined. */
+  async properties(label: Label, slug: string): Promise<Record<string, unknown> | undefined> {
+    const { records } = await this.tx.run(fillQuery("changes/read-properties", { __LABEL__: checkedLabel(label) }), { slug });
+    return records[0] ? plain(records[0].get("props")) : undefined;
+  }
+
   /** Many entities at once (a change of thousands of operations reads them in a few queries): each found, or undefined. */
   async entities(refs: { label: Label; slug: string }[]): Promise<Map<string, EntityState | undefined>> {
     const found = new Map<string, EntityState | undefined>();

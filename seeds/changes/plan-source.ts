@@ -23,11 +23,11 @@ export async function planSource(
   if (slug) {
     const createdHere = input.operations.find((op) => op.op === "CREATE_ENTITY" && op.entity?.kind === "source" && op.entity.slug === slug);
     if (createdHere) return { slug, create: undefined }; // a new source and what it states, in one change (an import)
-    const existing = await graph.entity("Source", slug);
+    const existing = await graph.properties("Source", slug);
     if (!existing) return void problem("source.slug", `no source has the slug "${slug}"`, "not-found");
     if (
       options.quotesRequired &&
-      typeof existing.props.file === "string" &&
+      typeof existing.file === "string" &&
       !quote?.trim() &&
       !input.operations.every((op) => op.quote?.trim() || op.quotes?.length || op.op.startsWith("DELETE"))
     )
@@ -66,8 +66,8 @@ async function reuseOrCreate(graph: GraphReader, base: string, props: Record<str
   const root = base.slice(0, 60).replace(/-+$/, "");
   for (let n = 1; ; n += 1) {
     const slug = n === 1 ? root : `${root}-${n}`;
-    const existing = await graph.entity("Source", slug);
+    const existing = await graph.properties("Source", slug);
     if (!existing) return { slug, create: props };
-    if (existing.props.title === props.title && existing.props.publisher === props.publisher) return { slug, create: undefined };
+    if (existing.title === props.title && existing.publisher === props.publisher) return { slug, create: undefined };
   }
 }
