@@ -22,7 +22,26 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
   const versionQuery = readQuery("queries/graph-version");
   let lastVersion: string | undefined;
 
-  const currentVersion = async (): Promise<string> => {
+  // One version query at a time: a request that arrives while one is under way waits for the next,
+  // shared by all who arrived meanwhile (the one under way may have been sent before a load it must
+  // see). Under 200 clients, one query per round trip instead of one per request.
+  let underWay: Promise<string> | undefined;
+  let next: Promise<string> | undefined;
+  const currentVersion = (): Promise<string> => {
+    if (!underWay) {
+      underWay = readVersion().finally(() => (underWay = undefined));
+      return underWay;
+    }
+    next ??= underWay
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        return currentVersion();
+      });
+    return next;
+  };
+
+  const readVersion = async (): Promise<string> => {
     const session = driver.session({ database, defaultAccessMode: "READ" });
     try {
       const result = await session.run(versionQuery, {}, timeoutMs ? { timeout: timeoutMs } : undefined);
@@ -69,6 +88,8 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
           if (entries.has(key)) return;
           response.http.headers.set("x-response-cache", "miss");
           const data = JSON.stringify(response.body.singleResult.data);
+          // Encoded once: the answer is written from the same text (json-text.ts), not encoded again.
+          response.body.singleResult.data = new JsonText(data) as never;
           const size = data.length * 2;
           if (size > maxBytes / 8) return; // one huge answer does not empty the cache
           entries.set(key, { data, bytes: size });

@@ -1,4 +1,8 @@
+import { ApolloServer } from "@apollo/server";
+import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { responseCachePlugin } from "../../server/http/response-cache.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { loadSeeds } from "../../seeds/load-seeds.ts";
 import { mutateSeeds } from "../helpers/mutated-seeds.ts";
@@ -104,6 +108,47 @@ describe("the response cache", () => {
       const after = await ask(app);
       expect(after.body.data.territories[0].population).toBe(4300);
       expect(after.cache).toBe("miss");
+    }
+  });
+
+  it("asks Neo4j's version once for a crowd of reads arriving together, each answered after a query sent since it arrived", async () => {
+    // The real driver, counting the version queries it is given.
+    const versionQuery = readQuery("queries/graph-version");
+    let asked = 0;
+    const counting = new Proxy(database.driver, {
+      get(target, property, receiver) {
+        if (property !== "session") return Reflect.get(target, property, receiver);
+        return (config: Parameters<Driver["session"]>[0]) => {
+          const session = target.session(config);
+          const run = session.run.bind(session);
+          session.run = ((query: string, ...rest: unknown[]) => {
+            if (query === versionQuery) asked++;
+            return (run as (...args: unknown[]) => unknown)(query, ...rest);
+          }) as typeof session.run;
+          return session;
+        };
+      },
+    });
+    const server = new ApolloServer({
+      typeDefs: "type Query { answer: Int }",
+      resolvers: { Query: { answer: () => 42 } },
+      plugins: [responseCachePlugin(counting, database.database)],
+    });
+    await server.start();
+    try {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => server.executeOperation({ query: "{ answer }" })));
+      expect(answers).toHaveLength(50);
+      // As a client reads them: a miss's data is the text it was encoded to once (json-text.ts).
+      for (const answer of answers)
+        expect(JSON.parse(JSON.stringify(answer.body))).toEqual({ kind: "single", singleResult: { data: { answer: 42 } } });
+      expect(asked).toBeGreaterThanOrEqual(1);
+      expect(asked).toBeLessThanOrEqual(3); // one under way, then one shared by the 49 that came meanwhile
+      // One after another, each read still asks afresh: what a load committed before it is seen.
+      asked = 0;
+      for (let i = 0; i < 3; i++) await server.executeOperation({ query: "{ answer }" });
+      expect(asked).toBe(3);
+    } finally {
+      await server.stop();
     }
   });
 });
