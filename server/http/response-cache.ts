@@ -17,6 +17,19 @@ interface Entry {
  * tools (in Neo4j Browser, say) must move the counter too, or run with RESPONSE_CACHE=off.
  */
 export function responseCachePlugin(driver: Driver, database: string, timeoutMs?: number, maxBytes = 64 * 2 ** 20): ApolloServerPlugin {
+  /**
+   * Under constant edits no answer lives long enough to be asked twice, and every read would pay
+   * for the version query and for nothing: when the version has moved `hotMoves` times within
+   * `hotWindowMs`, reads go straight to the database (always fresh, as with the cache off) and one
+   * request in `probeMs` checks the version in the background, until the edits calm down.
+   */
+  const hotMoves = 5;
+  const hotWindowMs = 1000;
+  const probeMs = 100;
+  const moves: number[] = []; // when the version was seen to move, oldest first (the last hotMoves)
+  let lastProbe = 0;
+  const hot = (now: number): boolean => moves.length >= hotMoves && now - moves[0]! < hotWindowMs;
+
   const entries = new Map<string, Entry>(); // insertion order = least recently used first
   let bytes = 0;
   const versionQuery = readQuery("queries/graph-version");
@@ -49,6 +62,8 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
       // Keys hold the version: once it moves on, no older entry can be hit again. Dropped at once,
       // so that a stream of edits does not fill the cache with answers nobody will get.
       if (version !== lastVersion) {
+        if (lastVersion !== undefined) moves.push(performance.now());
+        if (moves.length > hotMoves) moves.shift();
         lastVersion = version;
         entries.clear();
         bytes = 0;
@@ -64,9 +79,19 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
       // Answers to someone logged in (token or session cookie) may hold what others may not see.
       const anonymous = !request.http?.headers.get("authorization") && !request.http?.headers.get("cookie")?.includes("alliance_session=");
       let key: string | undefined;
+      let bypassed = false;
       return {
         async responseForOperation({ operation, request }) {
           if (!anonymous || operation?.operation !== "query") return null; // no operation: an unknown operationName
+          const now = performance.now();
+          if (hot(now)) {
+            bypassed = true;
+            if (now - lastProbe >= probeMs) {
+              lastProbe = now;
+              currentVersion().catch(() => undefined); // not awaited: this read does not use the cache
+            }
+            return null;
+          }
           let version: string;
           try {
             version = await currentVersion();
@@ -84,6 +109,7 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
           return { http, body: { kind: "single", singleResult: { data: new JsonText(entry.data) as never } } };
         },
         async willSendResponse({ response }) {
+          if (bypassed) response.http.headers.set("x-response-cache", "bypass");
           if (!key || response.body.kind !== "single" || response.body.singleResult.errors?.length) return;
           if (entries.has(key)) return;
           response.http.headers.set("x-response-cache", "miss");

@@ -151,4 +151,89 @@ describe("the response cache", () => {
       await server.stop();
     }
   });
+
+  it("under constant edits, reads go to the database without the version query and are fresh; once edits stop, the cache serves again", async () => {
+    const versionQuery = readQuery("queries/graph-version");
+    let asked = 0;
+    const counting = new Proxy(database.driver, {
+      get(target, property, receiver) {
+        if (property !== "session") return Reflect.get(target, property, receiver);
+        return (config: Parameters<Driver["session"]>[0]) => {
+          const session = target.session(config);
+          const run = session.run.bind(session);
+          session.run = ((query: string, ...rest: unknown[]) => {
+            if (query === versionQuery) asked++;
+            return (run as (...args: unknown[]) => unknown)(query, ...rest);
+          }) as typeof session.run;
+          return session;
+        };
+      },
+    });
+    let resolved = 0;
+    const server = new ApolloServer({
+      typeDefs: "type Query { answer: Int }",
+      resolvers: { Query: { answer: () => ++resolved } },
+      plugins: [responseCachePlugin(counting, database.database)],
+    });
+    await server.start();
+    const bump = () =>
+      database.driver.executeQuery(
+        "MERGE (v:GraphVersion {id: 'graph'}) SET v.version = coalesce(v.version, 0) + 1",
+        {},
+        {
+          database: database.database,
+        },
+      );
+    const read = async () => {
+      const answer = await server.executeOperation({ query: "{ answer }" });
+      return {
+        cache: answer.http.headers.get("x-response-cache"),
+        value: JSON.parse(JSON.stringify(answer.body)).singleResult.data.answer,
+      };
+    };
+    try {
+      expect(await read()).toEqual({ cache: "miss", value: 1 });
+      expect(await read()).toEqual({ cache: "hit", value: 1 });
+      // Five edits in a row, a read after each: each read sees its edit (a miss, a new answer).
+      for (let i = 0; i < 5; i++) {
+        await bump();
+        const after = await read();
+        expect(after.cache).toBe("miss");
+        expect(after.value).toBe(resolved);
+      }
+      // The version moved five times within a second: reads now skip the cache, each resolved afresh,
+      // while the edits go on (one every 50 ms), with a version query at most every 100 ms in the background.
+      asked = 0;
+      const before = resolved;
+      const bypassed = [];
+      let editing = true;
+      const edits = (async () => {
+        while (editing) {
+          await bump();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      try {
+        for (let i = 0; i < 20; i++) {
+          bypassed.push(await read());
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        editing = false;
+        await edits;
+      }
+      expect(bypassed).toHaveLength(20);
+      for (const [i, answer] of bypassed.entries()) expect(answer).toEqual({ cache: "bypass", value: before + i + 1 });
+      expect(asked).toBeGreaterThan(0); // the probes
+      expect(asked).toBeLessThan(20);
+      // No edit for over a second, then one: the cache answers again, from the new version.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await bump();
+      const first = await read();
+      expect(first).toEqual({ cache: "miss", value: resolved });
+      expect(await read()).toEqual({ cache: "hit", value: first.value });
+    } finally {
+      await server.stop();
+    }
+  });
 });
