@@ -13,7 +13,6 @@ export interface ChangeWorkerData {
 }
 
 export interface ChangeCall {
-  id: number;
   method: keyof Changes | "close";
   args: unknown[];
 }
@@ -28,5 +27,3 @@ export interface SentError {
   changeId?: string;
   status?: string;
 }
-
-export type ChangeWorkerReply = { id: number; result: unknown; error?: undefined } | { id: number; error: SentError };

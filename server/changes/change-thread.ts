@@ -1,8 +1,8 @@
-import { Worker } from "node:worker_threads";
 import type { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import type { DriverOptions } from "../../core/neo4j/create-driver.ts";
 import { ChangeRefused, ChangeStateError, type Changes } from "../../seeds/changes/change-service.ts";
-import type { ChangeCall, ChangeWorkerData, ChangeWorkerReply, SentError } from "./change-calls.ts";
+import { WorkerCalls } from "../worker-calls.ts";
+import type { ChangeCall, ChangeWorkerData, SentError } from "./change-calls.ts";
 
 /**
  * The change service (seeds/changes/change-service.ts) run in a worker thread with its own driver:
@@ -10,18 +10,20 @@ import type { ChangeCall, ChangeWorkerData, ChangeWorkerReply, SentError } from 
  * lock; on the API's event loop each of them waited behind the callbacks of every reader (tens of
  * milliseconds each under load), so the lock was held, and every other change queued, for that long.
  * In its own thread, and with the change's planning (the seed loader's checks) off the event loop,
- * the lock is held for the queries alone. One worker: its service's mutex still orders every write of
- * this process. If the worker dies, the calls it held fail and the next call starts another.
+ * the lock is held for the queries alone. One worker (server/worker-calls.ts): its service's mutex
+ * still orders every write of this process. If the worker dies, the calls it held fail and the next
+ * call starts another.
  */
 export class ChangeThread implements Changes {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
-  private readonly data: ChangeWorkerData;
+  private readonly calls: WorkerCalls<ChangeCall, unknown>;
 
   constructor(connection: DriverOptions, database: string, gazetteer: Gazetteer, sourcesDir: string, timeoutMs?: number) {
-    this.data = { connection, database, gazetteer: gazetteer.data, sourcesDir, timeoutMs };
-    this.start(); // now, so that the first change does not wait for the thread to load
+    const workerData: ChangeWorkerData = { connection, database, gazetteer: gazetteer.data, sourcesDir, timeoutMs };
+    this.calls = new WorkerCalls(new URL("./change-worker.ts", import.meta.url), {
+      workerData: { ...workerData }, // a copy: an interface is not a Record
+      rebuildError: (sent) => received(sent as SentError),
+    });
+    this.calls.start(); // now, so that the first change does not wait for the thread to load
   }
 
   apply: Changes["apply"] = (...args) => this.call("apply", args);
@@ -36,43 +38,12 @@ export class ChangeThread implements Changes {
 
   /** Closes the worker's driver, then the worker. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    await this.call("close", []).catch(() => undefined);
-    this.worker = undefined;
-    await worker.terminate();
-  }
-
-  private start(): Worker {
-    // worker-entry.mjs registers tsx in the thread, then imports the module.
-    const worker = new Worker(new URL("../worker-entry.mjs", import.meta.url), {
-      workerData: { module: new URL("./change-worker.ts", import.meta.url).href, ...this.data },
-    });
-    worker.unref(); // never what keeps the process alive: main.ts and the tests close it
-    worker.on("message", (reply: ChangeWorkerReply) => {
-      const waiting = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (reply.error) waiting?.reject(received(reply.error));
-      else waiting?.resolve(reply.result);
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`the change thread stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+    await this.calls.call({ method: "close", args: [] }).catch(() => undefined);
+    await this.calls.close();
   }
 
   private call<T>(method: ChangeCall["method"], args: unknown[]): Promise<T> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      worker.postMessage({ id, method, args } satisfies ChangeCall);
-    });
+    return this.calls.call({ method, args }) as Promise<T>;
   }
 }
 

@@ -1,8 +1,9 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import { createDriver } from "../../core/neo4j/create-driver.ts";
 import { Gazetteer } from "../../core/gazetteer/gazetteer.ts";
 import { ChangeRefused, ChangeService, ChangeStateError } from "../../seeds/changes/change-service.ts";
-import type { ChangeCall, ChangeWorkerData, ChangeWorkerReply, SentError } from "./change-calls.ts";
+import { answerCalls } from "../worker-calls.ts";
+import type { ChangeCall, ChangeWorkerData, SentError } from "./change-calls.ts";
 
 // Every change of the API, in a thread of its own (server/changes/change-thread.ts): a change is
 // some ten queries in a row, and on the API's event loop, busy with hundreds of readers, each of
@@ -11,21 +12,11 @@ const data = workerData as ChangeWorkerData;
 const driver = createDriver(data.connection);
 const service = new ChangeService(driver, data.database, new Gazetteer(data.gazetteer), data.sourcesDir, data.timeoutMs);
 
-parentPort!.on("message", async ({ id, method, args }: ChangeCall) => {
-  let reply: ChangeWorkerReply;
-  try {
-    if (method === "close") {
-      await driver.close();
-      reply = { id, result: undefined };
-    } else {
-      const call = service[method] as (...values: unknown[]) => Promise<unknown>;
-      reply = { id, result: await call.apply(service, args) };
-    }
-  } catch (error) {
-    reply = { id, error: sent(error) };
-  }
-  parentPort!.postMessage(reply);
-});
+answerCalls(async ({ method, args }: ChangeCall) => {
+  if (method === "close") return driver.close();
+  const call = service[method] as (...values: unknown[]) => Promise<unknown>;
+  return call.apply(service, args);
+}, sent);
 
 /** An error as the main thread rebuilds it: the service's refusals whole, the driver's with their code. */
 function sent(error: unknown): SentError {
