@@ -12,6 +12,7 @@ import {
 import neo4j, { type Driver } from "neo4j-driver";
 import { labels } from "../../core/model/index.ts";
 import { recorder, type Captured } from "./recording-driver.ts";
+import { readOnce } from "../../core/neo4j/read-once.ts";
 
 /**
  * @neo4j/graphql translates each request of its generated queries (`initiatives(where: …)`) to
@@ -180,11 +181,13 @@ function fill(plan: Plan, variables: Record<string, unknown>): Record<string, un
 }
 
 async function run(driver: Driver, plan: Plan, variables: Record<string, unknown>, context: ExecutionContext): Promise<unknown[]> {
-  const { records } = await driver.executeQuery(plan.cypher, fill(plan, variables), {
-    database: context.sessionConfig?.database ?? "neo4j",
-    routing: "READ",
-    transactionConfig: { timeout: context.transaction?.timeout },
-  });
+  const records = await readOnce(
+    driver,
+    context.sessionConfig?.database ?? "neo4j",
+    plan.cypher,
+    fill(plan, variables),
+    context.transaction?.timeout,
+  );
   return records.map((record) => record.get("this"));
 }
 

@@ -1,5 +1,6 @@
 import type { CuratedView } from "../../../seeds/curated-views.ts";
 import type { Driver } from "neo4j-driver";
+import { readOnce } from "../../../core/neo4j/read-once.ts";
 import type { Gazetteer } from "../../../core/gazetteer/gazetteer.ts";
 import type { LayoutService } from "../../layout/layout-service.ts";
 import type { Viewer } from "../../auth/authenticate.ts";
@@ -34,10 +35,6 @@ export async function readQuery<T extends Record<string, unknown>>(
   query: string,
   params: Record<string, unknown>,
 ): Promise<T[]> {
-  const { records } = await services.driver.executeQuery(query, params, {
-    database: services.database,
-    routing: "READ",
-    transactionConfig: services.queryTimeoutMs ? { timeout: services.queryTimeoutMs } : undefined,
-  });
+  const records = await readOnce(services.driver, services.database, query, params, services.queryTimeoutMs);
   return records.map((record) => record.toObject() as T);
 }
