@@ -5,6 +5,7 @@ import { toLuceneQuery } from "../server/graphql/resolvers/lucene-query.ts";
 import type { Gazetteer } from "../core/gazetteer/gazetteer.ts";
 import { readQuery } from "../core/neo4j/cypher-files.ts";
 import { fillQuery } from "../core/neo4j/cypher-template.ts";
+import { readOnce } from "../core/neo4j/read-once.ts";
 import { captureGeneratedCypher } from "./capture-generated-cypher.ts";
 import { median, percentile, round } from "./stats.ts";
 
@@ -30,7 +31,14 @@ export interface ApiRow {
   api: Measured;
   raw: Measured;
   ratioP50: number; // api p50 ÷ raw p50
+  rawOnce: Measured; // the same Cypher as one auto-commit read, as the API sends it (core/neo4j/read-once.ts)
+  ratioOnceP50: number; // api p50 ÷ rawOnce p50
+  floor: Measured; // `{ __typename }` through the same HTTP, Express and Apollo, at as many clients: no resolver, no Neo4j
+  floorRatio: number; // (raw p50 + floor p50) ÷ raw p50: the ratio of an API that cost only its floor
 }
+
+/** The request that reaches Apollo and resolves nothing: what any answer through this server pays before its resolver. */
+export const floorQuery = "{ __typename }";
 
 /** The four measured requests, with the Cypher each one runs (ours, or the one @neo4j/graphql generates). */
 export async function apiCases(
@@ -157,7 +165,14 @@ export async function loadApi(url: string, apiCase: ApiCase, clients: number, se
   }
 }
 
-/** The same Cypher through neo4j-driver directly, with as many concurrent callers, for as long. */
+/** The same Cypher as one auto-commit read (RUN and PULL, one round trip), the way the API now sends its reads. */
+export async function loadRawOnce(driver: Driver, apiCase: ApiCase, clients: number, seconds: number): Promise<Measured> {
+  return closedLoop(clients, seconds, async () => {
+    await readOnce(driver, "neo4j", apiCase.cypher, apiCase.params);
+  });
+}
+
+/** The same Cypher through neo4j-driver's executeQuery (a managed transaction), with as many concurrent callers, for as long. */
 export async function loadRaw(driver: Driver, apiCase: ApiCase, clients: number, seconds: number): Promise<Measured> {
   return closedLoop(clients, seconds, async () => {
     await driver.executeQuery(apiCase.cypher, apiCase.params, { database: "neo4j", routing: "READ" });
@@ -174,29 +189,60 @@ export async function measureApi(
   progress: (line: string) => void,
 ): Promise<ApiRow[]> {
   const rows: ApiRow[] = [];
+  const pick = (runs: Measured[]): Measured => ({
+    p50: round(median(runs.map((r) => r.p50)), 2),
+    p99: round(median(runs.map((r) => r.p99)), 2),
+    throughput: Math.round(median(runs.map((r) => r.throughput))),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+  });
+  // The floor, once per level: HTTP on loopback, Express's middleware, Apollo's pipeline and an answer.
+  const floors = new Map<number, Measured>();
+  const floorAgent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...levels) });
+  try {
+    const poster = graphqlPoster(url, JSON.stringify({ query: floorQuery }), floorAgent);
+    await closedLoop(2, 1, poster);
+    for (const clients of levels) {
+      const runs: Measured[] = [];
+      for (let i = 0; i < repetitions; i++) runs.push(await closedLoop(clients, seconds, poster));
+      floors.set(clients, pick(runs));
+      progress(`  ${floorQuery} (the floor), ${clients} client(s): p50 ${floors.get(clients)!.p50} ms`);
+    }
+  } finally {
+    floorAgent.destroy();
+  }
   for (const apiCase of cases) {
     // Warm both paths: query plans cached, JIT warm, pages in the cache.
     await loadRaw(driver, apiCase, 2, 1);
+    await loadRawOnce(driver, apiCase, 2, 1);
     await loadApi(url, apiCase, 2, 1);
     for (const clients of levels) {
       const api: Measured[] = [];
       const raw: Measured[] = [];
+      const rawOnce: Measured[] = [];
       for (let i = 0; i < repetitions; i++) {
         raw.push(await loadRaw(driver, apiCase, clients, seconds));
+        rawOnce.push(await loadRawOnce(driver, apiCase, clients, seconds));
         api.push(await loadApi(url, apiCase, clients, seconds));
       }
-      const pick = (runs: Measured[]): Measured => ({
-        p50: round(median(runs.map((r) => r.p50)), 2),
-        p99: round(median(runs.map((r) => r.p99)), 2),
-        throughput: Math.round(median(runs.map((r) => r.throughput))),
-        errors: runs.reduce((sum, r) => sum + r.errors, 0),
-        requests: runs.reduce((sum, r) => sum + r.requests, 0),
-      });
-      const row = { query: apiCase.name, clients, api: pick(api), raw: pick(raw), ratioP50: 0 };
+      const floor = floors.get(clients)!;
+      const row = {
+        query: apiCase.name,
+        clients,
+        api: pick(api),
+        raw: pick(raw),
+        ratioP50: 0,
+        rawOnce: pick(rawOnce),
+        ratioOnceP50: 0,
+        floor,
+        floorRatio: 0,
+      };
       row.ratioP50 = round(row.api.p50 / Math.max(row.raw.p50, 0.01), 2);
+      row.ratioOnceP50 = round(row.api.p50 / Math.max(row.rawOnce.p50, 0.01), 2);
+      row.floorRatio = round((row.raw.p50 + floor.p50) / Math.max(row.raw.p50, 0.01), 2);
       rows.push(row);
       progress(
-        `  ${apiCase.name}, ${clients} client(s): API p50 ${row.api.p50} ms p99 ${row.api.p99} ms, raw p50 ${row.raw.p50} ms, ratio ${row.ratioP50}`,
+        `  ${apiCase.name}, ${clients} client(s): API p50 ${row.api.p50} ms p99 ${row.api.p99} ms, raw p50 ${row.raw.p50} ms, ratio ${row.ratioP50} (floor's ${row.floorRatio}); raw auto-commit p50 ${row.rawOnce.p50} ms, ratio ${row.ratioOnceP50}`,
       );
     }
   }
