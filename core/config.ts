@@ -82,6 +82,7 @@ export interface EmbeddedNeo4jConfig {
   pageCacheMb: number; // Neo4j page cache
   restartDelayMs?: number; // (default 1000) npm start restarts a Neo4j that died after this, then backs off
   minFreeMb?: number; // (default 100) refuse to start below this much free disk space (a full disk hangs Neo4j)
+  preTouchHeap?: boolean; // the whole heap committed and touched at start (-Xms = -Xmx, AlwaysPreTouch): the bench's memory checks
 }
 
 export class ConfigError extends Error {}

@@ -67,6 +67,9 @@ function javaArguments(config: EmbeddedNeo4jConfig): string[] {
   const classpath = [launcherPaths.jar, path.join(launcherPaths.lib, "*"), path.join(launcherPaths.plugins, "*")].join(path.delimiter);
   return [
     `-Xmx${config.heap}`,
+    // Resident memory then grows only with what the heap does not hold (the page cache, compiled
+    // code): the bench's leak checks read it, and a heap growing toward -Xmx is no leak.
+    ...(config.preTouchHeap ? [`-Xms${config.heap}`, "-XX:+AlwaysPreTouch"] : []),
     // A small heap on a shared 2-core machine: the serial collector is the cheapest. With a large
     // heap (big loads, the benchmark), the parallel one keeps a 500 000-change commit from
     // spending its time in collections.
