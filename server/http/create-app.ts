@@ -40,6 +40,7 @@ import { sourcesDir } from "../../seeds/load-seeds.ts";
 import { MappingStore } from "../../seeds/import/spreadsheet/mapping-store.ts";
 import { ImportJobs } from "../import/import-jobs.ts";
 import { ChangeThread } from "../changes/change-thread.ts";
+import { createDriver } from "../../core/neo4j/create-driver.ts";
 import { importRoutes } from "../import/import-routes.ts";
 
 export interface App {
@@ -73,6 +74,9 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   const authenticator = new Authenticator(tokens, accounts);
   const suggestions = new RateLimiterMemory({ points: config.auth.suggestionsPerHour, duration: 3600 });
   const protection = queryProtection(config.queryLimits);
+  // The response cache's version query has a pool of its own: each cached read waits for it before
+  // its own query, and in the readers' queue (NEO4J_MAX_CONNECTIONS) it waited as long as a read.
+  const versionDriver = config.responseCache ? createDriver({ ...database.connection, maxConnections: 2 }) : undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     stringifyResult, // an answer from the response cache is written as the text it keeps (json-text.ts)
@@ -90,14 +94,17 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       // graphql-armor is typed against Apollo's CommonJS build, the app against its ESM one: the same plugins.
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ serverWillStop: () => changes.close() }) }, // after the drain: no change is under way
+      // After the drain: no change or version query is under way.
+      {
+        serverWillStart: async () => ({ serverWillStop: async () => void (await Promise.all([changes.close(), versionDriver?.close()])) }),
+      },
       ApolloServerPluginLandingPageDisabled(), // it loads from Apollo's CDN; GraphiQL is served from npm instead (graphql-ide.ts)
       // No field carries a cache hint (the response cache keys on the graph's version): without this,
       // Apollo's cache-control plugin wraps every field's resolver, a thousand times for a neighbourhood.
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(log),
       serviceErrorsPlugin(),
-      ...(config.responseCache ? [responseCachePlugin(database.driver, database.database, config.http.queryTimeoutMs)] : []),
+      ...(versionDriver ? [responseCachePlugin(versionDriver, database.database, config.http.queryTimeoutMs)] : []),
     ],
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
