@@ -96,7 +96,11 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // After the drain: no change or version query is under way.
       {
-        serverWillStart: async () => ({ serverWillStop: async () => void (await Promise.all([changes.close(), versionDriver?.close()])) }),
+        serverWillStart: async () => ({
+          serverWillStop: async () => {
+            await Promise.all([changes.close(), versionDriver?.close()]);
+          },
+        }),
       },
       ApolloServerPluginLandingPageDisabled(), // it loads from Apollo's CDN; GraphiQL is served from npm instead (graphql-ide.ts)
       // No field carries a cache hint (the response cache keys on the graph's version): without this,

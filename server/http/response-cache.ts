@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Driver } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { readOnce } from "../../core/neo4j/read-once.ts";
 import { JsonText } from "../graphql/json-text.ts";
 
 interface Entry {
@@ -55,23 +56,18 @@ export function responseCachePlugin(driver: Driver, database: string, timeoutMs?
   };
 
   const readVersion = async (): Promise<string> => {
-    const session = driver.session({ database, defaultAccessMode: "READ" });
-    try {
-      const result = await session.run(versionQuery, {}, timeoutMs ? { timeout: timeoutMs } : undefined);
-      const version = String(result.records[0]?.get("version") ?? 0);
-      // Keys hold the version: once it moves on, no older entry can be hit again. Dropped at once,
-      // so that a stream of edits does not fill the cache with answers nobody will get.
-      if (version !== lastVersion) {
-        if (lastVersion !== undefined) moves.push(performance.now());
-        if (moves.length > hotMoves) moves.shift();
-        lastVersion = version;
-        entries.clear();
-        bytes = 0;
-      }
-      return version;
-    } finally {
-      await session.close();
+    const records = await readOnce(driver, database, versionQuery, {}, timeoutMs);
+    const version = String(records[0]?.get("version") ?? 0);
+    // Keys hold the version: once it moves on, no older entry can be hit again. Dropped at once,
+    // so that a stream of edits does not fill the cache with answers nobody will get.
+    if (version !== lastVersion) {
+      if (lastVersion !== undefined) moves.push(performance.now());
+      if (moves.length > hotMoves) moves.shift();
+      lastVersion = version;
+      entries.clear();
+      bytes = 0;
     }
+    return version;
   };
 
   return {
