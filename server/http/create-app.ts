@@ -18,7 +18,8 @@ import { LayoutService } from "../layout/layout-service.ts";
 import { compressLarge } from "./compress-large.ts";
 import { healthHandler } from "./health.ts";
 import { loggingPlugin } from "./logging-plugin.ts";
-import { responseCachePlugin } from "./response-cache.ts";
+import { ResponseCache } from "./response-cache.ts";
+import { CompiledReads, earlierBodyError, type Middleware } from "./compiled-reads.ts";
 import { serveClient } from "./serve-client.ts";
 import { oembedHandler } from "./link-preview.ts";
 import { previewHandler } from "./preview-image.ts";
@@ -56,7 +57,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   app.set("trust proxy", config.http.trustProxy);
   // Node checks the request and header deadlines every connectionsCheckingInterval (30 s by default):
   // every second here, so that a slow client is cut off near its deadline.
-  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  // The page's anonymous reads, once Apollo has answered them, go around Express (compiled-reads.ts).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, (request, response) => serve(request, response));
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.headersTimeout = config.http.headersTimeoutMs;
   // One change service for the API and the imports, in a thread of its own: its mutex queues every write of this process.
@@ -77,7 +79,50 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   // The response cache's version query has a pool of its own: each cached read waits for it before
   // its own query, and in the readers' queue (NEO4J_MAX_CONNECTIONS) it waited as long as a read.
   const versionDriver = config.responseCache ? createDriver({ ...database.connection, maxConnections: 2 }) : undefined;
-  const apollo = new ApolloServer<RequestContext>({
+  const responseCache = versionDriver ? new ResponseCache(versionDriver, database.database, config.http.queryTimeoutMs) : undefined;
+  const contextFor = (ip: string | undefined, id: string, viewer?: Viewer): RequestContext => ({
+    sessionConfig: { database: database.database },
+    transaction: { timeout: config.http.queryTimeoutMs },
+    requestId: id,
+    viewer,
+    limitSuggestion: async () => {
+      try {
+        await suggestions.consume(ip ?? "unknown");
+        return 0;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+        throw error;
+      }
+    },
+  });
+  // The middleware before Apollo on /graphql, one instance each for Express and the compiled reads.
+  const front = {
+    requestId: requestId(config.http.trustProxy),
+    securityHeaders: securityHeaders(config.auth.secureCookie),
+    // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay
+    // on this site), so another site's page can only act with a token it was given.
+    cors: cors({
+      origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
+      methods: ["GET", "POST"],
+      credentials: false,
+      maxAge: 86400,
+      exposedHeaders: ["Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
+    }),
+    rateLimit: rateLimit(config.http.graphqlPerMinute, "GraphQL"),
+    compress: compressLarge(),
+  };
+  const compiled: CompiledReads = new CompiledReads({
+    schema,
+    apollo: (): ApolloServer<RequestContext> => apollo,
+    front: [front.requestId, front.securityHeaders, front.cors, front.rateLimit, front.compress] as Middleware[],
+    contextFor: (ip, id) => contextFor(ip, id, undefined),
+    trustProxy: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
+    publicRead: config.auth.publicRead,
+    cache: responseCache,
+    log,
+  });
+  const serve = compiled.handler(app);
+  const apollo: ApolloServer<RequestContext> = new ApolloServer<RequestContext>({
     schema,
     stringifyResult, // an answer from the response cache is written as the text it keeps (json-text.ts)
     validationRules: protection.validationRules,
@@ -108,7 +153,8 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(log),
       serviceErrorsPlugin(),
-      ...(versionDriver ? [responseCachePlugin(versionDriver, database.database, config.http.queryTimeoutMs)] : []),
+      ...(responseCache ? [responseCache.plugin()] : []),
+      compiled.plugin(),
     ],
     // Our own failures are logged in full (loggingPlugin) but not shown: Cypher and stack are no business of clients.
     // (graphql ships CommonJS and ESM copies, so GraphQLError is recognised by its tag, not instanceof.)
@@ -122,24 +168,16 @@ export async function createApp(config: Config, database: Database, gazetteer: G
   });
   await apollo.start();
 
-  app.use(requestId(config.http.trustProxy));
-  app.use(securityHeaders(config.auth.secureCookie));
+  app.use(front.requestId);
+  app.use(front.securityHeaders);
   app.get("/health", healthHandler(database.driver, database.database, Date.now()));
   app.use("/auth", rateLimit(config.http.authPerMinute, "/auth"), authRoutes(config.auth, accounts, tokens, authenticator, log));
   app.get("/graphql", graphqlIde(config.graphqlIde));
   app.use(
     "/graphql",
-    // Any origin may read unless CORS_ORIGINS narrows the list; never with credentials (cookies stay
-    // on this site), so another site's page can only act with a token it was given.
-    cors({
-      origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
-      methods: ["GET", "POST"],
-      credentials: false,
-      maxAge: 86400,
-      exposedHeaders: ["Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining"],
-    }),
-    rateLimit(config.http.graphqlPerMinute, "GraphQL"),
-    compressLarge(),
+    front.cors,
+    front.rateLimit,
+    front.compress,
     async (request, response, next) => {
       try {
         const viewer = await authenticator.viewerOf(request);
@@ -151,25 +189,12 @@ export async function createApp(config: Config, database: Database, gazetteer: G
         next(error);
       }
     },
+    earlierBodyError(),
     express.json({ limit: "100kb" }),
     tokenLimit(config.queryLimits.maxTokens),
     variablesDepthLimit(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        sessionConfig: { database: database.database },
-        transaction: { timeout: config.http.queryTimeoutMs },
-        requestId: res.locals.requestId as string,
-        viewer: res.locals.viewer as Viewer | undefined,
-        limitSuggestion: async () => {
-          try {
-            await suggestions.consume(req.ip ?? "unknown");
-            return 0;
-          } catch (error) {
-            if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
-            throw error;
-          }
-        },
-      }),
+      context: async ({ req, res }) => contextFor(req.ip, res.locals.requestId as string, res.locals.viewer as Viewer | undefined),
     }),
   );
   app.use(
