@@ -33,7 +33,7 @@ export interface ApiRow {
   ratioP50: number; // api p50 ÷ raw p50
   rawOnce: Measured; // the same Cypher as one auto-commit read, as the API sends it (core/neo4j/read-once.ts)
   ratioOnceP50: number; // api p50 ÷ rawOnce p50
-  floor: Measured; // `{ __typename }` through the same HTTP, Express and Apollo, at as many clients: no resolver, no Neo4j
+  floor: Measured; // `{ __typename }` through the same HTTP and path as the page's reads (compiled after its first request), at as many clients: no resolver, no Neo4j
   floorRatio: number; // (raw p50 + floor p50) ÷ raw p50: the ratio of an API that cost only its floor
 }
 
@@ -196,7 +196,7 @@ export async function measureApi(
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
   });
-  // The floor, once per level: HTTP on loopback, Express's middleware, Apollo's pipeline and an answer.
+  // The floor, once per level: HTTP on loopback, the middleware, the compiled path (server/http/compiled-reads.ts) and an answer.
   const floors = new Map<number, Measured>();
   const floorAgent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...levels) });
   try {

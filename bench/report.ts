@@ -238,7 +238,7 @@ export function formatReport(result: BenchResult): string {
       ]),
     );
     lines.push(
-      "The floor: `{ __typename }` through the same HTTP, Express and Apollo at as many clients (no resolver, no Neo4j); " +
+      "The floor: `{ __typename }` through the same HTTP, middleware and compiled path as the page's reads, at as many clients (no resolver, no Neo4j); " +
         "the floor's ratio, (raw p50 + floor p50) ÷ raw p50, is what an API that cost only that would reach (at one client a sum; with more, an estimate).",
       "",
       `PROFILE: alliesNear uses the point index: ${result.api.profile.alliesNearUsesPointIndex}; search uses the fulltext index: ${result.api.profile.searchUsesFulltext}.`,

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { parseCookie } from "cookie";
 import express, { type RequestHandler } from "express";
-import { execute, type DocumentNode, type GraphQLSchema } from "graphql";
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import proxyaddr from "proxy-addr";
 import { locales } from "../../core/locales/index.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -21,6 +22,7 @@ export type Middleware = (
 interface Known {
   document: DocumentNode;
   operationName: string | undefined;
+  jit?: CompiledQuery | undefined;
 }
 
 interface Body {
@@ -126,6 +128,10 @@ export class CompiledReads {
 
   private remember(query: string, known: Known): void {
     if (this.known.has(query)) return;
+    // graphql-jit compiles the query into a function (the completion of a neighbourhood's thousand
+    // objects: 13.4 → 10.8 ms at one client); a query it cannot compile runs in graphql-js.
+    const jit = compileQuery(this.options.schema, known.document, known.operationName);
+    if (isCompiledQuery(jit)) known.jit = jit;
     this.known.set(query, known);
     // Bounded: anyone may send many distinct texts; the page sends a dozen.
     if (this.known.size > (this.options.maxKnown ?? 500)) this.known.delete(this.known.keys().next().value!);
@@ -144,13 +150,16 @@ export class CompiledReads {
     const variables = (body.variables ?? undefined) as Record<string, unknown> | undefined;
     const found = this.options.cache ? await this.options.cache.lookup(body.query as string, known.operationName, variables) : undefined;
     if (found?.hit !== undefined) return send(response, `{"data":${found.hit}}\n`, "hit");
-    const result = await execute({
-      schema: this.options.schema,
-      document: known.document,
-      operationName: known.operationName,
-      variableValues: variables,
-      contextValue: this.options.contextFor(request.ip, requestId),
-    });
+    const contextValue = this.options.contextFor(request.ip, requestId);
+    const result: ExecutionResult = known.jit
+      ? await known.jit.query(undefined, contextValue, variables)
+      : await execute({
+          schema: this.options.schema,
+          document: known.document,
+          operationName: known.operationName,
+          variableValues: variables,
+          contextValue,
+        });
     if (result.errors?.length) return this.throughApollo(request, response, body, requestId);
     const data = JSON.stringify(result.data);
     if (found?.key) this.options.cache!.store(found.key, data);
