@@ -37,7 +37,7 @@ export interface ApiRow {
   floorRatio: number; // (raw p50 + floor p50) ÷ raw p50: the ratio of an API that cost only its floor
 }
 
-/** The request that reaches Apollo and resolves nothing: what any answer through this server pays before its resolver. */
+/** The request that resolves nothing: what any answer through this server pays besides its resolver (HTTP, middleware, the compiled path). */
 export const floorQuery = "{ __typename }";
 
 /** The four measured requests, with the Cypher each one runs (ours, or the one @neo4j/graphql generates). */
