@@ -4,6 +4,7 @@ import { parseCookie } from "cookie";
 import express, { type RequestHandler } from "express";
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import Negotiator from "negotiator";
 import proxyaddr from "proxy-addr";
 import { locales } from "../../core/locales/index.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -47,6 +48,17 @@ export interface CompiledReadsOptions {
 
 /** Where a body read before Express failed (too large, malformed): Express answers it as if it had read it. */
 const bodyError = Symbol("body error");
+
+/**
+ * The media types Apollo Server 5 answers a query in, its choice first (MEDIA_TYPES in its
+ * ApolloServer.js): it follows the Accept header, and answers 406 when none fits. The compiled path
+ * writes the first only, so it takes only the requests for which Apollo would choose it.
+ */
+const apolloTypes = [
+  "application/json; charset=utf-8",
+  "application/graphql-response+json; charset=utf-8",
+  "application/json; callbackSpec=1.0; charset=utf-8",
+];
 
 /** The answers compiled reads send carry this header (as the response cache's x-response-cache). */
 export const COMPILED_HEADER = "x-compiled-read";
@@ -112,6 +124,7 @@ export class CompiledReads {
       request.method === "POST" &&
       (request.url === "/graphql" || request.url!.startsWith("/graphql?")) &&
       /^application\/json\b/i.test(request.headers["content-type"] ?? "") &&
+      (!request.headers.accept || new Negotiator(request).mediaType(apolloTypes) === apolloTypes[0]) &&
       anonymous(request.headers.authorization, request.headers.cookie)
     );
   }

@@ -127,6 +127,21 @@ describe("the compiled path", () => {
     });
   });
 
+  it("takes only the requests Apollo would answer in application/json: another Accept gets Apollo's type or its 406", async () => {
+    const body = pageReads[0]![1];
+    await post(app.url, body);
+    const browser = await post(app.url, body, { accept: "application/json, text/plain, */*" });
+    expect([browser.headers[COMPILED_HEADER], browser.headers["content-type"]]).toEqual(["yes", "application/json; charset=utf-8"]);
+    const spec = await post(app.url, body, { accept: "application/graphql-response+json" });
+    expect([spec.status, spec.headers[COMPILED_HEADER], spec.headers["content-type"]]).toEqual([
+      200,
+      undefined,
+      "application/graphql-response+json; charset=utf-8",
+    ]);
+    const html = await post(app.url, body, { accept: "text/html" });
+    expect([html.status, html.headers[COMPILED_HEADER]]).toEqual([406, undefined]);
+  });
+
   it("never serves a logged-in viewer: a token or a session cookie goes through authentication", async () => {
     const body = pageReads[0]![1];
     await post(app.url, body);
