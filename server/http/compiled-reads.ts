@@ -68,12 +68,14 @@ export const COMPILED_HEADER = "x-compiled-read";
  * answered once, without errors, to an anonymous POST — so parsed, validated and within the query
  * limits — is kept with its parsed document; the next anonymous POST of the same text runs the same
  * middleware (request id, security headers, CORS, rate limit, compression), the response cache, and
- * graphql-js's `execute` on the kept document, and writes `{"data":…}` itself. Anything else goes
- * through Express and Apollo as before: GET, a logged-in viewer, an unknown text, a private
- * deployment; and an answer with errors is dropped and the request handed to Apollo (a read, so
+ * the kept document compiled by graphql-jit (graphql-js's `execute` where it cannot compile), and
+ * writes `{"data":…}` itself. Anything else goes through Express and Apollo as before: GET, a
+ * logged-in viewer, an unknown text, a private deployment, an Accept header Apollo would answer in
+ * another type; and an answer with errors is dropped and the request handed to Apollo (a read, so
  * running it again changes nothing), whose plugins format, log and give the status of errors.
+ * What it leaves out is the debug line Apollo's logging plugin writes per operation.
  * Why: a `{ __typename }` costs 0.5 ms through Express and Apollo here, 0.08 ms through Node's
- * http alone (bench, 2026-12-06), which is most of what the API adds to a search's 1–2 ms.
+ * http alone (scratch runs, 2026-12-06), which is most of what the API adds to a search's 1–2 ms.
  */
 export class CompiledReads {
   private readonly known = new Map<string, Known>(); // query text → its document; insertion order = oldest first
