@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { parseCookie } from "cookie";
-import express, { type RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import Negotiator from "negotiator";
@@ -38,6 +38,7 @@ export interface CompiledReadsOptions {
   apollo: () => ApolloServer<RequestContext>; // answers what the compiled path does not (errors)
   /** What Express runs before Apollo on /graphql, the same instances (one rate limit count for both paths). */
   front: Middleware[];
+  readBody: Middleware; // Express's JSON body parser on /graphql, the same instance (its limit, its errors)
   contextFor: (ip: string | undefined, requestId: string) => RequestContext; // an anonymous visitor's context
   trustProxy: (address: string, hop: number) => boolean; // Express's compiled TRUST_PROXY, for req.ip
   publicRead: boolean;
@@ -79,7 +80,6 @@ export const COMPILED_HEADER = "x-compiled-read";
  */
 export class CompiledReads {
   private readonly known = new Map<string, Known>(); // query text → its document; insertion order = oldest first
-  private readonly readBody = express.json({ limit: "100kb" }) as unknown as Middleware;
 
   constructor(private readonly options: CompiledReadsOptions) {}
 
@@ -106,7 +106,7 @@ export class CompiledReads {
     return (request: IncomingMessage, response: ServerResponse): void => {
       if (!this.eligible(request)) return fallback(request, response);
       const res = response as ServerResponse & { locals: Record<string, unknown> };
-      this.readBody(request, res, (error) => {
+      this.options.readBody(request, res, (error) => {
         if (error) {
           (request as { [bodyError]?: unknown })[bodyError] = error;
           return fallback(request, response);
@@ -145,8 +145,12 @@ export class CompiledReads {
     if (this.known.has(query)) return;
     // graphql-jit compiles the query into a function (the completion of a neighbourhood's thousand
     // objects: 13.4 → 10.8 ms at one client); a query it cannot compile runs in graphql-js.
-    const jit = compileQuery(this.options.schema, known.document, known.operationName);
-    if (isCompiledQuery(jit)) known.jit = jit;
+    try {
+      const jit = compileQuery(this.options.schema, known.document, known.operationName);
+      if (isCompiledQuery(jit)) known.jit = jit;
+    } catch (error) {
+      this.options.log.debug({ err: error }, "graphql-jit could not compile a query: graphql-js runs it");
+    }
     this.known.set(query, known);
     // Bounded: anyone may send many distinct texts; the page sends a dozen.
     if (this.known.size > (this.options.maxKnown ?? 500)) this.known.delete(this.known.keys().next().value!);

@@ -110,11 +110,13 @@ export async function createApp(config: Config, database: Database, gazetteer: G
     }),
     rateLimit: rateLimit(config.http.graphqlPerMinute, "GraphQL"),
     compress: compressLarge(),
+    readJson: express.json({ limit: "100kb" }), // the compiled reads read the body before the others
   };
   const compiled: CompiledReads = new CompiledReads({
     schema,
     apollo: (): ApolloServer<RequestContext> => apollo,
     front: [front.requestId, front.securityHeaders, front.cors, front.rateLimit, front.compress] as Middleware[],
+    readBody: front.readJson as Middleware,
     contextFor: (ip, id) => contextFor(ip, id, undefined),
     trustProxy: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
     publicRead: config.auth.publicRead,
@@ -190,7 +192,7 @@ export async function createApp(config: Config, database: Database, gazetteer: G
       }
     },
     earlierBodyError(),
-    express.json({ limit: "100kb" }),
+    front.readJson,
     tokenLimit(config.queryLimits.maxTokens),
     variablesDepthLimit(),
     expressMiddleware(apollo, {
