@@ -46,9 +46,13 @@ export function indexesCypher(): string {
     "// distance filters of the generated API.",
     ...point.map((label) => `CREATE POINT INDEX ${entityKinds[label].kind}_location IF NOT EXISTS FOR (n:${label}) ON (n.location);`),
     "",
-    '// Range indexes for the properties the API filters or looks up by (index: "range" in the model).',
+    '// Range indexes for the properties the API filters or looks up by (index: "range" in the model),',
+    "// and those system nodes are looked up by (`indexed` in the model).",
     ...range.map(
       ({ label, name }) => `CREATE INDEX ${entityKinds[label].kind}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`,
+    ),
+    ...systemNodes.flatMap(({ label, indexed }) =>
+      indexed.map((name) => `CREATE INDEX ${snake(label).replace(/^_/, "")}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`),
     ),
     "",
     "// Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.",

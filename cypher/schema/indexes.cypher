@@ -4,10 +4,12 @@
 CREATE POINT INDEX territory_location IF NOT EXISTS FOR (n:Territory) ON (n.location);
 CREATE POINT INDEX ally_location IF NOT EXISTS FOR (n:Ally) ON (n.location);
 
-// Range indexes for the properties the API filters or looks up by (index: "range" in the model).
+// Range indexes for the properties the API filters or looks up by (index: "range" in the model),
+// and those system nodes are looked up by (`indexed` in the model).
 CREATE INDEX territory_insee_code IF NOT EXISTS FOR (n:Territory) ON (n.inseeCode);
 CREATE INDEX initiative_title IF NOT EXISTS FOR (n:Initiative) ON (n.title);
 CREATE INDEX initiative_status IF NOT EXISTS FOR (n:Initiative) ON (n.status);
+CREATE INDEX change_status IF NOT EXISTS FOR (n:Change) ON (n.status);
 
 // Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.
 // standard-folding = Lucene's standard tokenizer + lowercase + ASCII folding ("Extracités" -> "extracites").

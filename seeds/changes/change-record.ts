@@ -85,15 +85,22 @@ export async function updateChangeRecord(tx: ManagedTransaction, id: string, set
   await tx.run(readQuery("changes/update-change"), { id, set: stored });
 }
 
-export async function readChangeRecords(
-  tx: Pick<ManagedTransaction, "run">,
-  filter: { id?: string; status?: ChangeStatus; key?: string; limit?: number },
-): Promise<ChangeRecord[]> {
-  const { records } = await tx.run(readQuery("changes/read-changes"), {
-    id: filter.id ?? null,
-    status: filter.status ?? null,
-    key: filter.key ?? null,
-    limit: neo4j.int(filter.limit ?? 100),
-  });
+/** Which change records to read: one by its id, those of a status, or those concerning an entity. */
+export type ChangeFilter =
+  { id: string } | { status: ChangeStatus; limit?: number } | { key: string; status?: ChangeStatus; limit?: number };
+
+/**
+ * Change records, newest first. Each lookup has its own query, so that an id and a status are found
+ * through their indexes (change_id, change_status) rather than by reading every record: one query
+ * with `$id IS NULL OR c.id = $id` could use neither, and a change's own record was read that way.
+ */
+export async function readChangeRecords(tx: Pick<ManagedTransaction, "run">, filter: ChangeFilter): Promise<ChangeRecord[]> {
+  const limit = neo4j.int(("limit" in filter ? filter.limit : undefined) ?? 100);
+  const { records } =
+    "id" in filter
+      ? await tx.run(readQuery("changes/read-change"), { id: filter.id })
+      : "key" in filter
+        ? await tx.run(readQuery("changes/read-changes-by-key"), { key: filter.key, status: filter.status ?? null, limit })
+        : await tx.run(readQuery("changes/read-changes-by-status"), { status: filter.status, limit });
   return records.map((r) => fromStored(r.get("change") as Stored, String(r.get("createdAt"))));
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCypherFiles, splitStatements } from "../../core/neo4j/cypher-files.ts";
+import { listCypherFiles, readQuery, splitStatements } from "../../core/neo4j/cypher-files.ts";
 import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import {
@@ -149,6 +149,7 @@ describe("every hand-written query of cypher/ compiles against the real database
       "RANGE GraphVersion id ONLINE",
       "RANGE Account username ONLINE",
       "RANGE Change id ONLINE",
+      "RANGE Change status ONLINE", // the review queue
       "RANGE ImportMapping name ONLINE",
       ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
       ...graphLabels.flatMap((label) =>
@@ -195,5 +196,14 @@ describe("every hand-written query of cypher/ compiles against the real database
     expect(near).toMatch(/NodeIndexSeekByRange\S* POINT INDEX t:Territory\(location\) WHERE point\.distance/);
     const search = await profile(fillQuery("queries/search", {}), queryParams.search!);
     expect(search).toMatch(/ProcedureCall.*db\.index\.fulltext\.queryNodes/);
+  });
+
+  it("PROFILE: a change record is found by its id, the review queue by status, each through its index", async () => {
+    const byId = await profile(readQuery("changes/read-change"), { id: "no-such-change" });
+    expect(byId).toMatch(/NodeUniqueIndexSeek\S* UNIQUE c:Change\(id\) WHERE id = \$id/);
+    expect(byId).not.toMatch(/LabelScan|AllNodesScan/);
+    const byStatus = await profile(readQuery("changes/read-changes-by-status"), { status: "pending", limit: neo4j.int(10) });
+    expect(byStatus).toMatch(/NodeIndexSeek\S* RANGE INDEX c:Change\(status\) WHERE status = \$status/);
+    expect(byStatus).not.toMatch(/LabelScan|AllNodesScan/);
   });
 });
