@@ -150,6 +150,7 @@ describe("every hand-written query of cypher/ compiles against the real database
       "RANGE Account username ONLINE",
       "RANGE Change id ONLINE",
       "RANGE Change status ONLINE", // the review queue
+      "FULLTEXT Change keys,mentions ONLINE", // an entity's history and version
       "RANGE ImportMapping name ONLINE",
       ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
       ...graphLabels.flatMap((label) =>
@@ -198,12 +199,51 @@ describe("every hand-written query of cypher/ compiles against the real database
     expect(search).toMatch(/ProcedureCall.*db\.index\.fulltext\.queryNodes/);
   });
 
-  it("PROFILE: a change record is found by its id, the review queue by status, each through its index", async () => {
+  it("PROFILE: a change record is found by its id, the review queue by status, an entity's history by key, each through its index", async () => {
     const byId = await profile(readQuery("changes/read-change"), { id: "no-such-change" });
     expect(byId).toMatch(/NodeUniqueIndexSeek\S* UNIQUE c:Change\(id\) WHERE id = \$id/);
     expect(byId).not.toMatch(/LabelScan|AllNodesScan/);
     const byStatus = await profile(readQuery("changes/read-changes-by-status"), { status: "pending", limit: neo4j.int(10) });
     expect(byStatus).toMatch(/NodeIndexSeek\S* RANGE INDEX c:Change\(status\) WHERE status = \$status/);
     expect(byStatus).not.toMatch(/LabelScan|AllNodesScan/);
+    const byKey = await profile(readQuery("changes/read-changes-by-key"), { key: "Ally/extracites", status: null, limit: neo4j.int(10) });
+    expect(byKey).toMatch(/ProcedureCall\S* db\.index\.fulltext\.queryNodes\(/); // change_keys: a literal the planner makes a parameter
+    expect(byKey).not.toMatch(/LabelScan|AllNodesScan/);
+  });
+
+  it("change records are found by a key they touched or mention, matched whole, whatever characters it holds", async () => {
+    const run = (query: string, params: Record<string, unknown> = {}) =>
+      database.driver.executeQuery(query, params, { database: database.database });
+    // Keys as core/change-keys.ts makes them, and one with Lucene's quote and escape characters.
+    const odd = 'ACCOMPANIED|Ally/a|Territory/b|saison "2" \\ (a) OR b*';
+    const records = [
+      { id: "key-test-1", status: "applied", seq: 900001, keys: ["Ally/key-test", odd], mentions: ["Territory/key-test"] },
+      { id: "key-test-2", status: "applied", seq: 900002, keys: ["Ally/key-test-longer"], mentions: [] },
+      { id: "key-test-3", status: "pending", keys: ["Ally/key-test"], mentions: [] },
+      { id: "key-test-4", status: "applied", seq: 900003, keys: ["Territory/other"], mentions: ["Ally/key-test"] },
+    ];
+    await run("UNWIND $records AS record CREATE (c:Change) SET c = record, c.createdAt = datetime()", { records });
+    try {
+      const byKey = async (key: string, status: string | null = null) =>
+        (await run(readQuery("changes/read-changes-by-key"), { key, status, limit: neo4j.int(10) })).records
+          .map((r) => String(r.get("change").id))
+          .sort();
+      expect(await byKey("Ally/key-test")).toEqual(["key-test-1", "key-test-3", "key-test-4"]); // not key-test-longer
+      expect(await byKey("Ally/key-test", "pending")).toEqual(["key-test-3"]);
+      expect(await byKey("Territory/key-test")).toEqual(["key-test-1"]);
+      expect(await byKey(odd)).toEqual(["key-test-1"]);
+      expect(await byKey("Ally/key")).toEqual([]);
+      const after = async (keys: string[], seq: number) =>
+        (await run(readQuery("changes/applied-after"), { keys, seq: neo4j.int(seq) })).records.map((r) => String(r.get("change").id));
+      expect(await after(["Ally/key-test", "Ally/key-test-longer"], 0)).toEqual(["key-test-1", "key-test-2"]); // applied, by seq; not mentions
+      expect(await after(["Ally/key-test"], 900001)).toEqual([]);
+      expect(await after([odd], 900000)).toEqual(["key-test-1"]);
+      const later = async (keys: string[], seq: number) =>
+        (await run(readQuery("changes/later-changes"), { keys, seq: neo4j.int(seq) })).records.map((r) => String(r.get("id")));
+      expect(await later(["Ally/key-test"], 900000)).toEqual(["key-test-1", "key-test-4"]); // touched or mentioned
+      expect(await later(["Ally/key-test"], 900001)).toEqual(["key-test-4"]);
+    } finally {
+      await run("MATCH (c:Change) WHERE c.id STARTS WITH 'key-test-' DETACH DELETE c");
+    }
   });
 });
