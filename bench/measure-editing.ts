@@ -1,4 +1,5 @@
 import http from "node:http";
+import neo4j from "neo4j-driver";
 import { AccountStore } from "../server/auth/account-store.ts";
 import { hashPassword } from "../server/auth/passwords.ts";
 import { startApiServer } from "./api-server.ts";
@@ -18,6 +19,17 @@ export interface EditingRow {
 export interface EditingResult {
   readers: number;
   alone: { changes: number; p50: number; p99: number }; // one editor, nobody reading: the reference
+  // The same, after `records` more change records: a change's cost must not grow with the history
+  // (its stale-version check, its own record and the entity's history are found through indexes).
+  withHistory: {
+    records: number;
+    before: { changes: number; p50: number; p99: number }; // one editor alone just before the records were added
+    changes: number;
+    p50: number;
+    p99: number;
+    historyP50: number;
+    historyBeforeP50: number;
+  };
   baseline: Measured; // the readers alone
   rows: EditingRow[];
 }
@@ -36,6 +48,7 @@ export async function measureEditing(
   readers: number,
   seconds: number,
   progress: (line: string) => void,
+  historyRecords = 20_000,
 ): Promise<EditingResult> {
   const accounts = new AccountStore(neo.driver, "neo4j");
   const editors = Math.max(...levels);
@@ -58,20 +71,27 @@ export async function measureEditing(
     const agent = new http.Agent({ keepAlive: true, maxSockets: readers + editors });
     const read = graphqlPoster(api.url, JSON.stringify({ query: readCase.query, variables: readCase.variables }), agent);
     // One editor alone first: the reference, and the warm-up (query plans cached, code compiled) of what follows.
-    const aloneLatencies: number[] = [];
-    const aloneVersions = { value: 0 };
-    const aloneSlug = allies[allies.length - 1]!;
-    await closedLoop(1, seconds, async () => {
-      const started = performance.now();
-      await graphqlPoster(api.url, changeBody(aloneSlug, aloneVersions.value, 0), agent, tokens[0])();
-      aloneLatencies.push(performance.now() - started);
-      aloneVersions.value += 1;
-    });
-    const alone = {
-      changes: aloneLatencies.length,
-      p50: round(percentile(aloneLatencies, 50), 1),
-      p99: round(percentile(aloneLatencies, 99), 1),
+    const editAlone = async (slug: string) => {
+      const latencies: number[] = [];
+      let version = 0;
+      await closedLoop(1, seconds, async () => {
+        const started = performance.now();
+        await graphqlPoster(api.url, changeBody(slug, version, 0), agent, tokens[0])();
+        latencies.push(performance.now() - started);
+        version += 1;
+      });
+      return { changes: latencies.length, p50: round(percentile(latencies, 50), 1), p99: round(percentile(latencies, 99), 1) };
     };
+    const history = graphqlPoster(
+      api.url,
+      JSON.stringify({
+        query: "query ($slug: String!) { history(kind: ally, slug: $slug) { version changes { id } } }",
+        variables: { slug: allies[0] },
+      }),
+      agent,
+      tokens[0],
+    );
+    const alone = await editAlone(allies[allies.length - 1]!);
     progress(`  1 editor, nobody reading: ${alone.changes} changes, p50 ${alone.p50} ms, p99 ${alone.p99} ms`);
     await closedLoop(readers, seconds, read); // warm: the baseline is a server that has been serving, like the rest
     const baseline = await closedLoop(readers, seconds, read);
@@ -123,8 +143,29 @@ export async function measureEditing(
         `  ${level} editor(s): ${row.changes} changes, p50 ${row.changeP50} ms, p99 ${row.changeP99} ms; readers p99 ${row.readers.p99} ms (alone ${baseline.p99} ms)`,
       );
     }
+    // Then, on the server warmed by all that, one editor alone again and an ally's history; then as many
+    // change records again as a long-lived alliance may gather (each touching an entity of its own, as
+    // most do), and the same once more on another ally: the same cost is the goal.
+    const before = await editAlone(allies[allies.length - 2]!);
+    const historyBefore = await closedLoop(1, seconds / 2, history);
+    await runImplicit(neo, addChangeRecords, { count: neo4j.int(historyRecords) });
+    let withHistory: EditingResult["withHistory"];
+    try {
+      const after = await editAlone(allies[allies.length - 3]!);
+      const historyAfter = await closedLoop(1, seconds / 2, history);
+      withHistory = { records: historyRecords, before, ...after, historyP50: historyAfter.p50, historyBeforeP50: historyBefore.p50 };
+    } finally {
+      await runImplicit(
+        neo,
+        "MATCH (c:Change) WHERE c.id STARTS WITH 'bench-history-' CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS",
+        {},
+      );
+    }
+    progress(
+      `  1 editor after ${historyRecords} more change records: ${withHistory.changes} changes, p50 ${withHistory.p50} ms (${before.p50} ms just before); an ally's history p50 ${withHistory.historyP50} ms (${historyBefore.p50} ms before)`,
+    );
     agent.destroy();
-    return { readers, alone, baseline, rows };
+    return { readers, alone, withHistory, baseline, rows };
   } finally {
     await api.stop();
   }
@@ -139,4 +180,29 @@ function changeBody(slug: string, version: number, editor: number): string {
     source: { statement: { by: `bench-editor-${editor}`, on: "2026-12-01" }, quote: `Description ${version + 1}` },
   };
   return JSON.stringify({ query: "mutation ($change: ChangeInput!) { applyChange(change: $change) { id } }", variables: { change } });
+}
+
+/**
+ * `$count` applied change records of the shape seeds/changes/change-record.ts stores, each touching
+ * an ally of its own (none of the bench's), with an input and effects of some 600 characters each.
+ */
+const addChangeRecords = `
+UNWIND range(1, $count) AS i
+CALL (i) {
+  CREATE (c:Change {id: 'bench-history-' + i, status: 'applied', kind: 'edit', author: 'bench-history', authorRole: 'editor',
+                    seq: 1000000000 + i, sourceSlug: 'bench-history', fields: '{}', mentions: [],
+                    keys: ['Ally/bench-history-' + i],
+                    input: reduce(s = '', k IN range(1, 12) | s + '{"op":"UPDATE_ENTITY","entity":{"kind":"ally"}}'),
+                    effects: reduce(s = '', k IN range(1, 12) | s + '{"key":"Ally/bench-history","before":{}}'),
+                    createdAt: datetime() - duration({days: 30})})
+} IN TRANSACTIONS OF 5000 ROWS`;
+
+/** A query with CALL … IN TRANSACTIONS: only in an implicit (auto-commit) transaction. */
+async function runImplicit(neo: BenchNeo4j, query: string, params: Record<string, unknown>): Promise<void> {
+  const session = neo.driver.session({ database: "neo4j" });
+  try {
+    await session.run(query, params);
+  } finally {
+    await session.close();
+  }
 }

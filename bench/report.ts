@@ -96,6 +96,11 @@ export function checkBudgets(result: BenchResult): Budget[] {
     }
   }
   if (editing) {
+    const { withHistory } = editing;
+    const changeRatio = round2(withHistory.p50 / Math.max(withHistory.before.p50, 0.01));
+    add(`a change's p50 after ${withHistory.records} more change records ÷ before`, `${changeRatio}`, "≤ 1.25", changeRatio <= 1.25);
+    const historyRatio = round2(withHistory.historyP50 / Math.max(withHistory.historyBeforeP50, 0.01));
+    add(`an ally's history p50 after ${withHistory.records} more change records ÷ before`, `${historyRatio}`, "≤ 1.5", historyRatio <= 1.5);
     for (const row of editing.rows) {
       const ratio = round2(row.readers.p99 / Math.max(editing.baseline.p99, 0.01));
       add(`${editing.readers} readers' p99 while ${row.editors} editor(s) apply changes ÷ readers alone`, `${ratio}`, "< 2", ratio < 2);
@@ -267,6 +272,8 @@ export function formatReport(result: BenchResult): string {
     );
     lines.push(
       `Readers alone: p50 ${e.baseline.p50} ms, p99 ${e.baseline.p99} ms. One editor with nobody reading: ${e.alone.changes} changes, p50 ${e.alone.p50} ms, p99 ${e.alone.p99} ms.`,
+      "",
+      `Then, just before ${e.withHistory.records} more change records: one editor p50 ${e.withHistory.before.p50} ms, an ally's history p50 ${e.withHistory.historyBeforeP50} ms; after them: p50 ${e.withHistory.p50} ms (${e.withHistory.changes} changes, p99 ${e.withHistory.p99} ms), history p50 ${e.withHistory.historyP50} ms.`,
       "",
     );
   }

@@ -28,6 +28,7 @@ export interface BenchOptions {
   clientSizes: number[]; // elements
   editingLevels: number[]; // editors applying changes at once
   editingReaders: number; // readers meanwhile
+  editingHistory: number; // change records added before a change is timed again (its cost must not grow with them)
   metricsSizes: number[]; // network metrics: nodes
   soakNodes: number; // the soak's graph
   soakClients: number;
@@ -53,6 +54,7 @@ export const defaultOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [1_400, 10_000, 50_000],
   editingLevels: [1, 10],
   editingReaders: 50,
+  editingHistory: 20_000,
   metricsSizes: [1_400, 10_000, 100_000],
   soakNodes: 5_000,
   soakClients: 200,
@@ -81,6 +83,7 @@ export const smokeOptions: Omit<BenchOptions, "progress" | "only"> = {
   clientSizes: [300],
   editingLevels: [1, 2],
   editingReaders: 4,
+  editingHistory: 500,
   metricsSizes: [300, 600],
   soakNodes: 600,
   soakClients: 8,
@@ -186,6 +189,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           options.editingReaders,
           options.apiSeconds * 2,
           progress,
+          options.editingHistory,
         );
       }
     }

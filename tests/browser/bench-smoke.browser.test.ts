@@ -28,6 +28,8 @@ describe("npm run bench -- --smoke", () => {
     ]);
     for (const row of result.client!.rows) expect(row.firstRenderMs).toBeGreaterThan(0);
     expect(result.editing!.rows.map((r) => r.editors)).toEqual(smokeOptions.editingLevels);
+    expect(result.editing!.withHistory.records).toBe(smokeOptions.editingHistory);
+    expect(result.editing!.withHistory.changes).toBeGreaterThan(0);
     for (const row of result.editing!.rows) {
       expect(row.changes).toBeGreaterThan(0);
       expect(row.refused).toBe(0);
