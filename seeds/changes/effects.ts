@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { checkedLabel, checkedType, fillQuery } from "../../core/neo4j/cypher-template.ts";
-import type { Label, RelationshipType } from "../../core/model/index.ts";
+import { propertiesOf, type Label, type RelationshipType } from "../../core/model/index.ts";
 import { plain } from "./graph-reader.ts";
 import { keyOfEntity, relationshipKey } from "../../core/change-keys.ts";
 import type { ChangePlan } from "./plan-change.ts";
@@ -42,6 +42,22 @@ function relationshipEffect(
 /** The entity's provenance link to a source, as it was before the change (null: none). */
 function provenanceBefore(write: ChangePlan["entityWrites"][number], source: string): Props | null {
   return write.before?.relationships.find((r) => r.type === "SOURCED_FROM" && r.out && r.slug === source)?.props ?? null;
+}
+
+/**
+ * Whether search may answer differently after these effects: an entity made or removed, or one of
+ * the properties the fulltext index holds (`search` in the model) changed. Relationships, and the
+ * other properties, are not in it.
+ */
+export function touchesSearch(effects: Effect[]): boolean {
+  return effects.some((effect) => {
+    if (effect.target !== "entity") return false;
+    const { before, after } = effect;
+    if (before === null || after === null) return before !== after;
+    return Object.entries(propertiesOf(effect.label)).some(
+      ([name, property]) => property.search && JSON.stringify(before[name] ?? null) !== JSON.stringify(after[name] ?? null),
+    );
+  });
 }
 
 /** The effects of a validated plan, in the order they are written: deletions first, then writes, then links. */

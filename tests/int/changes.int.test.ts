@@ -299,3 +299,26 @@ describe("revert", () => {
     );
   });
 });
+
+describe("search after a change", () => {
+  const search = `query ($text: String!) { search(text: $text) { slug } }`;
+  const found = async (text: string): Promise<string[]> =>
+    ((await graphqlAs(app.url, undefined, search, { text })).data.search as { slug: string }[]).map((hit) => hit.slug);
+
+  it("finds an ally by the name a change gave it at once, and no longer by its old name", async () => {
+    const created = await graphqlAs(app.url, tokens.edith, apply, { change: newAlly("quetzal-recherche", "Quetzal Recherche") });
+    expect(created.errors).toBeUndefined();
+    expect(await found("Quetzal")).toContain("quetzal-recherche");
+    const renamed = await graphqlAs(app.url, tokens.edith, apply, {
+      change: {
+        operations: [
+          { op: "UPDATE_ENTITY", entity: { kind: "ally", slug: "quetzal-recherche" }, version: 1, properties: { name: "Ocelot Études" } },
+        ],
+        source: statement("Quetzal Recherche s'appelle désormais Ocelot Études."),
+      },
+    });
+    expect(renamed.errors).toBeUndefined();
+    expect(await found("Ocelot")).toContain("quetzal-recherche");
+    expect(await found("Quetzal")).not.toContain("quetzal-recherche");
+  });
+});
