@@ -461,7 +461,9 @@ describe("sigma.js draws large slices, behind the same panels and URL", () => {
         const crowded = shown.some((other: any) => {
           if (other === node) return false;
           const q = other.renderedPosition();
-          return Math.abs(q.y - p.y) < 30 && q.x - p.x > -200 && q.x - p.x < 40; // its disc, or a label running over it
+          // Its disc, or its label running over this one (drawn to its right, some 8 px a character at most).
+          const labelWidth = 8 * String(other.data("label") ?? "").length;
+          return Math.abs(q.y - p.y) < 30 && q.x - p.x > -Math.max(200, labelWidth + 40) && q.x - p.x < 40;
         });
         if (!crowded) return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
       }
