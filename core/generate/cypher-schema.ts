@@ -55,18 +55,6 @@ export function indexesCypher(): string {
       indexed.map((name) => `CREATE INDEX ${snake(label).replace(/^_/, "")}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`),
     ),
     "",
-    "// Lists of keys system nodes are looked up by an element of (`keyLists` in the model): the keyword",
-    "// analyzer makes each element one term, matched whole; updated in the committing transaction, as",
-    "// the stale-version check must see every change committed before it.",
-    ...systemNodes
-      .filter(({ keyLists }) => keyLists.length > 0)
-      .flatMap(({ label, keyLists }) => [
-        `CREATE FULLTEXT INDEX ${snake(label).replace(/^_/, "")}_keys IF NOT EXISTS`,
-        `FOR (n:${label})`,
-        `ON EACH [${keyLists.map((name) => `n.${name}`).join(", ")}]`,
-        "OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } };",
-      ]),
-    "",
     "// Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.",
     '// standard-folding = Lucene\'s standard tokenizer + lowercase + ASCII folding ("Extracités" -> "extracites").',
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS",

@@ -74,16 +74,13 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
  * Nodes that are not entities of the alliance, with their unique key: the response cache's version
  * counter, the accounts (server/auth), the change records (seeds/changes) and the saved import mappings;
- * `indexed`: other properties they are looked up by (a range index each); `keyLists`: lists of keys
- * they are looked up by an element of (one fulltext index with the keyword analyzer: no other index
- * of Neo4j's answers `$key IN n.list`).
+ * `indexed`: other properties they are looked up by (a range index each).
  */
 export const systemNodes = [
-  { label: "GraphVersion", key: "id", indexed: [], keyLists: [] },
-  { label: "Account", key: "username", indexed: [], keyLists: [] },
-  // status: the review queue and its count; keys and mentions: an entity's history and version
-  { label: "Change", key: "id", indexed: ["status"], keyLists: ["keys", "mentions"] },
-  { label: "ImportMapping", key: "name", indexed: [], keyLists: [] }, // a spreadsheet's column mapping, saved by name to be reused (seeds/import/spreadsheet)
+  { label: "GraphVersion", key: "id", indexed: [] },
+  { label: "Account", key: "username", indexed: [] },
+  { label: "Change", key: "id", indexed: ["status"] }, // status: the review queue and its count
+  { label: "ImportMapping", key: "name", indexed: [] }, // a spreadsheet's column mapping, saved by name to be reused (seeds/import/spreadsheet)
 ] as const;
 export const systemLabels = systemNodes.map((node) => node.label);
 

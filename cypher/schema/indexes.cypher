@@ -11,14 +11,6 @@ CREATE INDEX initiative_title IF NOT EXISTS FOR (n:Initiative) ON (n.title);
 CREATE INDEX initiative_status IF NOT EXISTS FOR (n:Initiative) ON (n.status);
 CREATE INDEX change_status IF NOT EXISTS FOR (n:Change) ON (n.status);
 
-// Lists of keys system nodes are looked up by an element of (`keyLists` in the model): the keyword
-// analyzer makes each element one term, matched whole; updated in the committing transaction, as
-// the stale-version check must see every change committed before it.
-CREATE FULLTEXT INDEX change_keys IF NOT EXISTS
-FOR (n:Change)
-ON EACH [n.keys, n.mentions]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false } };
-
 // Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.
 // standard-folding = Lucene's standard tokenizer + lowercase + ASCII folding ("Extracités" -> "extracites").
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
