@@ -7,6 +7,11 @@ function snake(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
+/** A system node's schema object name: Change, status → change_status. */
+function systemName(label: string, property: string): string {
+  return `${snake(label).replace(/^_/, "")}_${snake(property)}`;
+}
+
 /** cypher/schema/constraints.cypher: one unique slug per kind, and the system nodes' keys. */
 export function constraintsCypher(): string {
   const lines = [
@@ -15,8 +20,7 @@ export function constraintsCypher(): string {
     ...labels.map((label) => `CREATE CONSTRAINT ${entityKinds[label].kind}_slug IF NOT EXISTS FOR (n:${label}) REQUIRE n.slug IS UNIQUE;`),
     "// The system nodes: one version node (found by its id by every cached read), accounts, change records.",
     ...systemNodes.map(
-      ({ label, key }) =>
-        `CREATE CONSTRAINT ${snake(label).replace(/^_/, "")}_${snake(key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE;`,
+      ({ label, key }) => `CREATE CONSTRAINT ${systemName(label, key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE;`,
     ),
   ];
   return lines.join("\n") + "\n";
@@ -52,7 +56,7 @@ export function indexesCypher(): string {
       ({ label, name }) => `CREATE INDEX ${entityKinds[label].kind}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`,
     ),
     ...systemNodes.flatMap(({ label, indexed }) =>
-      indexed.map((name) => `CREATE INDEX ${snake(label).replace(/^_/, "")}_${snake(name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`),
+      indexed.map((name) => `CREATE INDEX ${systemName(label, name)} IF NOT EXISTS FOR (n:${label}) ON (n.${name});`),
     ),
     "",
     "// Accent- and case-insensitive search over the properties marked `search` in the model, across kinds.",
