@@ -1,5 +1,6 @@
 import http from "node:http";
 import neo4j from "neo4j-driver";
+import { fillQuery } from "../core/neo4j/cypher-template.ts";
 import { AccountStore } from "../server/auth/account-store.ts";
 import { hashPassword } from "../server/auth/passwords.ts";
 import { startApiServer } from "./api-server.ts";
@@ -149,6 +150,7 @@ export async function measureEditing(
     const before = await editAlone(allies[allies.length - 2]!);
     const historyBefore = await closedLoop(1, seconds / 2, history);
     await runImplicit(neo, addChangeRecords, { count: neo4j.int(historyRecords) });
+    await runImplicit(neo, fillQuery("changes/link-change-keys", {}), {}); // as the change service links its records
     let withHistory: EditingResult["withHistory"];
     try {
       const after = await editAlone(allies[allies.length - 3]!);
@@ -157,7 +159,12 @@ export async function measureEditing(
     } finally {
       await runImplicit(
         neo,
-        "MATCH (c:Change) WHERE c.id STARTS WITH 'bench-history-' CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS",
+        "MATCH (c:Change) WHERE c.id STARTS WITH 'bench-history-' CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS",
+        {},
+      );
+      await runImplicit(
+        neo,
+        "MATCH (k:ChangeKey) WHERE k.key STARTS WITH 'Ally/bench-history-' CALL (k) { DETACH DELETE k } IN TRANSACTIONS OF 5000 ROWS",
         {},
       );
     }

@@ -18,7 +18,7 @@ export function constraintsCypher(): string {
     header,
     "// One slug per entity and label: the stable key of permalinks and of every MERGE in the loader.",
     ...labels.map((label) => `CREATE CONSTRAINT ${entityKinds[label].kind}_slug IF NOT EXISTS FOR (n:${label}) REQUIRE n.slug IS UNIQUE;`),
-    "// The system nodes: one version node (found by its id by every cached read), accounts, change records.",
+    "// The system nodes: one version node (found by its id by every cached read), accounts, change records, the keys of what they touched.",
     ...systemNodes.map(
       ({ label, key }) => `CREATE CONSTRAINT ${systemName(label, key)} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE;`,
     ),

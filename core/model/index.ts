@@ -73,13 +73,16 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Nodes that are not entities of the alliance, with their unique key: the response cache's version
- * counter, the accounts (server/auth), the change records (seeds/changes) and the saved import mappings;
+ * counter, the accounts (server/auth), the change records (seeds/changes), the keys change records
+ * touched or mention (each linked from its records, so an entity's history is found through the
+ * key's unique index: no index answers membership in a list property) and the saved import mappings;
  * `indexed`: other properties they are looked up by (a range index each).
  */
 export const systemNodes = [
   { label: "GraphVersion", key: "id", indexed: [] },
   { label: "Account", key: "username", indexed: [] },
   { label: "Change", key: "id", indexed: ["status"] }, // status: the review queue and its count
+  { label: "ChangeKey", key: "key", indexed: [] }, // (:Change)-[:CHANGED|MENTIONED]->(:ChangeKey): cypher/fragments/link-change-keys.cypher
   { label: "ImportMapping", key: "name", indexed: [] }, // a spreadsheet's column mapping, saved by name to be reused (seeds/import/spreadsheet)
 ] as const;
 export const systemLabels = systemNodes.map((node) => node.label);

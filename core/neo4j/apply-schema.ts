@@ -3,11 +3,14 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../logger.ts";
 import { listCypherFiles, splitStatements } from "./cypher-files.ts";
+import { fillQuery } from "./cypher-template.ts";
 
 /**
  * Applies cypher/schema/*.cypher (every statement is IF NOT EXISTS, so this is idempotent) and waits
  * for the indexes. IF NOT EXISTS keeps a fulltext index of the same name even when the model now
- * searches other properties or kinds, so such an index is dropped first and built again.
+ * searches other properties or kinds, so such an index is dropped first and built again. Then links
+ * change records that have no links to their keys yet (written before them): history is looked up
+ * through those links as through an index, so every program that opens the database builds them first.
  */
 export async function applySchema(driver: Driver, database: string, log: Logger): Promise<number> {
   let count = 0;
@@ -23,6 +26,9 @@ export async function applySchema(driver: Driver, database: string, log: Logger)
     }
   }
   await driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database });
+  const { records } = await driver.executeQuery(fillQuery("changes/link-change-keys", {}), {}, { database });
+  const linked = Number(records[0]?.get("linked") ?? 0);
+  if (linked > 0) log.info({ records: linked }, "Change records linked to the keys they touched");
   log.info({ statements: count }, "Schema applied");
   return count;
 }

@@ -3,11 +3,13 @@ import { readFragment, readQuery } from "./cypher-files.ts";
 
 /**
  * Placeholders any query may hold, filled before the caller's: the shared end of every query that
- * answers with elements, and one index-backed branch per label of the model.
+ * answers with elements, one index-backed branch per label of the model, and a change record's links
+ * to its keys.
  */
 const fragments: Record<string, () => string> = {
   __RETURN_ELEMENTS__: () => readFragment("return-elements"),
   __ENTITY_BY_REF__: () => labels.map((label) => readFragment("entity-by-ref").replaceAll("__LABEL__", label)).join("\n  UNION\n  "),
+  __LINK_CHANGE_KEYS__: () => readFragment("link-change-keys"),
 };
 
 /**

@@ -1,5 +1,7 @@
-// Applied changes after the one being reverted ($seq) that touched or linked any of its keys.
-MATCH (c:Change {status: 'applied'})
-WHERE c.seq > $seq AND any(key IN $keys WHERE key IN c.keys OR key IN c.mentions)
+// Applied changes after the one being reverted ($seq) that changed or linked any of its keys.
+UNWIND $keys AS key
+MATCH (:ChangeKey {key: key})<-[:CHANGED|MENTIONED]-(c:Change {status: 'applied'})
+WHERE c.seq > $seq
+WITH DISTINCT c
 RETURN c.id AS id
 ORDER BY c.seq

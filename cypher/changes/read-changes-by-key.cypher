@@ -1,9 +1,9 @@
 // Change records concerning an entity ($key: what it changed, or a link it added or removed),
-// newest first, with $status if given. No index answers membership in a list property: this reads
-// every change record (read-change.cypher and read-changes-by-status.cypher do not).
-MATCH (c:Change)
-WHERE ($key IN c.keys OR $key IN c.mentions)
-  AND ($status IS NULL OR c.status = $status)
+// newest first, with $status if given: through the key's node (its unique index) and its links, so
+// only that entity's records are read (cypher/fragments/link-change-keys.cypher).
+MATCH (:ChangeKey {key: $key})<-[:CHANGED|MENTIONED]-(c:Change)
+WHERE $status IS NULL OR c.status = $status
+WITH DISTINCT c
 RETURN properties(c) AS change, toString(c.createdAt) AS createdAt
 ORDER BY c.createdAt DESC
 LIMIT $limit

@@ -3,7 +3,7 @@
 // Degrees come from the degree store (COUNT of a single pattern), not from walking relationships.
 // Ends with cypher/fragments/return-elements.cypher: the answer as JSON elements.
 MATCH (n)
-WHERE NOT n:GraphVersion|Account|Change|ImportMapping
+WHERE NOT n:GraphVersion|Account|Change|ChangeKey|ImportMapping
 WITH n, COUNT { (n)--() } - COUNT { (n)-[:SOURCED_FROM]-() } AS degree
 // A source document is shown when something links to it (credits), not merely because facts cite it.
 WHERE NOT (n:Source AND degree = 0)

@@ -7,8 +7,9 @@ CREATE CONSTRAINT person_slug IF NOT EXISTS FOR (n:Person) REQUIRE n.slug IS UNI
 CREATE CONSTRAINT cohort_slug IF NOT EXISTS FOR (n:Cohort) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT theme_slug IF NOT EXISTS FOR (n:Theme) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT source_slug IF NOT EXISTS FOR (n:Source) REQUIRE n.slug IS UNIQUE;
-// The system nodes: one version node (found by its id by every cached read), accounts, change records.
+// The system nodes: one version node (found by its id by every cached read), accounts, change records, the keys of what they touched.
 CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.username IS UNIQUE;
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT change_key_key IF NOT EXISTS FOR (n:ChangeKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT import_mapping_name IF NOT EXISTS FOR (n:ImportMapping) REQUIRE n.name IS UNIQUE;

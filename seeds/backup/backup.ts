@@ -3,6 +3,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import type { Driver, ManagedTransaction, Transaction } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import { decodeProperties, encodeProperties, type TypedValue } from "./typed-values.ts";
 
 export const BACKUP_FORMAT = "alliance-graph-backup";
@@ -265,6 +266,8 @@ export async function restoreBackup(
       );
     // API instances must not answer from their caches as if nothing had changed.
     await tx.run(readQuery("backup/new-epoch"));
+    // A backup from before change records were linked to their keys: link them (history reads the links).
+    await tx.run(fillQuery("changes/link-change-keys", {}));
     await tx.commit();
     return { nodes: end.nodes, relationships: end.relationships, graphChecksum: checksum };
   } catch (error) {

@@ -1,5 +1,6 @@
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
+import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { ChangeInput } from "./change-input.ts";
 import type { Effect } from "./effects.ts";
 
@@ -73,7 +74,7 @@ export function toStored(record: Omit<ChangeRecord, "createdAt">): Stored {
 }
 
 export async function createChangeRecord(tx: ManagedTransaction, record: Omit<ChangeRecord, "createdAt">): Promise<void> {
-  await tx.run(readQuery("changes/create-change"), { record: toStored(record) });
+  await tx.run(fillQuery("changes/create-change", {}), { record: toStored(record) });
 }
 
 export async function updateChangeRecord(tx: ManagedTransaction, id: string, set: Partial<ChangeRecord>): Promise<void> {
@@ -82,7 +83,8 @@ export async function updateChangeRecord(tx: ManagedTransaction, id: string, set
   delete stored.id;
   if (set.effects === undefined) delete stored.effects;
   if (set.fields === undefined) delete stored.fields;
-  await tx.run(readQuery("changes/update-change"), { id, set: stored });
+  const relink = stored.keys !== undefined || stored.mentions !== undefined;
+  await tx.run(fillQuery("changes/update-change", {}), { id, set: stored, relink });
 }
 
 /** Which change records to read: one by its id, those of a status, or those concerning an entity. */

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { listCypherFiles, readQuery } from "../../core/neo4j/cypher-files.ts";
+import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import { isRelationshipType, relationshipKinds } from "../../core/model/index.ts";
 import type { WholeGraph } from "./read-graph.ts";
 
@@ -65,6 +66,8 @@ export function toCypher(graph: WholeGraph, exportedAt = new Date()): string {
       "",
     );
   }
+  // Their links to the keys they touched, which history is read through (not exported: derived from the records).
+  if (changes.length > 0) out.push(`${fillQuery("changes/link-change-keys", {})};`, "");
   // Like every load, the script moves the graph's version on: API caches must not answer from before it.
   out.push(`${readQuery("load/bump-graph-version")};`, "");
   return out.join("\n");

@@ -2,17 +2,17 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 
 /**
  * Every node and relationship with every property, in a stable order: two equal snapshots are the
- * same graph. The system nodes (version counter, accounts, change records) are no part of the alliance.
+ * same graph. The system nodes (version counter, accounts, change records and their keys) are no part of the alliance.
  */
 export async function graphSnapshot(database: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const options = { database: database.database };
   const nodes = await database.driver.executeQuery(
-    "MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ImportMapping RETURN labels(n) AS labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ChangeKey|ImportMapping RETURN labels(n) AS labels, properties(n) AS props",
     {},
     options,
   );
   const relationships = await database.driver.executeQuery(
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] + '/' + a.slug AS from, labels(b)[0] + '/' + b.slug AS to, properties(r) AS props",
+    "MATCH (a)-[r]->(b) WHERE NOT a:GraphVersion|Account|Change|ChangeKey|ImportMapping RETURN type(r) AS type, labels(a)[0] + '/' + a.slug AS from, labels(b)[0] + '/' + b.slug AS to, properties(r) AS props",
     {},
     options,
   );
@@ -35,10 +35,10 @@ export async function graphSnapshot(database: Database): Promise<{ nodes: string
 export async function propertyTypes(database: Database): Promise<string[]> {
   const { records } = await database.driver.executeQuery(
     `CALL () {
-       MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ImportMapping
+       MATCH (n) WHERE NOT n:GraphVersion|Account|Change|ChangeKey|ImportMapping
        UNWIND keys(n) AS k RETURN labels(n)[0] + '/' + n.slug + '.' + k + ': ' + valueType(n[k]) AS row
        UNION ALL
-       MATCH (a)-[r]->(b) UNWIND keys(r) AS k
+       MATCH (a)-[r]->(b) WHERE NOT a:GraphVersion|Account|Change|ChangeKey|ImportMapping UNWIND keys(r) AS k
        RETURN type(r) + '|' + a.slug + '|' + b.slug + '|' + coalesce(toString(r.season), '') + '.' + k + ': ' + valueType(r[k]) AS row
      }
      RETURN row ORDER BY row`,

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../core/neo4j/open-database.ts";
 import { BackupError, checksumOfDatabase, graphChecksum, restoreBackup, verifyBackup, writeBackup } from "../../seeds/backup/backup.ts";
+import { readChangeRecords } from "../../seeds/changes/change-record.ts";
 import { ChangeService } from "../../seeds/changes/change-service.ts";
 import { sourcesDir } from "../../seeds/load-seeds.ts";
 import { createTestAccounts } from "../helpers/accounts.ts";
@@ -152,5 +153,24 @@ describe("backup and restore", () => {
     const refused = await run(process.execPath, ["--import", "tsx", "seeds/backup/restore-cli.ts", file], { env }).catch((e) => e);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/restore: the database holds \d+ nodes: .*--force.*; nothing was written\./);
+  });
+
+  it("a backup from before change records were linked to their keys restores with the links an entity's history reads", async () => {
+    const history = async () => {
+      const session = database.driver.session({ database: database.database });
+      try {
+        return (await session.executeRead((tx) => readChangeRecords(tx, { key: "Ally/extracites" }))).map((c) => c.author);
+      } finally {
+        await session.close();
+      }
+    };
+    expect(await history()).toEqual(["bea"]);
+    // The database as it was before the links: records with their lists of keys, and nothing else.
+    await database.driver.executeQuery("MATCH (k:ChangeKey) DETACH DELETE k", {}, { database: database.database });
+    expect(await history()).toEqual([]);
+    const file = path.join(dir, "before-links.backup");
+    await writeBackup(database.driver, database.database, file);
+    await restoreBackup(database.driver, database.database, file, { force: true });
+    expect(await history()).toEqual(["bea"]);
   });
 });

@@ -150,6 +150,7 @@ describe("every hand-written query of cypher/ compiles against the real database
       "RANGE Account username ONLINE",
       "RANGE Change id ONLINE",
       "RANGE Change status ONLINE", // the review queue
+      "RANGE ChangeKey key ONLINE", // an entity's history: its key's node, linked from its change records
       "RANGE ImportMapping name ONLINE",
       ...graphLabels.filter((label) => "location" in propertiesOf(label)).map((label) => `POINT ${label} location ONLINE`),
       ...graphLabels.flatMap((label) =>
@@ -218,8 +219,14 @@ describe("every hand-written query of cypher/ compiles against the real database
       { id: "key-test-3", status: "pending", keys: ["Ally/key-test"], mentions: [] },
       { id: "key-test-4", status: "applied", seq: 900003, keys: ["Territory/other"], mentions: ["Ally/key-test"] },
     ];
+    // Written as a database of before the key links held them: the schema's pass links them.
     await run("UNWIND $records AS record CREATE (c:Change) SET c = record, c.createdAt = datetime()", { records });
     try {
+      const unlinked = "MATCH (c:Change) WHERE c.id STARTS WITH 'key-test-' AND NOT EXISTS { (c)-->(:ChangeKey) } RETURN count(c) AS n";
+      expect(Number((await run(unlinked)).records[0]!.get("n"))).toBe(4);
+      await applySchema(database.driver, database.database, testLog); // what every program opening the database runs first
+      expect(Number((await run(unlinked)).records[0]!.get("n"))).toBe(0);
+      expect(Number((await run(fillQuery("changes/link-change-keys", {}))).records[0]!.get("linked"))).toBe(0); // once
       const byKey = async (key: string, status: string | null = null) =>
         (await run(readQuery("changes/read-changes-by-key"), { key, status, limit: neo4j.int(10) })).records
           .map((r) => String(r.get("change").id))
@@ -238,8 +245,37 @@ describe("every hand-written query of cypher/ compiles against the real database
         (await run(readQuery("changes/later-changes"), { keys, seq: neo4j.int(seq) })).records.map((r) => String(r.get("id")));
       expect(await later(["Ally/key-test"], 900000)).toEqual(["key-test-1", "key-test-4"]); // touched or mentioned
       expect(await later(["Ally/key-test"], 900001)).toEqual(["key-test-4"]);
+      // Applying a held change sets its keys: its links follow (update-change.cypher), the old ones go.
+      await run(fillQuery("changes/update-change", {}), {
+        id: "key-test-3",
+        set: { status: "applied", seq: neo4j.int(900004), keys: ["Ally/key-test-other"], mentions: ["Ally/key-test"] },
+        relink: true,
+      });
+      expect(await after(["Ally/key-test"], 900000)).toEqual(["key-test-1"]); // key-test-3 no longer changed it
+      expect(await after(["Ally/key-test-other"], 900000)).toEqual(["key-test-3"]);
+      expect(await later(["Ally/key-test"], 900001)).toEqual(["key-test-4", "key-test-3"]); // now mentions it
+      // The seed loader's and the import's view of the same links.
+      const edited = (await run(readQuery("changes/edited-keys"))).records[0]!.get("keys") as string[];
+      expect(edited).toEqual(expect.arrayContaining(["Ally/key-test", "Ally/key-test-longer", "Ally/key-test-other", odd]));
+      const versions = await run(readQuery("import/versions"), { keys: ["Ally/key-test", "Territory/key-test", "Ally/nothing"] });
+      expect(Object.fromEntries(versions.records.map((r) => [r.get("key"), Number(r.get("version"))]))).toEqual({ "Ally/key-test": 1 });
     } finally {
       await run("MATCH (c:Change) WHERE c.id STARTS WITH 'key-test-' DETACH DELETE c");
+      await run("MATCH (k:ChangeKey) WHERE NOT EXISTS { (k)--() } DELETE k");
     }
+  });
+
+  it("PROFILE: an entity's history and a version check go through the key's index, not every change record", async () => {
+    const byKey = await profile(readQuery("changes/read-changes-by-key"), { key: "Ally/extracites", status: null, limit: neo4j.int(10) });
+    expect(byKey).toMatch(/NodeUniqueIndexSeek\S* UNIQUE \S*:ChangeKey\(key\) WHERE key = \$key/);
+    expect(byKey).not.toMatch(/LabelScan|AllNodesScan/);
+    for (const name of ["changes/applied-after", "changes/later-changes"]) {
+      const plan = await profile(readQuery(name), { keys: ["Ally/extracites"], seq: neo4j.int(0) });
+      expect(plan).toMatch(/NodeUniqueIndexSeek\S* UNIQUE \S*:ChangeKey\(key\) WHERE key = key/);
+      expect(plan).not.toMatch(/LabelScan|AllNodesScan/);
+    }
+    const versions = await profile(readQuery("import/versions"), { keys: ["Ally/extracites"] });
+    expect(versions).toMatch(/NodeUniqueIndexSeek\S* UNIQUE k:ChangeKey\(key\)/);
+    expect(versions).not.toMatch(/LabelScan|AllNodesScan/);
   });
 });

@@ -9,6 +9,7 @@ import { listSeedFiles, loadSeeds, checkSeeds, sourcesDir } from "../../seeds/lo
 import { exportGraph } from "../../seeds/export/export-graph.ts";
 import { readGraph } from "../../seeds/export/read-graph.ts";
 import { toCypher } from "../../seeds/export/to-cypher.ts";
+import { splitStatements } from "../../core/neo4j/cypher-files.ts";
 import { ChangeService } from "../../seeds/changes/change-service.ts";
 import type { ChangeInput } from "../../seeds/changes/change-input.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
@@ -187,6 +188,13 @@ describe("seed files and edits together", () => {
     expect(await count("MATCH (:Ally {slug: 'extracites'})-[:ACCOMPANIED {season: 1}]->(:Territory {slug: 'vimy'}) RETURN count(*)")).toBe(
       0,
     );
+
+    // The script, run into an empty database, brings the history back with the data: an entity's
+    // history is read through the records' links to their keys, which the script makes at its end.
+    await database.driver.executeQuery("MATCH (n) DETACH DELETE n", {}, { database: database.database });
+    for (const statement of splitStatements(script)) await database.driver.executeQuery(statement, {}, { database: database.database });
+    expect(await alliance()).toEqual(edited);
+    expect((await changes.history("Ally", "maison-des-communs")).changes.map((c) => c.id)).toEqual(ids);
   });
 
   it("export --format seeds writes files the loader accepts, which load into an empty database as the same graph", async () => {
