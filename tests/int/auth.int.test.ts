@@ -173,7 +173,7 @@ describe("visitors' suggestions", () => {
       expect(second.errors?.[0]?.extensions?.params?.retryAfterSeconds).toBeGreaterThan(3000);
     } finally {
       await limited.close();
-      await database.driver.executeQuery("MATCH (c:Change) DELETE c", {}, { database: database.database });
+      await database.driver.executeQuery("MATCH (c:Change) DETACH DELETE c", {}, { database: database.database });
     }
   });
 });
