@@ -73,18 +73,22 @@ export function toStored(record: Omit<ChangeRecord, "createdAt">): Stored {
   return stored;
 }
 
-export async function createChangeRecord(tx: ManagedTransaction, record: Omit<ChangeRecord, "createdAt">): Promise<void> {
-  await tx.run(fillQuery("changes/create-change", {}), { record: toStored(record) });
+/** Writes a change's record; returns it as readChangeRecords would read it back (createdAt is Neo4j's). */
+export async function createChangeRecord(tx: ManagedTransaction, record: Omit<ChangeRecord, "createdAt">): Promise<ChangeRecord> {
+  const { records } = await tx.run(fillQuery("changes/create-change", {}), { record: toStored(record) });
+  return fromStored(records[0]!.get("change") as Stored, String(records[0]!.get("createdAt")));
 }
 
-export async function updateChangeRecord(tx: ManagedTransaction, id: string, set: Partial<ChangeRecord>): Promise<void> {
+/** Moves a change's record on; returns it as it now is. */
+export async function updateChangeRecord(tx: ManagedTransaction, id: string, set: Partial<ChangeRecord>): Promise<ChangeRecord> {
   const stored = toStored({ ...set } as ChangeRecord);
   delete stored.input;
   delete stored.id;
   if (set.effects === undefined) delete stored.effects;
   if (set.fields === undefined) delete stored.fields;
   const relink = stored.keys !== undefined || stored.mentions !== undefined;
-  await tx.run(fillQuery("changes/update-change", {}), { id, set: stored, relink });
+  const { records } = await tx.run(fillQuery("changes/update-change", {}), { id, set: stored, relink });
+  return fromStored(records[0]!.get("change") as Stored, String(records[0]!.get("createdAt")));
 }
 
 /** Which change records to read: one by its id, those of a status, or those concerning an entity. */

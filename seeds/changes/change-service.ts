@@ -64,27 +64,26 @@ export class ChangeService {
   /** Validates and applies at once (an editor's change, or an accepted one). */
   async apply(input: ChangeInput, author: Actor, kind: ChangeKind, note?: string): Promise<ChangeRecord> {
     const id = randomUUID();
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       const seq = await lockGraph(tx);
       const { effects, sourceSlug } = await this.planEffects(tx, input, author, id, kind);
       await writeEffects(tx, effects);
-      await createChangeRecord(tx, {
+      const record = await createChangeRecord(tx, {
         ...appliedRecord(id, input, author, kind, effects, seq),
         sourceSlug,
         note: note ?? input.note ?? undefined,
       });
-      return effects;
+      return { effects, record };
     }, input.operations?.length);
-    return (await this.get(id))!;
   }
 
   /** Validates and keeps for review (a contributor's proposal, a visitor's suggestion, an import or extract --propose). */
   async hold(input: ChangeInput, author: Actor, kind: ChangeKind): Promise<ChangeRecord> {
     const id = randomUUID();
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       const planned = await planChange(input, new GraphReader(tx), this.planOptions(author, kind));
       if (!planned.plan) throw new ChangeRefused(planned.problems);
-      await createChangeRecord(tx, {
+      const record = await createChangeRecord(tx, {
         ...emptyRecord(id, input, author, kind),
         status: "pending",
         sourceSlug: input.source.slug ?? undefined,
@@ -95,15 +94,14 @@ export class ChangeService {
           .concat(planned.plan.relationshipDeletes)
           .flatMap((r) => [keyOfEntity(r.from.label, r.from.slug), keyOfEntity(r.to.label, r.to.slug)]),
       });
-      return []; // held: nothing written to the graph
+      return { effects: [], record }; // held: nothing written to the graph
     }, input.operations?.length);
-    return (await this.get(id))!;
   }
 
   /** Applies a pending change, re-validated against the graph as it is now. */
   async accept(id: string, reviewer: Actor, comment: string | undefined): Promise<ChangeRecord> {
     const operations = (await this.get(id))?.input.operations?.length; // for its deadline: an import's is long
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       const [change] = await readChangeRecords(tx, { id });
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "pending") throw new ChangeStateError(id, change.status);
@@ -120,26 +118,29 @@ export class ChangeService {
         ...appliedRecord(id, change.input, { username: change.author, role: change.authorRole }, change.kind, effects, seq),
         sourceSlug,
       };
-      await updateChangeRecord(tx, id, { ...applied, reviewedBy: reviewer.username, reviewedAt: new Date().toISOString(), comment });
-      return effects;
+      const record = await updateChangeRecord(tx, id, {
+        ...applied,
+        reviewedBy: reviewer.username,
+        reviewedAt: new Date().toISOString(),
+        comment,
+      });
+      return { effects, record };
     }, operations);
-    return (await this.get(id))!;
   }
 
   async reject(id: string, reviewer: Actor, comment: string): Promise<ChangeRecord> {
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       const [change] = await readChangeRecords(tx, { id });
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "pending") throw new ChangeStateError(id, change.status);
-      await updateChangeRecord(tx, id, {
+      const record = await updateChangeRecord(tx, id, {
         status: "rejected",
         reviewedBy: reviewer.username,
         reviewedAt: new Date().toISOString(),
         comment,
       });
-      return [];
+      return { effects: [], record };
     });
-    return (await this.get(id))!;
   }
 
   /**
@@ -148,7 +149,7 @@ export class ChangeService {
    */
   async revert(id: string, reviewer: Actor, reason: string): Promise<ChangeRecord> {
     const revertId = randomUUID();
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
       const [change] = await readChangeRecords(tx, { id });
       if (!change) throw new ChangeStateError(id, "missing");
       if (change.status !== "applied") throw new ChangeStateError(id, change.status);
@@ -170,11 +171,14 @@ export class ChangeService {
         source: { statement: { by: reviewer.username, on: today }, quote: reason },
         note: reason,
       };
-      await createChangeRecord(tx, { ...appliedRecord(revertId, input, reviewer, "revert", effects, seq), revertOf: id, note: reason });
+      const record = await createChangeRecord(tx, {
+        ...appliedRecord(revertId, input, reviewer, "revert", effects, seq),
+        revertOf: id,
+        note: reason,
+      });
       await updateChangeRecord(tx, id, { revertedBy: revertId });
-      return effects;
+      return { effects, record };
     });
-    return (await this.get(revertId))!;
   }
 
   async get(id: string): Promise<ChangeRecord | undefined> {
@@ -230,15 +234,20 @@ export class ChangeService {
    * open transactions (which would hold them, and their deadline, while they wait for the lock).
    * `work` returns the effects it wrote: when they touch what search finds (an entity made or
    * removed, a name), the fulltext index is refreshed before the next change (some 14 ms here);
-   * a description or a link does not wait for it.
+   * a description or a link does not wait for it. And the change's record as its transaction wrote
+   * it: the answer, without reading it back in another transaction.
    */
-  private async write(work: (tx: ManagedTransaction) => Promise<Effect[]>, operations = 1): Promise<void> {
-    await this.writes.runExclusive(async () => {
+  private async write(
+    work: (tx: ManagedTransaction) => Promise<{ effects: Effect[]; record: ChangeRecord }>,
+    operations = 1,
+  ): Promise<ChangeRecord> {
+    return this.writes.runExclusive(async () => {
       const session = this.driver.session({ database: this.database });
       try {
-        const effects = await session.executeWrite(work, this.transactionConfig(operations));
+        const { effects, record } = await session.executeWrite(work, this.transactionConfig(operations));
         // Search must find what was just written (the fulltext index is eventually consistent).
         if (touchesSearch(effects)) await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+        return record;
       } finally {
         await session.close();
       }

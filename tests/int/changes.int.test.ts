@@ -3,7 +3,11 @@ import type { Database } from "../../core/neo4j/open-database.ts";
 import { createTestAccounts, deleteTestAccounts, graphqlAs, login } from "../helpers/accounts.ts";
 import { graphSnapshot } from "../helpers/graph-snapshot.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
-import { openTestDatabase, resetToSeeds } from "../helpers/test-database.ts";
+import { openTestDatabase, resetToSeeds, testGazetteer } from "../helpers/test-database.ts";
+import type { ChangeInput } from "../../seeds/changes/change-input.ts";
+import type { ChangeRecord } from "../../seeds/changes/change-record.ts";
+import { ChangeService } from "../../seeds/changes/change-service.ts";
+import { sourcesDir } from "../../seeds/load-seeds.ts";
 
 let database: Database;
 let app: TestApp;
@@ -320,5 +324,38 @@ describe("search after a change", () => {
     expect(renamed.errors).toBeUndefined();
     expect(await found("Ocelot")).toContain("quetzal-recherche");
     expect(await found("Quetzal")).not.toContain("quetzal-recherche");
+  });
+});
+
+describe("what a change answers", () => {
+  it("is its record as stored, whichever way it went: applied, held, accepted, rejected, reverted", async () => {
+    const service = new ChangeService(database.driver, database.database, testGazetteer(), sourcesDir);
+    const editor = { username: "edith", role: "editor" };
+    const contributor = { username: "colin", role: "contributor" };
+    const stored = async (record: ChangeRecord) => expect(record).toEqual(await service.get(record.id));
+    const ally = (slug: string, name: string) => newAlly(slug, name) as ChangeInput; // what the API hands the service
+
+    const applied = await service.apply(ally("reponse-appliquee", "Réponse appliquée"), editor, "edit");
+    expect(applied).toMatchObject({ status: "applied", author: "edith", kind: "edit" });
+    expect(applied.keys).toContain("Ally/reponse-appliquee");
+    expect(applied.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await stored(applied);
+
+    const held = await service.hold(ally("reponse-tenue", "Réponse tenue"), contributor, "proposal");
+    expect(held).toMatchObject({ status: "pending", author: "colin", kind: "proposal" });
+    await stored(held);
+    const accepted = await service.accept(held.id, editor, "Oui");
+    expect(accepted).toMatchObject({ id: held.id, status: "applied", reviewedBy: "edith", comment: "Oui" });
+    await stored(accepted);
+
+    const refused = await service.hold(ally("reponse-refusee", "Réponse refusée"), contributor, "proposal");
+    const rejected = await service.reject(refused.id, editor, "Non");
+    expect(rejected).toMatchObject({ id: refused.id, status: "rejected", reviewedBy: "edith", comment: "Non" });
+    await stored(rejected);
+
+    const reverted = await service.revert(applied.id, editor, "Erreur de saisie");
+    expect(reverted).toMatchObject({ kind: "revert", status: "applied", revertOf: applied.id });
+    await stored(reverted);
+    expect((await service.get(applied.id))!.revertedBy).toBe(reverted.id);
   });
 });
