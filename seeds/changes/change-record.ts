@@ -1,4 +1,4 @@
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import { readQuery } from "../../core/neo4j/cypher-files.ts";
 import { fillQuery } from "../../core/neo4j/cypher-template.ts";
 import type { ChangeInput } from "./change-input.ts";
@@ -33,6 +33,11 @@ export interface ChangeRecord {
 }
 
 type Stored = Record<string, unknown>;
+
+/** A row of the change queries (`change`: the node's properties, `createdAt`: as text) as a record. */
+function recordOf(row: Neo4jRecord): ChangeRecord {
+  return fromStored(row.get("change") as Stored, String(row.get("createdAt")));
+}
 
 function fromStored(stored: Stored, createdAt: string): ChangeRecord {
   const text = (name: string): string | undefined =>
@@ -76,7 +81,7 @@ export function toStored(record: Omit<ChangeRecord, "createdAt">): Stored {
 /** Writes a change's record; returns it as readChangeRecords would read it back (createdAt is Neo4j's). */
 export async function createChangeRecord(tx: ManagedTransaction, record: Omit<ChangeRecord, "createdAt">): Promise<ChangeRecord> {
   const { records } = await tx.run(fillQuery("changes/create-change", {}), { record: toStored(record) });
-  return fromStored(records[0]!.get("change") as Stored, String(records[0]!.get("createdAt")));
+  return recordOf(records[0]!);
 }
 
 /** Moves a change's record on; returns it as it now is. */
@@ -88,7 +93,7 @@ export async function updateChangeRecord(tx: ManagedTransaction, id: string, set
   if (set.fields === undefined) delete stored.fields;
   const relink = stored.keys !== undefined || stored.mentions !== undefined;
   const { records } = await tx.run(fillQuery("changes/update-change", {}), { id, set: stored, relink });
-  return fromStored(records[0]!.get("change") as Stored, String(records[0]!.get("createdAt")));
+  return recordOf(records[0]!);
 }
 
 /** Which change records to read: one by its id, those of a status, or those concerning an entity. */
@@ -108,5 +113,5 @@ export async function readChangeRecords(tx: Pick<ManagedTransaction, "run">, fil
       : "key" in filter
         ? await tx.run(readQuery("changes/read-changes-by-key"), { key: filter.key, status: filter.status ?? null, limit })
         : await tx.run(readQuery("changes/read-changes-by-status"), { status: filter.status, limit });
-  return records.map((r) => fromStored(r.get("change") as Stored, String(r.get("createdAt"))));
+  return records.map(recordOf);
 }
