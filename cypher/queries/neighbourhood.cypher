@@ -3,8 +3,10 @@
 // (LIMIT inside a per-node subquery stops the expansion of a hub territory early; the page expands
 // further on demand), at most $limit nodes in all. __LABEL__ comes from a fixed list.
 // Ends with cypher/fragments/return-elements.cypher: the answer as JSON elements.
+// OPTIONAL CALL: an entity whose only link is its provenance (an import brings such) still has a row,
+// and its neighbourhood is itself.
 MATCH (center:__LABEL__ {slug: $slug})
-CALL (center) {
+OPTIONAL CALL (center) {
   MATCH (center)-[r1]-(n1)
   WHERE type(r1) <> 'SOURCED_FROM'
   RETURN r1, n1

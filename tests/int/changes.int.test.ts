@@ -165,6 +165,33 @@ describe("a change", () => {
     ]);
   });
 
+  it("an ally created with nothing but its source opens: its neighbourhood is the ally alone, no edge", async () => {
+    const change = {
+      operations: [
+        {
+          op: "CREATE_ENTITY",
+          entity: { kind: "ally", slug: "seul-au-monde" },
+          properties: { name: "Seul au monde", kind: "association" },
+        },
+      ],
+      source: statement("Seul au monde est une association."),
+    };
+    expect((await graphqlAs(app.url, tokens.edith, apply, { change })).errors).toBeUndefined();
+    for (const depth of [1, 2, 3]) {
+      const answer = await graphqlAs(
+        app.url,
+        undefined,
+        `query ($depth: Int) { neighbourhood(kind: ally, slug: "seul-au-monde", depth: $depth) { nodes { data } edges { data } truncated } }`,
+        { depth },
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.neighbourhood.nodes.map((n: { data: { id: string; label: string } }) => [n.data.id, n.data.label])).toEqual([
+        ["ally:seul-au-monde", "Seul au monde"],
+      ]);
+      expect(answer.data.neighbourhood).toMatchObject({ edges: [], truncated: false });
+    }
+  });
+
   it("is applied by an editor with its record, and the entity's history says who, when and from which source", async () => {
     const answer = await graphqlAs(app.url, tokens.edith, apply, { change: newAlly("atelier-des-possibles", "Atelier des possibles") });
     expect(answer.errors).toBeUndefined();
